@@ -1,0 +1,104 @@
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kecamatan.models import Kecamatan
+from perencanaan.models import Sasaran
+from umum.angka import persentase
+
+
+class Program(models.Model):
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="program", verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kode = models.CharField(_("kode"), max_length=40)
+    nama = models.CharField(_("program"), max_length=300)
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("program")
+        ordering = ["kecamatan__nama", "tahun", "kode"]
+        constraints = [models.UniqueConstraint(fields=["kecamatan", "tahun", "kode"], name="program_kode_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class Kegiatan(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan", verbose_name=_("program"))
+    kode = models.CharField(_("kode"), max_length=40)
+    nama = models.CharField(_("kegiatan"), max_length=300)
+
+    class Meta:
+        verbose_name = _("kegiatan")
+        verbose_name_plural = _("kegiatan")
+        ordering = ["program", "kode"]
+        constraints = [models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_kode_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class SubKegiatanQuerySet(models.QuerySet["SubKegiatan"]):
+    def for_kecamatan_tahun(self, kecamatan_id: int, tahun: int) -> "SubKegiatanQuerySet":
+        return self.filter(kegiatan__program__kecamatan_id=kecamatan_id, kegiatan__program__tahun=tahun)
+
+
+class SubKegiatan(models.Model):
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan", verbose_name=_("kegiatan"))
+    kode = models.CharField(_("kode"), max_length=40)
+    nama = models.CharField(_("sub kegiatan"), max_length=400)
+    pagu = models.DecimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
+    realisasi = models.DecimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True)
+    sasaran = models.ForeignKey(
+        Sasaran,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sub_kegiatan",
+        verbose_name=_("sasaran yang didukung"),
+    )
+
+    objects = SubKegiatanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sub kegiatan")
+        verbose_name_plural = _("sub kegiatan")
+        ordering = ["kegiatan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["kegiatan", "kode"], name="sub_kegiatan_kode_unik"),
+            models.CheckConstraint(condition=Q(pagu__gte=0), name="pagu_tidak_negatif"),
+            models.CheckConstraint(condition=Q(realisasi__gte=0) | Q(realisasi__isnull=True), name="realisasi_anggaran_tidak_negatif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return persentase(self.realisasi, self.pagu)
+
+
+class Keluaran(models.Model):
+    """An output indicator of a sub kegiatan (target, realisasi, satuan)."""
+
+    sub_kegiatan = models.ForeignKey(SubKegiatan, on_delete=models.CASCADE, related_name="keluaran", verbose_name=_("sub kegiatan"))
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    uraian = models.CharField(_("indikator keluaran"), max_length=400)
+    satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+    target = models.DecimalField(_("target"), max_digits=18, decimal_places=4, null=True, blank=True)
+    realisasi = models.DecimalField(_("realisasi"), max_digits=18, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("indikator keluaran")
+        verbose_name_plural = _("indikator keluaran")
+        ordering = ["sub_kegiatan", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["sub_kegiatan", "uraian"], name="keluaran_unik")]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return persentase(self.realisasi, self.target)

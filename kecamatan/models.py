@@ -1,0 +1,164 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class KecamatanManager(models.Manager["Kecamatan"]):
+    def get_by_natural_key(self, slug: str) -> "Kecamatan":
+        return self.get(slug=slug)
+
+
+class Kecamatan(models.Model):
+    slug = models.SlugField(_("kode"), max_length=60, unique=True, help_text=_("Huruf kecil, mis. kalisat"))
+    nama = models.CharField(_("nama"), max_length=120, help_text=_("Tanpa kata «Kecamatan», mis. Kalisat"))
+    kabupaten = models.CharField(_("kabupaten"), max_length=120, default="Jember")
+    alamat_kantor = models.CharField(_("alamat kantor"), max_length=255, blank=True)
+
+    objects = KecamatanManager()
+
+    class Meta:
+        verbose_name = _("kecamatan")
+        verbose_name_plural = _("kecamatan")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return f"Kecamatan {self.nama}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class ProfilKecamatan(models.Model):
+    """What the LKIP's BAB I says about the kecamatan in one year."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="profil", verbose_name=_("kecamatan"))
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
+    isu_strategis = models.TextField(_("isu strategis"), blank=True, help_text=_("Satu isu per baris"))
+    tempat_laporan = models.CharField(_("tempat penandatanganan laporan"), max_length=80, default="Jember")
+    tanggal_laporan = models.DateField(_("tanggal penandatanganan laporan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("profil kecamatan")
+        verbose_name_plural = _("profil kecamatan")
+        ordering = ["kecamatan__nama", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun"], name="profil_unik_per_tahun"),
+            models.CheckConstraint(condition=Q(tahun__gte=2000, tahun__lte=2100), name="profil_tahun_wajar"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kecamatan} {self.tahun}"
+
+    @property
+    def daftar_isu_strategis(self) -> list[str]:
+        return [baris.strip() for baris in self.isu_strategis.splitlines() if baris.strip()]
+
+
+class Desa(models.Model):
+    class Jenis(models.TextChoices):
+        DESA = "desa", _("Desa")
+        KELURAHAN = "kelurahan", _("Kelurahan")
+
+    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="desa", verbose_name=_("profil"))
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    nama = models.CharField(_("nama"), max_length=120)
+    jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DESA)
+    luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("desa/kelurahan")
+        verbose_name_plural = _("desa/kelurahan")
+        ordering = ["profil", "urutan", "nama"]
+        constraints = [models.UniqueConstraint(fields=["profil", "nama"], name="desa_unik_per_profil")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.nama}"
+
+
+class KomposisiPegawai(models.Model):
+    """One row of the staff-composition table (kebutuhan against bezetting)."""
+
+    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="pegawai", verbose_name=_("profil"))
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    kelompok = models.CharField(_("kelompok jabatan"), max_length=120, blank=True)
+    jabatan = models.CharField(_("jabatan"), max_length=160)
+    kebutuhan = models.PositiveSmallIntegerField(_("kebutuhan"), null=True, blank=True)
+    bezetting = models.PositiveSmallIntegerField(_("bezetting (yang ada)"), null=True, blank=True)
+    laki_laki = models.PositiveSmallIntegerField(_("laki-laki"), null=True, blank=True)
+    perempuan = models.PositiveSmallIntegerField(_("perempuan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("komposisi pegawai")
+        verbose_name_plural = _("komposisi pegawai")
+        ordering = ["profil", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["profil", "kelompok", "jabatan"], name="pegawai_unik_per_profil")]
+
+    def __str__(self) -> str:
+        return self.jabatan
+
+
+class SaranaPrasarana(models.Model):
+    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="sarana", verbose_name=_("profil"))
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    nama = models.CharField(_("sarana/prasarana"), max_length=160)
+    jumlah = models.PositiveIntegerField(_("jumlah"), null=True, blank=True)
+    kondisi = models.CharField(_("kondisi"), max_length=160, blank=True)
+    jumlah_ideal = models.PositiveIntegerField(_("jumlah ideal"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sarana dan prasarana")
+        verbose_name_plural = _("sarana dan prasarana")
+        ordering = ["profil", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["profil", "nama"], name="sarana_unik_per_profil")]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class UnitOrganisasi(models.Model):
+    """A box of the organisation chart (susunan organisasi); the tree is built by ``induk``."""
+
+    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="organisasi", verbose_name=_("profil"))
+    kode = models.SlugField(_("kode"), max_length=60)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    nama = models.CharField(_("nama unit/jabatan"), max_length=200)
+    induk = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="bawahan", verbose_name=_("atasan")
+    )
+
+    class Meta:
+        verbose_name = _("unit organisasi")
+        verbose_name_plural = _("susunan organisasi")
+        ordering = ["profil", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["profil", "kode"], name="unit_unik_per_profil")]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Pejabat(models.Model):
+    """An official of the kecamatan in a year: who signs, with pangkat and NIP."""
+
+    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="pejabat", verbose_name=_("profil"))
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    jabatan = models.CharField(_("jabatan"), max_length=200)
+    nama = models.CharField(_("nama"), max_length=160)
+    pangkat = models.CharField(_("pangkat"), max_length=80, blank=True)
+    golongan = models.CharField(_("golongan"), max_length=20, blank=True)
+    nip = models.CharField(_("NIP"), max_length=30, blank=True)
+    kepala = models.BooleanField(_("kepala (penandatangan laporan)"), default=False)
+
+    class Meta:
+        verbose_name = _("pejabat")
+        verbose_name_plural = _("pejabat")
+        ordering = ["profil", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["profil", "jabatan", "nama"], name="pejabat_unik_per_profil"),
+            models.UniqueConstraint(fields=["profil"], condition=Q(kepala=True), name="satu_kepala_per_profil"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.jabatan})"

@@ -1,0 +1,43 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Peran(models.TextChoices):
+    OPERATOR = "operator", _("Operator kecamatan")
+    CAMAT = "camat", _("Camat")
+    BAPPEDA = "bappeda", _("Bappeda")
+    INSPEKTORAT = "inspektorat", _("Inspektorat")
+    ADMIN = "admin", _("Administrator")
+
+
+PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
+
+
+class User(AbstractUser):
+    peran = models.CharField(_("peran"), max_length=20, choices=Peran.choices, default=Peran.ADMIN)
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+        verbose_name=_("kecamatan"),
+        help_text=_("Wajib untuk operator dan camat; kosong untuk peran kabupaten."),
+    )
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(peran__in=PERAN_KECAMATAN) & Q(kecamatan__isnull=False))
+                | (~Q(peran__in=PERAN_KECAMATAN) & Q(kecamatan__isnull=True)),
+                name="kecamatan_sesuai_peran",
+            )
+        ]
+
+    @property
+    def is_peran_kecamatan(self) -> bool:
+        return self.peran in PERAN_KECAMATAN

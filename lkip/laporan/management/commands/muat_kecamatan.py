@@ -1,0 +1,27 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from lkip.laporan.muat import DokumenTidakValid, kecamatan_muat
+
+
+class Command(BaseCommand):
+    help = "Muat data kecamatan dari dokumen JSON (fixtures/kecamatan/<slug>.json). Aman dijalankan ulang."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("berkas", nargs="+", type=Path, help="Berkas JSON; bisa lebih dari satu.")
+
+    def handle(self, *args, berkas: list[Path], **options) -> None:
+        for jalur in berkas:
+            try:
+                dokumen = json.loads(jalur.read_text(encoding="utf-8"))
+            except FileNotFoundError as exc:
+                raise CommandError(f"Berkas {jalur} tidak ditemukan.") from exc
+            except json.JSONDecodeError as exc:
+                raise CommandError(f"{jalur} bukan JSON yang sah: {exc}") from exc
+            try:
+                kecamatan = kecamatan_muat(dokumen=dokumen)
+            except DokumenTidakValid as exc:
+                raise CommandError(f"{jalur.name}: {exc}") from exc
+            self.stdout.write(self.style.SUCCESS(f"{kecamatan} dimuat dari {jalur.name}."))

@@ -1,0 +1,141 @@
+"""Numbers as the users write and read them.
+
+The one place that rounds (``ROUND_HALF_UP``, at the edge only), parses numbers
+typed in Indonesian or plain format, and formats them the Indonesian way
+(``1.234.567,89``, ``Rp3.116.155.160``, ``95,56%``). Imports only the standard
+library so the pure scoring module can use it.
+"""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+DUA_DESIMAL = Decimal("0.01")
+SERATUS = Decimal("100")
+
+_KELOMPOK_RIBUAN = re.compile(r"^\d{1,3}(\d{3})*$")
+
+
+class AngkaTidakValid(ValueError):
+    """A typed number that cannot be read; the message says what was expected."""
+
+
+def bulatkan(nilai: Decimal, tempat: int = 2) -> Decimal:
+    """Round half-up to ``tempat`` decimal places: 2.345 → 2.35, never banker's rounding."""
+    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+
+
+def persentase(bagian: Decimal | None, keseluruhan: Decimal | None) -> Decimal | None:
+    """``bagian / keseluruhan × 100``, exact; ``None`` when either is missing or the base is 0."""
+    if bagian is None or keseluruhan is None or keseluruhan == 0:
+        return None
+    return bagian / keseluruhan * SERATUS
+
+
+def _gabung_ribuan(bagian_bulat: str, pemisah: str, teks: str) -> str:
+    kelompok = bagian_bulat.split(pemisah)
+    if not all(k.isdigit() for k in kelompok) or not _KELOMPOK_RIBUAN.match("".join(kelompok)):
+        raise AngkaTidakValid(_pesan(teks))
+    if len(kelompok[0]) > 3 or any(len(k) != 3 for k in kelompok[1:]):
+        raise AngkaTidakValid(_pesan(teks))
+    return "".join(kelompok)
+
+
+def _pesan(teks: str) -> str:
+    return (
+        f"«{teks}» bukan angka yang dapat dibaca. Tulis misalnya 97,5 atau 1.234.567,89 "
+        "(format Indonesia), atau 97.5 (format biasa)."
+    )
+
+
+def parse_angka(teks: str) -> Decimal:
+    """Read a number typed as ``97,5``, ``1.234.567,89``, ``1,234,567.89`` or ``97.5``.
+
+    A single dot followed by exactly three digits (``1.234``) could be a thousands
+    separator or a decimal point, so it is refused with a message instead of guessed.
+    """
+    asli = teks
+    teks = teks.strip().replace("\u00a0", "").replace(" ", "")
+    teks = teks.removesuffix("%")
+    if teks[:2].lower() == "rp":
+        teks = teks[2:].lstrip(".")
+    tanda = ""
+    if teks[:1] in "+-":
+        tanda, teks = ("-" if teks[0] == "-" else ""), teks[1:]
+    if not teks or not re.fullmatch(r"[\d.,]+", teks) or not teks[0].isdigit():
+        raise AngkaTidakValid(_pesan(asli.strip()))
+
+    titik, koma = teks.count("."), teks.count(",")
+    if titik and koma:
+        desimal = "," if teks.rfind(",") > teks.rfind(".") else "."
+        ribuan = "." if desimal == "," else ","
+        if teks.count(desimal) > 1:
+            raise AngkaTidakValid(_pesan(asli.strip()))
+        bulat, pecahan = teks.split(desimal)
+        normal = f"{_gabung_ribuan(bulat, ribuan, asli.strip())}.{pecahan}"
+    elif koma == 1:
+        normal = teks.replace(",", ".")
+    elif koma > 1:
+        normal = _gabung_ribuan(teks, ",", asli.strip())
+    elif titik > 1:
+        normal = _gabung_ribuan(teks, ".", asli.strip())
+    elif titik == 1:
+        bulat, pecahan = teks.split(".")
+        if len(pecahan) == 3 and len(bulat) <= 3 and bulat != "0":
+            raise AngkaTidakValid(
+                f"«{asli.strip()}» meragukan: titik bisa pemisah ribuan atau desimal. "
+                f"Tulis {bulat}{pecahan} untuk ribuan atau {bulat},{pecahan} untuk desimal."
+            )
+        normal = teks
+    else:
+        normal = teks
+    if not normal or normal.startswith(".") or normal.endswith("."):
+        raise AngkaTidakValid(_pesan(asli.strip()))
+    try:
+        return Decimal(tanda + normal)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above already guards
+        raise AngkaTidakValid(_pesan(asli.strip())) from exc
+
+
+def format_angka(nilai: Decimal | None, desimal: int | None = None) -> str:
+    """``1234567.891`` → ``1.234.567,89`` with ``desimal=2``; without it, as many decimals
+    as the value carries, trailing zeros dropped (``82.50`` → ``82,5``). Missing → ``–``."""
+    if nilai is None:
+        return "–"
+    if desimal is not None:
+        nilai = bulatkan(nilai, desimal)
+        teks = f"{nilai:,.{desimal}f}"
+    else:
+        normal = nilai.normalize() if nilai == nilai.to_integral_value() else nilai
+        teks = f"{normal:,f}"
+        if "." in teks:
+            teks = teks.rstrip("0").rstrip(".")
+    return teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_persen(nilai: Decimal | None) -> str:
+    """``95.555`` → ``95,56%``; missing → ``–``."""
+    return "–" if nilai is None else f"{format_angka(nilai, 2)}%"
+
+
+def format_rupiah(nilai: Decimal | None) -> str:
+    """``3116155160`` → ``Rp3.116.155.160``; sen shown only when there are any."""
+    if nilai is None:
+        return "–"
+    desimal = 0 if bulatkan(nilai) == nilai.to_integral_value() else 2
+    return f"Rp{format_angka(nilai, desimal)}"
+
+
+def teks_polos(angka: Decimal) -> str:
+    """A decimal as plain text with a dot and no needless zeros: ``90.0000`` → ``90``."""
+    if angka == angka.to_integral_value():
+        return str(angka.quantize(Decimal(1)))
+    return format(angka.normalize(), "f")
+
+
+def teks_nilai(angka: Decimal | None, huruf: str = "") -> str:
+    """A target or realisasi as printed: ``B (69)``, ``B``, ``82.5``; missing → ``""``."""
+    if huruf and angka is not None:
+        return f"{huruf} ({teks_polos(angka)})"
+    if huruf:
+        return huruf
+    return "" if angka is None else teks_polos(angka)
