@@ -10,7 +10,9 @@ from umum.angka import persentase
 
 
 class Program(models.Model):
-    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="program", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="program", verbose_name=_("kecamatan")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("program"), max_length=300)
@@ -19,14 +21,18 @@ class Program(models.Model):
         verbose_name = _("program")
         verbose_name_plural = _("program")
         ordering = ["kecamatan__nama", "tahun", "kode"]
-        constraints = [models.UniqueConstraint(fields=["kecamatan", "tahun", "kode"], name="program_kode_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun", "kode"], name="program_kode_unik")
+        ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
 
 
 class Kegiatan(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan", verbose_name=_("program"))
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="kegiatan", verbose_name=_("program")
+    )
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("kegiatan"), max_length=300)
 
@@ -46,11 +52,15 @@ class SubKegiatanQuerySet(models.QuerySet["SubKegiatan"]):
 
 
 class SubKegiatan(models.Model):
-    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan", verbose_name=_("kegiatan"))
+    kegiatan = models.ForeignKey(
+        Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan", verbose_name=_("kegiatan")
+    )
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("sub kegiatan"), max_length=400)
     pagu = models.DecimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
-    realisasi = models.DecimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True)
+    realisasi = models.DecimalField(
+        _("realisasi (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
     sasaran = models.ForeignKey(
         Sasaran,
         on_delete=models.SET_NULL,
@@ -69,7 +79,10 @@ class SubKegiatan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kegiatan", "kode"], name="sub_kegiatan_kode_unik"),
             models.CheckConstraint(condition=Q(pagu__gte=0), name="pagu_tidak_negatif"),
-            models.CheckConstraint(condition=Q(realisasi__gte=0) | Q(realisasi__isnull=True), name="realisasi_anggaran_tidak_negatif"),
+            models.CheckConstraint(
+                condition=Q(realisasi__gte=0) | Q(realisasi__isnull=True),
+                name="realisasi_anggaran_tidak_negatif",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -83,7 +96,9 @@ class SubKegiatan(models.Model):
 class Keluaran(models.Model):
     """An output indicator of a sub kegiatan (target, realisasi, satuan)."""
 
-    sub_kegiatan = models.ForeignKey(SubKegiatan, on_delete=models.CASCADE, related_name="keluaran", verbose_name=_("sub kegiatan"))
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan, on_delete=models.CASCADE, related_name="keluaran", verbose_name=_("sub kegiatan")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator keluaran"), max_length=400)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)

@@ -36,7 +36,11 @@ class SkalaPredikat(models.Model):
         verbose_name = _("skala predikat")
         verbose_name_plural = _("skala predikat")
         ordering = ["kode"]
-        constraints = [models.CheckConstraint(condition=Q(batas_atas__gt=0) | Q(batas_atas__isnull=True), name="batas_atas_positif")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(batas_atas__gt=0) | Q(batas_atas__isnull=True), name="batas_atas_positif"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.kode})"
@@ -54,13 +58,21 @@ class SkalaPredikat(models.Model):
 
 
 class PitaPredikat(models.Model):
-    skala = models.ForeignKey(SkalaPredikat, on_delete=models.CASCADE, related_name="pita", verbose_name=_("skala"))
+    skala = models.ForeignKey(
+        SkalaPredikat, on_delete=models.CASCADE, related_name="pita", verbose_name=_("skala")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     kode = models.CharField(_("predikat"), max_length=40, help_text=_("mis. AA, atau Sangat Tinggi"))
-    keterangan = models.CharField(_("keterangan"), max_length=80, blank=True, help_text=_("mis. Sangat Memuaskan"))
-    batas_bawah = models.DecimalField(_("batas bawah (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
+    keterangan = models.CharField(
+        _("keterangan"), max_length=80, blank=True, help_text=_("mis. Sangat Memuaskan")
+    )
+    batas_bawah = models.DecimalField(
+        _("batas bawah (%)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     bawah_inklusif = models.BooleanField(_("batas bawah termasuk"), default=False)
-    batas_atas = models.DecimalField(_("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
+    batas_atas = models.DecimalField(
+        _("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     atas_inklusif = models.BooleanField(_("batas atas termasuk"), default=True)
 
     class Meta:
@@ -70,7 +82,9 @@ class PitaPredikat(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["skala", "kode"], name="pita_kode_unik_per_skala"),
             models.CheckConstraint(
-                condition=Q(batas_bawah__isnull=True) | Q(batas_atas__isnull=True) | Q(batas_bawah__lt=models.F("batas_atas")),
+                condition=Q(batas_bawah__isnull=True)
+                | Q(batas_atas__isnull=True)
+                | Q(batas_bawah__lt=models.F("batas_atas")),
                 name="pita_bawah_kurang_dari_atas",
             ),
         ]
@@ -93,7 +107,9 @@ class SkalaTahun(models.Model):
     """Which scale scores a year, for every kecamatan of the kabupaten."""
 
     tahun = models.PositiveSmallIntegerField(_("tahun"), unique=True)
-    skala = models.ForeignKey(SkalaPredikat, on_delete=models.PROTECT, related_name="tahun", verbose_name=_("skala"))
+    skala = models.ForeignKey(
+        SkalaPredikat, on_delete=models.PROTECT, related_name="tahun", verbose_name=_("skala")
+    )
 
     class Meta:
         verbose_name = _("skala per tahun")
@@ -139,10 +155,14 @@ class Realisasi(NilaiField):
         TIDAK_DAPAT_DIHITUNG = scoring.Status.TIDAK_DAPAT_DIHITUNG, _("Tidak dapat dihitung")
         TIDAK_BERLAKU = scoring.Status.TIDAK_BERLAKU, _("Tidak berlaku tahun ini")
 
-    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name=_("indikator"))
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name=_("indikator")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.BELUM_DIISI)
-    alasan = models.TextField(_("alasan"), blank=True, help_text=_("Wajib bila tidak dapat dihitung atau tidak berlaku"))
+    alasan = models.TextField(
+        _("alasan"), blank=True, help_text=_("Wajib bila tidak dapat dihitung atau tidak berlaku")
+    )
     catatan = models.TextField(_("catatan"), blank=True)
     faktor_keberhasilan = models.TextField(_("faktor keberhasilan"), blank=True)
     hambatan = models.TextField(_("hambatan/faktor kegagalan"), blank=True)
@@ -178,7 +198,9 @@ class Realisasi(NilaiField):
 
 
 class RealisasiTriwulan(models.Model):
-    realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="triwulan", verbose_name=_("realisasi"))
+    realisasi = models.ForeignKey(
+        Realisasi, on_delete=models.CASCADE, related_name="triwulan", verbose_name=_("realisasi")
+    )
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
     angka = models.DecimalField(_("nilai"), max_digits=18, decimal_places=4)
 
@@ -206,7 +228,9 @@ def _lokasi_bukti(instance: "Bukti", filename: str) -> str:
 class Bukti(models.Model):
     """Evidence for a realisasi: an uploaded file or a link."""
 
-    realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="bukti", verbose_name=_("realisasi"))
+    realisasi = models.ForeignKey(
+        Realisasi, on_delete=models.CASCADE, related_name="bukti", verbose_name=_("realisasi")
+    )
     berkas = models.FileField(
         _("berkas"), upload_to=_lokasi_bukti, blank=True, validators=[FileExtensionValidator(BUKTI_EKSTENSI)]
     )

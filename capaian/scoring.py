@@ -152,7 +152,9 @@ class Skala:
             salah.append(f"Tidak ada pita untuk nilai di atas {urut[-1].atas}.")
         for kiri, kanan in zip(urut, urut[1:], strict=False):
             if kiri.atas is None or kanan.bawah is None or kiri.atas != kanan.bawah:
-                salah.append(f"Pita {kiri.kode} dan {kanan.kode} tidak bersambung (ada celah atau tumpang tindih).")
+                salah.append(
+                    f"Pita {kiri.kode} dan {kanan.kode} tidak bersambung (ada celah atau tumpang tindih)."
+                )
             elif kiri.atas_inklusif == kanan.bawah_inklusif:
                 kata = "sama-sama memuat" if kiri.atas_inklusif else "sama-sama tidak memuat"
                 salah.append(f"Pita {kiri.kode} dan {kanan.kode} {kata} nilai {kiri.atas}.")
@@ -316,7 +318,9 @@ def rata_rata(nilai: Sequence[Decimal | None], skala: Skala) -> Ringkasan:
     if not ada:
         return Ringkasan(akhir=None, pita=None, jumlah=len(nilai))
     rerata = sum(ada, NOL) / len(ada)
-    return Ringkasan(akhir=rerata, pita=predikat_untuk(rerata, skala), jumlah=len(nilai), jumlah_dihitung=len(ada))
+    return Ringkasan(
+        akhir=rerata, pita=predikat_untuk(rerata, skala), jumlah=len(nilai), jumlah_dihitung=len(ada)
+    )
 
 
 def ringkas_sasaran(hasil: Sequence[HasilCapaian], skala: Skala) -> Ringkasan:

@@ -31,7 +31,9 @@ class Kecamatan(models.Model):
 class ProfilKecamatan(models.Model):
     """What the LKIP's BAB I says about the kecamatan in one year."""
 
-    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="profil", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="profil", verbose_name=_("kecamatan")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
     jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
@@ -61,7 +63,9 @@ class Desa(models.Model):
         DESA = "desa", _("Desa")
         KELURAHAN = "kelurahan", _("Kelurahan")
 
-    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="desa", verbose_name=_("profil"))
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="desa", verbose_name=_("profil")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     nama = models.CharField(_("nama"), max_length=120)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DESA)
@@ -81,7 +85,9 @@ class Desa(models.Model):
 class KomposisiPegawai(models.Model):
     """One row of the staff-composition table (kebutuhan against bezetting)."""
 
-    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="pegawai", verbose_name=_("profil"))
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="pegawai", verbose_name=_("profil")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     kelompok = models.CharField(_("kelompok jabatan"), max_length=120, blank=True)
     jabatan = models.CharField(_("jabatan"), max_length=160)
@@ -94,14 +100,18 @@ class KomposisiPegawai(models.Model):
         verbose_name = _("komposisi pegawai")
         verbose_name_plural = _("komposisi pegawai")
         ordering = ["profil", "urutan"]
-        constraints = [models.UniqueConstraint(fields=["profil", "kelompok", "jabatan"], name="pegawai_unik_per_profil")]
+        constraints = [
+            models.UniqueConstraint(fields=["profil", "kelompok", "jabatan"], name="pegawai_unik_per_profil")
+        ]
 
     def __str__(self) -> str:
         return self.jabatan
 
 
 class SaranaPrasarana(models.Model):
-    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="sarana", verbose_name=_("profil"))
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="sarana", verbose_name=_("profil")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     nama = models.CharField(_("sarana/prasarana"), max_length=160)
     jumlah = models.PositiveIntegerField(_("jumlah"), null=True, blank=True)
@@ -121,12 +131,19 @@ class SaranaPrasarana(models.Model):
 class UnitOrganisasi(models.Model):
     """A box of the organisation chart (susunan organisasi); the tree is built by ``induk``."""
 
-    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="organisasi", verbose_name=_("profil"))
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="organisasi", verbose_name=_("profil")
+    )
     kode = models.SlugField(_("kode"), max_length=60)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     nama = models.CharField(_("nama unit/jabatan"), max_length=200)
     induk = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="bawahan", verbose_name=_("atasan")
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="bawahan",
+        verbose_name=_("atasan"),
     )
 
     class Meta:
@@ -142,7 +159,9 @@ class UnitOrganisasi(models.Model):
 class Pejabat(models.Model):
     """An official of the kecamatan in a year: who signs, with pangkat and NIP."""
 
-    profil = models.ForeignKey(ProfilKecamatan, on_delete=models.CASCADE, related_name="pejabat", verbose_name=_("profil"))
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="pejabat", verbose_name=_("profil")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     jabatan = models.CharField(_("jabatan"), max_length=200)
     nama = models.CharField(_("nama"), max_length=160)
@@ -157,7 +176,9 @@ class Pejabat(models.Model):
         ordering = ["profil", "urutan"]
         constraints = [
             models.UniqueConstraint(fields=["profil", "jabatan", "nama"], name="pejabat_unik_per_profil"),
-            models.UniqueConstraint(fields=["profil"], condition=Q(kepala=True), name="satu_kepala_per_profil"),
+            models.UniqueConstraint(
+                fields=["profil"], condition=Q(kepala=True), name="satu_kepala_per_profil"
+            ),
         ]
 
     def __str__(self) -> str:

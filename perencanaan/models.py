@@ -25,7 +25,10 @@ class NilaiField(models.Model):
 
     angka = models.DecimalField(_("nilai"), max_digits=18, decimal_places=4, null=True, blank=True)
     huruf = models.CharField(
-        _("nilai huruf"), max_length=2, blank=True, help_text=_("Untuk indikator bernilai huruf: AA, A, BB, B, CC, C, D")
+        _("nilai huruf"),
+        max_length=2,
+        blank=True,
+        help_text=_("Untuk indikator bernilai huruf: AA, A, BB, B, CC, C, D"),
     )
 
     class Meta:
@@ -47,7 +50,9 @@ class RenstraQuerySet(models.QuerySet["Renstra"]):
     def berlaku(self, kecamatan: Kecamatan, tahun: int) -> "Renstra | None":
         """The version in force for ``tahun``: the latest revision that took effect by then."""
         return (
-            self.filter(kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun, berlaku_mulai__lte=tahun)
+            self.filter(
+                kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun, berlaku_mulai__lte=tahun
+            )
             .order_by("-versi")
             .first()
         )
@@ -58,7 +63,9 @@ class Renstra(models.Model):
         MURNI = "murni", _("Murni")
         PERUBAHAN = "perubahan", _("Perubahan")
 
-    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="renstra", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="renstra", verbose_name=_("kecamatan")
+    )
     tahun_awal = models.PositiveSmallIntegerField(_("tahun awal"))
     tahun_akhir = models.PositiveSmallIntegerField(_("tahun akhir"))
     versi = models.PositiveSmallIntegerField(_("versi"), default=1)
@@ -75,7 +82,9 @@ class Renstra(models.Model):
         ordering = ["kecamatan__nama", "tahun_awal", "versi"]
         constraints = [
             models.UniqueConstraint(fields=["kecamatan", "tahun_awal", "versi"], name="renstra_versi_unik"),
-            models.CheckConstraint(condition=Q(tahun_akhir__gt=F("tahun_awal")), name="renstra_periode_wajar"),
+            models.CheckConstraint(
+                condition=Q(tahun_akhir__gt=F("tahun_awal")), name="renstra_periode_wajar"
+            ),
             models.CheckConstraint(
                 condition=Q(berlaku_mulai__gte=F("tahun_awal"), berlaku_mulai__lte=F("tahun_akhir")),
                 name="renstra_berlaku_dalam_periode",
@@ -93,7 +102,9 @@ class Renstra(models.Model):
 
 
 class Tujuan(models.Model):
-    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name=_("Renstra"))
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name=_("Renstra")
+    )
     kode = models.CharField(_("kode"), max_length=20)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.TextField(_("uraian"))
@@ -109,7 +120,9 @@ class Tujuan(models.Model):
 
 
 class IndikatorTujuan(models.Model):
-    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("tujuan"))
+    tujuan = models.ForeignKey(
+        Tujuan, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("tujuan")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator tujuan"), max_length=300)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
@@ -125,11 +138,18 @@ class IndikatorTujuan(models.Model):
 
 
 class Sasaran(models.Model):
-    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("Renstra"))
-    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("tujuan"))
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("Renstra")
+    )
+    tujuan = models.ForeignKey(
+        Tujuan, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("tujuan")
+    )
     kode = models.CharField(_("kode"), max_length=20)
     nomor = models.PositiveSmallIntegerField(
-        _("nomor"), null=True, blank=True, help_text=_("Nomor sasaran seperti pada Perjanjian Kinerja; kosong bila tidak diperjanjikan")
+        _("nomor"),
+        null=True,
+        blank=True,
+        help_text=_("Nomor sasaran seperti pada Perjanjian Kinerja; kosong bila tidak diperjanjikan"),
     )
     uraian = models.TextField(_("sasaran strategis"))
 
@@ -152,12 +172,16 @@ class Indikator(models.Model):
         PERSEN = "persen", _("Persen")
         HURUF = "huruf", _("Nilai huruf")
 
-    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("sasaran"))
+    sasaran = models.ForeignKey(
+        Sasaran, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("sasaran")
+    )
     kode = models.CharField(_("kode"), max_length=20, help_text=_("Unik dalam satu Renstra, mis. S1.1"))
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.TextField(_("indikator kinerja"))
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
-    jenis_nilai = models.CharField(_("jenis nilai"), max_length=10, choices=JenisNilai.choices, default=JenisNilai.ANGKA)
+    jenis_nilai = models.CharField(
+        _("jenis nilai"), max_length=10, choices=JenisNilai.choices, default=JenisNilai.ANGKA
+    )
     polaritas = models.CharField(
         _("polaritas"),
         max_length=10,
@@ -196,7 +220,9 @@ class Indikator(models.Model):
 
 
 class TargetRenstra(NilaiField):
-    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_renstra", verbose_name=_("indikator"))
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="target_renstra", verbose_name=_("indikator")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
 
     class Meta:
@@ -212,7 +238,9 @@ class TargetRenstra(NilaiField):
 class PenetapanIku(models.Model):
     """The Camat's decree that sets the IKU for a year."""
 
-    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="penetapan_iku", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="penetapan_iku", verbose_name=_("kecamatan")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     nomor = models.CharField(_("nomor keputusan"), max_length=160)
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
@@ -231,7 +259,9 @@ class PenetapanIku(models.Model):
 
 
 class RencanaKinerjaTahunan(models.Model):
-    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="rkt", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="rkt", verbose_name=_("kecamatan")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
 
@@ -246,8 +276,12 @@ class RencanaKinerjaTahunan(models.Model):
 
 
 class TargetRkt(NilaiField):
-    rkt = models.ForeignKey(RencanaKinerjaTahunan, on_delete=models.CASCADE, related_name="target", verbose_name=_("RKT"))
-    indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="target_rkt", verbose_name=_("indikator"))
+    rkt = models.ForeignKey(
+        RencanaKinerjaTahunan, on_delete=models.CASCADE, related_name="target", verbose_name=_("RKT")
+    )
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.PROTECT, related_name="target_rkt", verbose_name=_("indikator")
+    )
 
     class Meta:
         verbose_name = _("target RKT")
@@ -278,7 +312,9 @@ class PerjanjianKinerja(models.Model):
         MURNI = "murni", _("Murni")
         PERUBAHAN = "perubahan", _("Perubahan")
 
-    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="perjanjian_kinerja", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="perjanjian_kinerja", verbose_name=_("kecamatan")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     versi = models.PositiveSmallIntegerField(_("versi"), default=1)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.MURNI)
@@ -290,14 +326,20 @@ class PerjanjianKinerja(models.Model):
     pihak_pertama_pangkat = models.CharField(_("pihak pertama: pangkat"), max_length=80, blank=True)
     pihak_pertama_nip = models.CharField(_("pihak pertama: NIP"), max_length=30, blank=True)
     pihak_pertama_status = models.CharField(
-        _("pihak pertama: status"), max_length=10, choices=StatusPenandatangan.choices, default=StatusPenandatangan.DEFINITIF
+        _("pihak pertama: status"),
+        max_length=10,
+        choices=StatusPenandatangan.choices,
+        default=StatusPenandatangan.DEFINITIF,
     )
     pihak_kedua_nama = models.CharField(_("pihak kedua: nama"), max_length=160)
     pihak_kedua_jabatan = models.CharField(_("pihak kedua: jabatan"), max_length=200)
     pihak_kedua_pangkat = models.CharField(_("pihak kedua: pangkat"), max_length=80, blank=True)
     pihak_kedua_nip = models.CharField(_("pihak kedua: NIP"), max_length=30, blank=True)
     pihak_kedua_status = models.CharField(
-        _("pihak kedua: status"), max_length=10, choices=StatusPenandatangan.choices, default=StatusPenandatangan.DEFINITIF
+        _("pihak kedua: status"),
+        max_length=10,
+        choices=StatusPenandatangan.choices,
+        default=StatusPenandatangan.DEFINITIF,
     )
 
     objects = PerjanjianKinerjaQuerySet.as_manager()
@@ -317,8 +359,15 @@ class PerjanjianKinerja(models.Model):
 
 
 class TargetPerjanjian(NilaiField):
-    perjanjian = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="target", verbose_name=_("Perjanjian Kinerja"))
-    indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="target_perjanjian", verbose_name=_("indikator"))
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        on_delete=models.CASCADE,
+        related_name="target",
+        verbose_name=_("Perjanjian Kinerja"),
+    )
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.PROTECT, related_name="target_perjanjian", verbose_name=_("indikator")
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -334,7 +383,12 @@ class TargetPerjanjian(NilaiField):
 class AnggaranPerjanjian(models.Model):
     """A program budget line as signed in the PK (a snapshot; the budget tree lives in ``anggaran``)."""
 
-    perjanjian = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="anggaran", verbose_name=_("Perjanjian Kinerja"))
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        on_delete=models.CASCADE,
+        related_name="anggaran",
+        verbose_name=_("Perjanjian Kinerja"),
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     program = models.CharField(_("program"), max_length=300)
     anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)

@@ -59,7 +59,7 @@ def parse_angka(teks: str) -> Decimal:
     if teks[:2].lower() == "rp":
         teks = teks[2:].lstrip(".")
     tanda = ""
-    if teks[:1] in "+-":
+    if teks and teks[0] in "+-":
         tanda, teks = ("-" if teks[0] == "-" else ""), teks[1:]
     if not teks or not re.fullmatch(r"[\d.,]+", teks) or not teks[0].isdigit():
         raise AngkaTidakValid(_pesan(asli.strip()))
@@ -126,7 +126,11 @@ def format_rupiah(nilai: Decimal | None) -> str:
 
 
 def teks_polos(angka: Decimal) -> str:
-    """A decimal as plain text with a dot and no needless zeros: ``90.0000`` → ``90``."""
+    """A decimal as plain text with a dot and no needless zeros: ``90.0000`` → ``90``.
+
+    At most four decimals (the precision values are stored with), rounded half-up, so a
+    rolled-up average such as 84.666… reads ``84.6667``."""
+    angka = bulatkan(angka, 4)
     if angka == angka.to_integral_value():
         return str(angka.quantize(Decimal(1)))
     return format(angka.normalize(), "f")

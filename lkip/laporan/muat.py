@@ -180,7 +180,9 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
     for i, u in enumerate(data.get("organisasi", []), start=1):
         induk = u.get("induk")
         if induk and induk not in unit:
-            raise DokumenTidakValid(f"Unit organisasi «{u['kode']}»: atasan «{induk}» harus ditulis lebih dulu.")
+            raise DokumenTidakValid(
+                f"Unit organisasi «{u['kode']}»: atasan «{induk}» harus ditulis lebih dulu."
+            )
         unit[u["kode"]] = _simpan(
             UnitOrganisasi,
             {"profil": profil, "kode": u["kode"]},
@@ -220,19 +222,30 @@ def _muat_renstra(kecamatan: Kecamatan, data: Dokumen) -> None:
         tujuan = _simpan(Tujuan, {"renstra": renstra, "kode": t["kode"]}, urutan=i, uraian=t["uraian"])
         semua_tujuan.append(tujuan)
         indikator_tujuan = [
-            _simpan(IndikatorTujuan, {"tujuan": tujuan, "uraian": it["uraian"]}, urutan=j, satuan=it.get("satuan") or "")
+            _simpan(
+                IndikatorTujuan,
+                {"tujuan": tujuan, "uraian": it["uraian"]},
+                urutan=j,
+                satuan=it.get("satuan") or "",
+            )
             for j, it in enumerate(t.get("indikator", []), start=1)
         ]
         _buang_sisanya(tujuan.indikator.all(), indikator_tujuan)
         for s in t.get("sasaran", []):
             sasaran = _simpan(
-                Sasaran, {"renstra": renstra, "kode": s["kode"]}, tujuan=tujuan, nomor=s.get("nomor"), uraian=s["uraian"]
+                Sasaran,
+                {"renstra": renstra, "kode": s["kode"]},
+                tujuan=tujuan,
+                nomor=s.get("nomor"),
+                uraian=s["uraian"],
             )
             semua_sasaran.append(sasaran)
             semua_indikator = []
             for k, ind in enumerate(s.get("indikator", []), start=1):
                 if ind["kode"] in kode_indikator:
-                    raise DokumenTidakValid(f"Kode indikator «{ind['kode']}» dipakai dua kali dalam satu Renstra.")
+                    raise DokumenTidakValid(
+                        f"Kode indikator «{ind['kode']}» dipakai dua kali dalam satu Renstra."
+                    )
                 kode_indikator.add(ind["kode"])
                 semua_indikator.append(_muat_indikator(renstra, sasaran, k, ind))
             _buang_sisanya(sasaran.indikator.all(), semua_indikator)
@@ -283,14 +296,18 @@ class _IndeksRenstra:
             self._renstra[tahun] = Renstra.objects.berlaku(self.kecamatan, tahun)
         renstra = self._renstra[tahun]
         if renstra is None:
-            raise DokumenTidakValid(f"Tidak ada Renstra {self.kecamatan.nama} yang berlaku pada tahun {tahun}.")
+            raise DokumenTidakValid(
+                f"Tidak ada Renstra {self.kecamatan.nama} yang berlaku pada tahun {tahun}."
+            )
         return renstra
 
     def indikator(self, kode: str, tahun: int) -> Indikator:
         renstra = self.renstra(tahun)
         indikator = Indikator.objects.filter(sasaran__renstra=renstra, kode=kode).first()
         if indikator is None:
-            raise DokumenTidakValid(f"Indikator «{kode}» tidak ada dalam {renstra} yang berlaku tahun {tahun}.")
+            raise DokumenTidakValid(
+                f"Indikator «{kode}» tidak ada dalam {renstra} yang berlaku tahun {tahun}."
+            )
         return indikator
 
     def sasaran(self, kode: str, tahun: int) -> Sasaran:
@@ -303,7 +320,9 @@ class _IndeksRenstra:
 
 def _muat_rkt(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) -> None:
     tahun = data["tahun"]
-    rkt = _simpan(RencanaKinerjaTahunan, {"kecamatan": kecamatan, "tahun": tahun}, tanggal=_tanggal(data.get("tanggal")))
+    rkt = _simpan(
+        RencanaKinerjaTahunan, {"kecamatan": kecamatan, "tahun": tahun}, tanggal=_tanggal(data.get("tanggal"))
+    )
     target = [
         _simpan(
             TargetRkt,
@@ -381,7 +400,11 @@ def _muat_realisasi(data: Dokumen, indeks: _IndeksRenstra) -> None:
         **nilai,
     )
     triwulan = [
-        _simpan(RealisasiTriwulan, {"realisasi": realisasi, "triwulan": int(tw)}, angka=_angka(teks, f"{tempat}, TW {tw}"))
+        _simpan(
+            RealisasiTriwulan,
+            {"realisasi": realisasi, "triwulan": int(tw)},
+            angka=_angka(teks, f"{tempat}, TW {tw}"),
+        )
         for tw, teks in (data.get("triwulan") or {}).items()
         if teks is not None and str(teks).strip()
     ]

@@ -6,4 +6,18 @@ from .base import TEMPLATES
 SECRET_KEY = "uji-tidak-rahasia"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "VARIABEL TEMPLATE TIDAK ADA: %s"
+
+
+class VariabelTemplateHilang(str):
+    """Makes a missing template variable fail the test instead of printing an empty cell."""
+
+    def __mod__(self, nama: object) -> str:
+        from django.template import TemplateSyntaxError
+
+        raise TemplateSyntaxError(f"Variabel template tidak ada: {nama}")
+
+    def __contains__(self, teks: object) -> bool:
+        return teks == "%s"
+
+
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = VariabelTemplateHilang("%s")

@@ -1,0 +1,93 @@
+"""The budget tree of a kecamatan's year with totals summed in the database.
+
+Constant number of queries: programs, kegiatan, sub kegiatan and outputs are prefetched,
+and every total (program, kegiatan, sasaran, year) is a database aggregate. A realisasi
+total is ``None`` when any sub kegiatan under it has no realisasi yet: missing is not zero.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from kecamatan.models import Kecamatan
+from umum.angka import persentase
+
+NOL = Value(Decimal("0"), output_field=DecimalField(max_digits=18, decimal_places=2))
+
+
+@dataclass(frozen=True)
+class Jumlah:
+    pagu: Decimal
+    realisasi: Decimal | None
+    jumlah_sub_kegiatan: int = 0
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return persentase(self.realisasi, self.pagu)
+
+
+def _jumlah(baris: dict, awalan: str = "") -> Jumlah:
+    lengkap = baris[f"{awalan}kosong"] == 0
+    return Jumlah(
+        pagu=baris[f"{awalan}pagu"],
+        realisasi=baris[f"{awalan}realisasi"] if lengkap else None,
+        jumlah_sub_kegiatan=baris[f"{awalan}jumlah"],
+    )
+
+
+def _anotasi(jalur: str) -> dict:
+    awal = f"{jalur}__" if jalur else ""
+    return {
+        "total_pagu": Coalesce(Sum(f"{awal}pagu"), NOL),
+        "total_realisasi": Coalesce(Sum(f"{awal}realisasi"), NOL),
+        "total_kosong": Count(f"{awal}pk", filter=Q(**{f"{awal}realisasi__isnull": True})),
+        "total_jumlah": Count(f"{awal}pk"),
+    }
+
+
+def _dari_anotasi(obj: object) -> Jumlah:
+    return _jumlah({k.removeprefix("total_"): getattr(obj, k) for k in _anotasi("")})
+
+
+@dataclass(frozen=True)
+class PohonAnggaran:
+    program: list[Program]
+    total: Jumlah
+    per_sasaran: dict[int | None, Jumlah] = field(default_factory=dict)
+
+    def jumlah_program(self, program: Program) -> Jumlah:
+        return _dari_anotasi(program)
+
+    def jumlah_kegiatan(self, kegiatan: Kegiatan) -> Jumlah:
+        return _dari_anotasi(kegiatan)
+
+
+def sub_kegiatan_tahun(kecamatan: Kecamatan, tahun: int) -> QuerySet[SubKegiatan]:
+    return SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun)
+
+
+def pohon_anggaran(*, kecamatan: Kecamatan, tahun: int) -> PohonAnggaran:
+    sub = SubKegiatan.objects.select_related("sasaran").prefetch_related(
+        Prefetch("keluaran", queryset=Keluaran.objects.order_by("urutan"))
+    )
+    kegiatan = (
+        Kegiatan.objects.annotate(**_anotasi("sub_kegiatan"))
+        .order_by("kode")
+        .prefetch_related(Prefetch("sub_kegiatan", queryset=sub.order_by("kode")))
+    )
+    program = list(
+        Program.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .annotate(**_anotasi("kegiatan__sub_kegiatan"))
+        .order_by("kode")
+        .prefetch_related(Prefetch("kegiatan", queryset=kegiatan))
+    )
+    semua = sub_kegiatan_tahun(kecamatan, tahun)
+    total = _jumlah({k.removeprefix("total_"): v for k, v in semua.aggregate(**_anotasi("")).items()})
+    per_sasaran = {
+        baris["sasaran_id"]: _jumlah({k.removeprefix("total_"): v for k, v in baris.items()})
+        for baris in semua.values("sasaran_id").annotate(**_anotasi("")).order_by("sasaran_id")
+    }
+    return PohonAnggaran(program=program, total=total, per_sasaran=per_sasaran)

@@ -1,0 +1,86 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from capaian import scoring
+from capaian.models import (
+    Bukti,
+    KonversiHuruf,
+    PitaPredikat,
+    Realisasi,
+    RealisasiTriwulan,
+    SkalaPredikat,
+    SkalaTahun,
+)
+
+
+class PitaFormSet(forms.BaseInlineFormSet):
+    """A scale is saved only when its bands leave no gap and do not overlap."""
+
+    def clean(self) -> None:
+        super().clean()
+        pita = []
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            data = form.cleaned_data
+            pita.append(
+                scoring.Pita(
+                    kode=data["kode"],
+                    bawah=data.get("batas_bawah"),
+                    bawah_inklusif=data.get("bawah_inklusif", False),
+                    atas=data.get("batas_atas"),
+                    atas_inklusif=data.get("atas_inklusif", False),
+                )
+            )
+        kesalahan = scoring.Skala(kode="", pita=tuple(pita)).kesalahan()
+        if kesalahan:
+            raise ValidationError(kesalahan)
+
+
+class PitaPredikatInline(admin.TabularInline):
+    model = PitaPredikat
+    formset = PitaFormSet
+    extra = 0
+
+
+@admin.register(SkalaPredikat)
+class SkalaPredikatAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "batas_atas"]
+    inlines = [PitaPredikatInline]
+
+
+@admin.register(SkalaTahun)
+class SkalaTahunAdmin(admin.ModelAdmin):
+    list_display = ["tahun", "skala"]
+    list_editable = ["skala"]
+
+
+@admin.register(KonversiHuruf)
+class KonversiHurufAdmin(admin.ModelAdmin):
+    list_display = ["huruf", "angka"]
+
+
+class RealisasiTriwulanInline(admin.TabularInline):
+    model = RealisasiTriwulan
+    extra = 0
+    max_num = 4
+
+
+class BuktiInline(admin.TabularInline):
+    model = Bukti
+    extra = 0
+
+
+@admin.register(Realisasi)
+class RealisasiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "angka", "huruf", "status"]
+    list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun", "status"]
+    list_select_related = ["indikator"]
+    autocomplete_fields = ["indikator"]
+    inlines = [RealisasiTriwulanInline, BuktiInline]
+
+
+@admin.register(RealisasiTriwulan, Bukti)
+class BagianRealisasiAdmin(admin.ModelAdmin):
+    list_select_related = ["realisasi__indikator"]

@@ -1,0 +1,21 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from capaian.management.commands._umum import kecamatan_dari_slug
+from lkip.laporan.selectors import dokumen_lkip
+
+
+class Command(BaseCommand):
+    help = "Seluruh data LKIP satu kecamatan untuk satu tahun sebagai satu dokumen JSON (skema: docs/lkip_json.md)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kecamatan", help="Kode kecamatan, mis. kalisat")
+        parser.add_argument("tahun", type=int)
+
+    def handle(self, *args, kecamatan: str, tahun: int, **options) -> None:
+        kec = kecamatan_dari_slug(kecamatan)
+        dokumen = dokumen_lkip(kecamatan=kec, tahun=tahun)
+        if dokumen["renstra"] is None and dokumen["profil"] is None and not dokumen["perjanjian_kinerja"]:
+            raise CommandError(f"Tidak ada data {kec} untuk tahun {tahun}.")
+        self.stdout.write(json.dumps(dokumen, ensure_ascii=False, indent=2))

@@ -1,0 +1,25 @@
+"""Shared fixtures: the five seed kecamatan are loaded once per test session, and every
+test runs in a transaction rolled back at its end, so tests may change them freely."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lkip.laporan.muat import kecamatan_muat
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "kecamatan"
+DATA = Path(__file__).resolve().parent / "data"
+SEED = sorted(p.stem for p in FIXTURES.glob("*.json"))
+
+
+def baca_dokumen(slug: str) -> dict:
+    return json.loads((FIXTURES / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        for slug in SEED:
+            kecamatan_muat(dokumen=baca_dokumen(slug))

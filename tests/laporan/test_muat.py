@@ -1,0 +1,89 @@
+"""Loading the seed documents: complete, idempotent, and all-or-nothing on bad input."""
+
+import copy
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from anggaran.models import SubKegiatan
+from capaian.models import Realisasi
+from kecamatan.models import Kecamatan
+from lkip.laporan.muat import DokumenTidakValid, kecamatan_muat
+from perencanaan.models import Indikator, PerjanjianKinerja
+from tests.conftest import FIXTURES, SEED, baca_dokumen
+
+APP = ["kecamatan", "perencanaan", "capaian", "anggaran"]
+
+
+def hitung_baris() -> dict[str, int]:
+    return {
+        m._meta.label: m.objects.count()
+        for a in APP
+        for m in apps.get_app_config(a).get_models()
+    }
+
+
+@pytest.mark.django_db
+def test_the_five_seed_kecamatan_are_loaded():
+    assert sorted(Kecamatan.objects.values_list("slug", flat=True)) == [
+        "arjasa", "kalisat", "kencong", "pakusari", "sumbersari",
+    ]  # fmt: skip
+    for slug in SEED:
+        kecamatan = Kecamatan.objects.get(slug=slug)
+        assert PerjanjianKinerja.objects.filter(kecamatan=kecamatan).exists(), slug
+        assert SubKegiatan.objects.filter(kegiatan__program__kecamatan=kecamatan).exists(), slug
+        assert Realisasi.objects.for_kecamatan(kecamatan.pk).exists(), slug
+
+
+@pytest.mark.django_db
+def test_kalisat_fixture_matches_the_seed_primary_tables():
+    kalisat = Kecamatan.objects.get(slug="kalisat")
+    assert Indikator.objects.filter(sasaran__renstra__kecamatan=kalisat).count() == 6
+    sub = SubKegiatan.objects.for_kecamatan_tahun(kalisat.pk, 2024)
+    assert sub.count() == 13
+    assert sum(s.pagu for s in sub) == 4416692224
+    assert sum(s.realisasi for s in sub) == 3660926754
+
+
+@pytest.mark.django_db
+def test_loading_again_changes_nothing():
+    sebelum = hitung_baris()
+    for slug in SEED:
+        call_command("muat_kecamatan", str(FIXTURES / f"{slug}.json"), verbosity=0)
+    assert hitung_baris() == sebelum
+
+
+@pytest.mark.django_db
+def test_a_bad_value_stops_the_load_and_keeps_what_was_saved():
+    dokumen = baca_dokumen("kalisat")
+    rusak = copy.deepcopy(dokumen)
+    rusak["kecamatan"]["nama"] = "Kalisat Baru"
+    rusak["realisasi"][-1]["nilai"] = "delapan puluh"
+    sebelum = hitung_baris()
+    with pytest.raises(DokumenTidakValid, match="delapan puluh"):
+        kecamatan_muat(dokumen=rusak)
+    assert Kecamatan.objects.get(slug="kalisat").nama == "Kalisat"
+    assert hitung_baris() == sebelum
+
+
+@pytest.mark.django_db
+def test_unknown_indicator_code_is_named():
+    dokumen = baca_dokumen("kalisat")
+    dokumen["realisasi"][0]["indikator"] = "S99.9"
+    with pytest.raises(DokumenTidakValid, match="S99.9"):
+        kecamatan_muat(dokumen=dokumen)
+
+
+@pytest.mark.django_db
+def test_command_reports_missing_and_malformed_files(tmp_path):
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("muat_kecamatan", str(tmp_path / "tidak-ada.json"))
+    rusak = tmp_path / "rusak.json"
+    rusak.write_text("{bukan json")
+    with pytest.raises(CommandError, match="bukan JSON"):
+        call_command("muat_kecamatan", str(rusak))
+    kurang = tmp_path / "kurang.json"
+    kurang.write_text('{"profil": []}')
+    with pytest.raises(CommandError, match="kecamatan"):
+        call_command("muat_kecamatan", str(kurang))
