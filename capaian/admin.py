@@ -50,6 +50,28 @@ class SkalaPredikatAdmin(admin.ModelAdmin):
     inlines = [PitaPredikatInline]
 
 
+@admin.register(PitaPredikat)
+class PitaPredikatAdmin(admin.ModelAdmin):
+    """Bands are edited with their scale (where gaps are checked); this list is for reading."""
+
+    list_display = [
+        "skala",
+        "kode",
+        "keterangan",
+        "batas_bawah",
+        "bawah_inklusif",
+        "batas_atas",
+        "atas_inklusif",
+    ]
+    list_filter = ["skala"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(SkalaTahun)
 class SkalaTahunAdmin(admin.ModelAdmin):
     list_display = ["tahun", "skala"]

@@ -225,6 +225,13 @@ def _lokasi_bukti(instance: "Bukti", filename: str) -> str:
     return f"bukti/{realisasi.tahun}/{realisasi.indikator_id}/{filename}"
 
 
+class TautanField(models.URLField):
+    """A link typed without a scheme is read as https (the web the users link to)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Bukti(models.Model):
     """Evidence for a realisasi: an uploaded file or a link."""
 
@@ -234,7 +241,7 @@ class Bukti(models.Model):
     berkas = models.FileField(
         _("berkas"), upload_to=_lokasi_bukti, blank=True, validators=[FileExtensionValidator(BUKTI_EKSTENSI)]
     )
-    tautan = models.URLField(_("tautan"), blank=True)
+    tautan = TautanField(_("tautan"), blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
     diunggah = models.DateTimeField(_("diunggah"), auto_now_add=True)
 

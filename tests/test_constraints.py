@@ -26,14 +26,20 @@ def test_kecamatan_slug_is_unique():
 @pytest.mark.django_db
 def test_one_realisasi_per_indicator_and_year():
     realisasi = factories.RealisasiFactory()
-    gagal(lambda: Realisasi.objects.create(indikator=realisasi.indikator, tahun=realisasi.tahun, status="belum_diisi"))
+    gagal(
+        lambda: Realisasi.objects.create(
+            indikator=realisasi.indikator, tahun=realisasi.tahun, status="belum_diisi"
+        )
+    )
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("triwulan", [0, 5])
 def test_triwulan_is_1_to_4(triwulan):
     realisasi = factories.RealisasiFactory()
-    gagal(lambda: RealisasiTriwulan.objects.create(realisasi=realisasi, triwulan=triwulan, angka=Decimal("1")))
+    gagal(
+        lambda: RealisasiTriwulan.objects.create(realisasi=realisasi, triwulan=triwulan, angka=Decimal("1"))
+    )
 
 
 @pytest.mark.django_db

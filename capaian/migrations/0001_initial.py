@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('berkas', models.FileField(blank=True, upload_to=capaian.models._lokasi_bukti, validators=[django.core.validators.FileExtensionValidator(['pdf', 'jpg', 'jpeg', 'png', 'xlsx', 'xls', 'docx', 'doc'])], verbose_name='berkas')),
-                ('tautan', models.URLField(blank=True, verbose_name='tautan')),
+                ('tautan', capaian.models.TautanField(blank=True, verbose_name='tautan')),
                 ('keterangan', models.CharField(blank=True, max_length=300, verbose_name='keterangan')),
                 ('diunggah', models.DateTimeField(auto_now_add=True, verbose_name='diunggah')),
                 ('realisasi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bukti', to='capaian.realisasi', verbose_name='realisasi')),

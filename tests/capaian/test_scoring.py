@@ -313,8 +313,14 @@ def test_efficiency_verdict(capaian, serapan, putusan):
     ("pita", "pesan"),
     [
         ((scoring.Pita("A", bawah=D("50")), scoring.Pita("B", atas=D("40"))), "tidak bersambung"),
-        ((scoring.Pita("A", bawah=D("50"), bawah_inklusif=True), scoring.Pita("B", atas=D("50"))), "sama-sama memuat"),
-        ((scoring.Pita("A", bawah=D("50")), scoring.Pita("B", atas=D("50"), atas_inklusif=False)), "sama-sama tidak"),
+        (
+            (scoring.Pita("A", bawah=D("50"), bawah_inklusif=True), scoring.Pita("B", atas=D("50"))),
+            "sama-sama memuat",
+        ),
+        (
+            (scoring.Pita("A", bawah=D("50")), scoring.Pita("B", atas=D("50"), atas_inklusif=False)),
+            "sama-sama tidak",
+        ),
         ((scoring.Pita("A", bawah=D("0"), atas=D("100")),), "di bawah 0"),
     ],
 )

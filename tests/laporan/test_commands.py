@@ -69,7 +69,17 @@ def test_bad_input_exits_non_zero_from_the_shell():
     import sys
 
     hasil = subprocess.run(
-        [sys.executable, "manage.py", "hitung_capaian", "--target", "x", "--realisasi", "1", "--skala", "akip-aa-d"],
+        [
+            sys.executable,
+            "manage.py",
+            "hitung_capaian",
+            "--target",
+            "x",
+            "--realisasi",
+            "1",
+            "--skala",
+            "akip-aa-d",
+        ],
         capture_output=True,
         text=True,
         env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "lkip.settings.test"},
@@ -86,7 +96,11 @@ def test_lkip_json_holds_the_whole_year(capsys):
     assert len([i for t in data["renstra"]["tujuan"] for s in t["sasaran"] for i in s["indikator"]]) == 6
     assert data["perjanjian_kinerja"][0]["pihak_pertama"]["jabatan"]
     assert data["capaian"]["rata_rata"] == {"capaian": "99.85", "predikat": "Sangat Tinggi"}
-    assert data["anggaran"]["total"] == {"pagu": "4416692224.00", "realisasi": "3660926754.00", "serapan": "82.89"}
+    assert data["anggaran"]["total"] == {
+        "pagu": "4416692224.00",
+        "realisasi": "3660926754.00",
+        "serapan": "82.89",
+    }
     program = data["anggaran"]["program"]
     assert len(program) == 4
     assert sum(len(k["sub_kegiatan"]) for p in program for k in p["kegiatan"]) == 13
@@ -106,7 +120,9 @@ def test_lkip_json_agrees_with_capaian(capsys):
         capaian = json.loads(jalankan(capsys, "capaian", slug, str(tahun), "--json"))
         lkip = json.loads(jalankan(capsys, "lkip_json", slug, str(tahun)))
         assert lkip["capaian"]["rata_rata"] == capaian["rata_rata"]
-        assert [b["capaian"] for b in lkip["capaian"]["indikator"]] == [b["capaian"] for b in capaian["indikator"]]
+        assert [b["capaian"] for b in lkip["capaian"]["indikator"]] == [
+            b["capaian"] for b in capaian["indikator"]
+        ]
 
 
 @pytest.mark.django_db
@@ -126,7 +142,9 @@ def test_quarterly_values_roll_up_into_the_year(capsys):
     from capaian.models import Realisasi
 
     kalisat = Kecamatan.objects.get(slug="kalisat")
-    ikm = Realisasi.objects.get(indikator__sasaran__renstra__kecamatan=kalisat, tahun=2024, indikator__kode="S2.1")
+    ikm = Realisasi.objects.get(
+        indikator__sasaran__renstra__kecamatan=kalisat, tahun=2024, indikator__kode="S2.1"
+    )
     ikm.indikator.aturan_triwulan = "rata_rata"
     ikm.indikator.save()
     for tw, nilai in [(1, "80"), (2, "84"), (3, "90")]:

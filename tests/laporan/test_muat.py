@@ -17,11 +17,7 @@ APP = ["kecamatan", "perencanaan", "capaian", "anggaran"]
 
 
 def hitung_baris() -> dict[str, int]:
-    return {
-        m._meta.label: m.objects.count()
-        for a in APP
-        for m in apps.get_app_config(a).get_models()
-    }
+    return {m._meta.label: m.objects.count() for a in APP for m in apps.get_app_config(a).get_models()}
 
 
 @pytest.mark.django_db

@@ -1,0 +1,43 @@
+# Two commands a newcomer needs: `make run` and `make test`. Both are idempotent.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.terpasang
+HOST ?= 127.0.0.1
+PORT ?= 8000
+FIXTURES := $(sort $(wildcard fixtures/kecamatan/*.json))
+
+.PHONY: run test install data lint format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## data: migrate, load the five seed kecamatan and (re)create the demo administrator
+data: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py muat_kecamatan $(FIXTURES)
+	$(PY) manage.py buat_akun_demo
+
+## run: everything a fresh machine needs, then serve the app on SQLite with the demo data
+run: data
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite on the database named by DATABASE_URL (SQLite when unset)
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache

@@ -1,0 +1,93 @@
+"""The admin is usable for every model, in Indonesian, and refuses a scale with gaps."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from capaian.models import SkalaPredikat
+from lkip.accounts.models import Peran, User
+
+MODEL = [
+    m
+    for m in admin.site._registry
+    if m._meta.app_label in {"kecamatan", "perencanaan", "capaian", "anggaran", "accounts"}
+]
+
+
+@pytest.fixture
+def klien_admin(client):
+    user = User.objects.create_superuser(
+        "admin-uji", "admin@example.org", "rahasia-uji-123", peran=Peran.ADMIN
+    )
+    client.force_login(user)
+    return client
+
+
+def test_every_model_of_the_apps_is_in_the_admin():
+    from django.apps import apps
+
+    for label in ["kecamatan", "perencanaan", "capaian", "anggaran"]:
+        for model in apps.get_app_config(label).get_models():
+            assert model in admin.site._registry, model
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", MODEL, ids=lambda m: m._meta.label)
+def test_admin_list_and_add_pages_open(klien_admin, model):
+    awalan = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    daftar = klien_admin.get(reverse(f"{awalan}_changelist"))
+    assert daftar.status_code == 200
+    tambah = klien_admin.get(reverse(f"{awalan}_add")).status_code
+    assert tambah == (403 if model._meta.model_name == "pitapredikat" else 200)
+
+
+@pytest.mark.django_db
+def test_admin_is_in_indonesian(klien_admin):
+    halaman = klien_admin.get(reverse("admin:index")).content.decode()
+    assert "Administrasi data kinerja" in halaman
+    assert "Perjanjian Kinerja" in halaman
+
+
+@pytest.mark.django_db
+def test_admin_edit_page_of_a_seed_renstra_opens(klien_admin):
+    from perencanaan.models import Renstra
+
+    renstra = Renstra.objects.filter(kecamatan__slug="kalisat").first()
+    halaman = klien_admin.get(reverse("admin:perencanaan_renstra_change", args=[renstra.pk]))
+    assert halaman.status_code == 200
+    assert "Meningkatnya" in halaman.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_scale_with_a_gap_and_keeps_nothing(klien_admin):
+    data = {
+        "kode": "skala-bercelah",
+        "nama": "Skala bercelah",
+        "sumber": "",
+        "batas_atas": "",
+        "pita-TOTAL_FORMS": "2",
+        "pita-INITIAL_FORMS": "0",
+        "pita-MIN_NUM_FORMS": "0",
+        "pita-MAX_NUM_FORMS": "1000",
+        "pita-0-urutan": "1",
+        "pita-0-kode": "Baik",
+        "pita-0-batas_bawah": "76",
+        "pita-0-atas_inklusif": "on",
+        "pita-1-urutan": "2",
+        "pita-1-kode": "Kurang",
+        "pita-1-batas_atas": "75",
+        "pita-1-atas_inklusif": "on",
+    }
+    jawaban = klien_admin.post(reverse("admin:capaian_skalapredikat_add"), data)
+    assert jawaban.status_code == 200
+    assert "tidak bersambung" in jawaban.content.decode()
+    assert not SkalaPredikat.objects.filter(kode="skala-bercelah").exists()
+
+    data["pita-1-batas_atas"] = "76"
+    jawaban = klien_admin.post(reverse("admin:capaian_skalapredikat_add"), data)
+    assert jawaban.status_code == 302
+    skala = SkalaPredikat.objects.get(kode="skala-bercelah").as_skala()
+    assert skala.pita_untuk(Decimal("76")).kode == "Kurang"
+    assert skala.pita_untuk(Decimal("76.01")).kode == "Baik"
