@@ -23,8 +23,11 @@ data: install
 	$(PY) manage.py muat_kecamatan $(FIXTURES)
 	$(PY) manage.py buat_akun_demo
 
-## run: everything a fresh machine needs, then serve the app on SQLite with the demo data
+## run: everything a fresh machine needs, then serve the app on SQLite with the demo data;
+## the task worker (bulk LKIP printing) runs beside the server and stops with it
 run: data
+	$(PY) manage.py db_worker & pekerja=$$!; \
+	trap 'kill $$pekerja 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite on the database named by DATABASE_URL (SQLite when unset)

@@ -30,7 +30,7 @@ class Jumlah:
 
 
 def _jumlah(baris: dict, awalan: str = "") -> Jumlah:
-    lengkap = baris[f"{awalan}kosong"] == 0
+    lengkap = baris[f"{awalan}kosong"] == 0 and baris[f"{awalan}jumlah"] > 0
     return Jumlah(
         pagu=baris[f"{awalan}pagu"],
         realisasi=baris[f"{awalan}realisasi"] if lengkap else None,

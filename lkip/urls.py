@@ -1,17 +1,15 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "SAKIP Kecamatan"
 admin.site.site_title = "SAKIP Kecamatan"
 admin.site.index_title = "Administrasi data kinerja"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", include("lkip.web.urls")),
+    path("", include("lkip.laporan.urls")),
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded evidence is never served from MEDIA_URL: only through the scoped view in lkip.web,
+# so a user of another kecamatan gets 404 for it.

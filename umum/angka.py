@@ -143,3 +143,29 @@ def teks_nilai(angka: Decimal | None, huruf: str = "") -> str:
     if huruf:
         return huruf
     return "" if angka is None else teks_polos(angka)
+
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def format_tanggal(tanggal) -> str:
+    """``date(2025, 2, 7)`` → ``7 Februari 2025``; missing → ``–``."""
+    if tanggal is None:
+        return "–"
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_nilai(teks: str | None) -> str:
+    """A value as written (``"82.5"``, ``"B (69)"``) the Indonesian way (``82,5``, ``B (69)``)."""
+    if teks is None or teks == "":
+        return "–"
+    kepala, kurung, sisa = teks.partition("(")
+    if kurung:
+        return f"{kepala}({format_nilai(sisa.rstrip(')').strip())})"
+    try:
+        return format_angka(Decimal(teks))
+    except InvalidOperation:
+        return teks

@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kecamatan.models import Kecamatan
+
+
+class BagianNarasi(models.TextChoices):
+    """The report's prose sections a kecamatan may rewrite. Sentences that state numbers are
+    never here: they are generated from the data."""
+
+    KATA_PENGANTAR = "kata_pengantar", _("Kata Pengantar")
+    IKHTISAR = "ikhtisar", _("Ikhtisar Eksekutif (pembuka)")
+    LATAR_BELAKANG = "latar_belakang", _("BAB I A. Latar Belakang")
+    MAKSUD_TUJUAN = "maksud_tujuan", _("BAB I B. Maksud dan Tujuan")
+    TUGAS_FUNGSI = "tugas_fungsi", _("BAB I C. Kedudukan, Tugas dan Fungsi")
+    SDM = "sdm", _("BAB I D. Sumber Daya Manusia")
+    SARANA = "sarana", _("BAB I E. Sarana dan Prasarana")
+    ANGGARAN = "anggaran", _("BAB I F. Anggaran")
+    ISU_STRATEGIS = "isu_strategis", _("BAB I G. Isu Strategis")
+    PROFIL_WILAYAH = "profil_wilayah", _("BAB I H. Profil Wilayah")
+    RENSTRA = "renstra", _("BAB II A. Rencana Strategis")
+    IKU = "iku", _("BAB II B. Indikator Kinerja Utama")
+    PERJANJIAN = "perjanjian", _("BAB II C. Perjanjian Kinerja")
+    PENGUKURAN = "pengukuran", _("BAB III A. Kerangka Pengukuran Kinerja")
+    PENUTUP = "penutup", _("BAB IV Penutup (pembuka)")
+    PERMASALAHAN = "permasalahan", _("BAB IV B. Permasalahan (tambahan)")
+    REKOMENDASI = "rekomendasi", _("BAB IV C. Rekomendasi (tambahan)")
+
+
+class NarasiLaporan(models.Model):
+    """A kecamatan's own text for one prose section of one year's LKIP.
+
+    Paragraphs are separated by a blank line; ``{kecamatan}``, ``{kabupaten}``, ``{tahun}`` and
+    ``{tahun_berikut}`` are filled in. Without a row, the default text of the section is used.
+    """
+
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="narasi", verbose_name=_("kecamatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    bagian = models.CharField(_("bagian"), max_length=30, choices=BagianNarasi.choices)
+    teks = models.TextField(_("teks"), help_text=_("Pisahkan paragraf dengan satu baris kosong."))
+    diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("narasi laporan")
+        verbose_name_plural = _("narasi laporan")
+        ordering = ["kecamatan__nama", "tahun", "bagian"]
+        constraints = [models.UniqueConstraint(fields=["kecamatan", "tahun", "bagian"], name="narasi_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kecamatan.nama} {self.tahun}: {self.get_bagian_display()}"
+
+
+class CetakMassal(models.Model):
+    """A request to print every kecamatan's LKIP of a year into one zip, done by the worker."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("Menunggu giliran")
+        BERJALAN = "berjalan", _("Sedang dicetak")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRE)
+    jumlah = models.PositiveSmallIntegerField(_("jumlah laporan"), default=0)
+    selesai = models.PositiveSmallIntegerField(_("laporan selesai"), default=0)
+    sedang = models.CharField(_("sedang dicetak"), max_length=120, blank=True)
+    berkas = models.FileField(_("berkas zip"), upload_to="cetak/", blank=True)
+    pesan = models.TextField(_("pesan"), blank=True)
+    dibuat_oleh = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("dibuat oleh")
+    )
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("cetak massal")
+        verbose_name_plural = _("cetak massal")
+        ordering = ["-dibuat"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(selesai__lte=models.F("jumlah")), name="cetak_selesai_tidak_melebihi"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Cetak LKIP {self.tahun} ({self.get_status_display()})"
+
+    @property
+    def persen(self) -> int:
+        return 0 if not self.jumlah else round(100 * self.selesai / self.jumlah)

@@ -33,7 +33,7 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
-from umum.angka import persentase, teks_polos
+from umum.angka import format_angka, persentase, teks_polos
 
 VERSI_SKEMA = 1
 
@@ -280,7 +280,35 @@ def _capaian_json(data: CapaianTahun | None, galat: str | None) -> dict[str, Any
             None if persentase(realisasi, akhir) is None else scoring.bulatkan(persentase(realisasi, akhir))
         )
     hasil["tersedia"] = True
+    hasil["skala_detail"] = {
+        "kode": data.skala.kode,
+        "nama": data.skala.nama,
+        "sumber": data.skala.sumber,
+        "batas_atas": desimal_teks(data.skala.skala.batas_atas),
+        "pita": [
+            {"kode": p.kode, "keterangan": p.keterangan, "interval": interval_pita(p)}
+            for p in data.skala.skala.pita
+        ],
+    }
     return hasil
+
+
+def interval_pita(pita: scoring.Pita) -> str:
+    """A band as readers write it: ``80 < x ≤ 90``, ``x > 90``, ``55 ≤ x ≤ 75``."""
+    bawah = "" if pita.bawah is None else f"{format_angka(pita.bawah)} {'≤' if pita.bawah_inklusif else '<'} "
+    atas = "" if pita.atas is None else f" {'≤' if pita.atas_inklusif else '<'} {format_angka(pita.atas)}"
+    if pita.bawah is not None and pita.atas is None:
+        return f"x {'≥' if pita.bawah_inklusif else '>'} {format_angka(pita.bawah)}"
+    return f"{bawah}x{atas}"
+
+
+def tahun_tersedia(*, kecamatan: Kecamatan, tahun: int) -> bool:
+    """Whether the system holds anything for the kecamatan's year (a plan, profile or PK)."""
+    return (
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).exists()
+        or ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun).exists()
+        or Renstra.objects.filter(kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun).exists()
+    )
 
 
 def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import TEMPLATES
 
 SECRET_KEY = "uji-tidak-rahasia"
+# Tasks run in the request that enqueues them, so a test sees their whole effect.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

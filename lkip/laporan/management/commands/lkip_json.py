@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from capaian.management.commands._umum import kecamatan_dari_slug
-from lkip.laporan.selectors import dokumen_lkip
+from lkip.laporan.selectors import dokumen_lkip, tahun_tersedia
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, kecamatan: str, tahun: int, **options) -> None:
         kec = kecamatan_dari_slug(kecamatan)
-        dokumen = dokumen_lkip(kecamatan=kec, tahun=tahun)
-        if dokumen["renstra"] is None and dokumen["profil"] is None and not dokumen["perjanjian_kinerja"]:
+        if not tahun_tersedia(kecamatan=kec, tahun=tahun):
             raise CommandError(f"Tidak ada data {kec} untuk tahun {tahun}.")
+        dokumen = dokumen_lkip(kecamatan=kec, tahun=tahun)
         self.stdout.write(json.dumps(dokumen, ensure_ascii=False, indent=2))

@@ -24,4 +24,5 @@ class Command(BaseCommand):
                 kecamatan = kecamatan_muat(dokumen=dokumen)
             except DokumenTidakValid as exc:
                 raise CommandError(f"{jalur.name}: {exc}") from exc
-            self.stdout.write(self.style.SUCCESS(f"{kecamatan} dimuat dari {jalur.name}."))
+            if options["verbosity"]:
+                self.stdout.write(self.style.SUCCESS(f"{kecamatan} dimuat dari {jalur.name}."))

@@ -1,0 +1,101 @@
+"""Writes to realisasi and evidence. Each is one transaction and validates with ``full_clean``."""
+
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from capaian import scoring
+from capaian.models import Bukti, Realisasi, RealisasiTriwulan
+from perencanaan.models import Indikator
+from umum.versi import DataKedaluwarsa, versi_objek
+
+
+def versi_realisasi(realisasi: Realisasi | None) -> str:
+    """Version token of a realisasi with its quarters (uses prefetched ``triwulan``)."""
+    return versi_objek(realisasi, [] if realisasi is None else realisasi.triwulan.all())
+
+
+@transaction.atomic
+def realisasi_update(
+    *,
+    indikator: Indikator,
+    tahun: int,
+    versi: str,
+    status: str,
+    nilai: scoring.Nilai | None,
+    triwulan: dict[int, Decimal | None],
+    alasan: str = "",
+    catatan: str = "",
+    faktor_keberhasilan: str = "",
+    hambatan: str = "",
+    tindak_lanjut: str = "",
+    pembanding_nasional: str = "",
+    pembanding_provinsi: str = "",
+    pembanding_kabupaten: str = "",
+) -> Realisasi:
+    """Save an indicator's realisasi for the year, refusing a stale form.
+
+    When quarters are given and the yearly value is not, the yearly value is their roll-up by
+    the indicator's rule, so the stored value and the scored value agree."""
+    lama = (
+        Realisasi.objects.select_for_update()
+        .filter(indikator=indikator, tahun=tahun)
+        .prefetch_related("triwulan")
+        .first()
+    )
+    if versi_realisasi(lama) != versi:
+        raise DataKedaluwarsa()
+    realisasi = lama or Realisasi(indikator=indikator, tahun=tahun)
+    terisi = {t: a for t, a in triwulan.items() if a is not None}
+    if nilai is None and terisi:
+        tahunan = scoring.realisasi_tahunan(terisi, scoring.AturanTriwulan(indikator.aturan_triwulan))
+        nilai = None if tahunan is None else scoring.Nilai(angka=tahunan)
+    realisasi.angka = None if nilai is None else nilai.angka
+    realisasi.huruf = "" if nilai is None else nilai.huruf
+    realisasi.status = status
+    realisasi.alasan = alasan
+    realisasi.catatan = catatan
+    realisasi.faktor_keberhasilan = faktor_keberhasilan
+    realisasi.hambatan = hambatan
+    realisasi.tindak_lanjut = tindak_lanjut
+    realisasi.pembanding_nasional = pembanding_nasional
+    realisasi.pembanding_provinsi = pembanding_provinsi
+    realisasi.pembanding_kabupaten = pembanding_kabupaten
+    realisasi.full_clean()
+    realisasi.save()
+    realisasi.triwulan.exclude(triwulan__in=terisi).delete()
+    for nomor, angka in terisi.items():
+        baris = RealisasiTriwulan(realisasi=realisasi, triwulan=nomor, angka=angka)
+        baris.full_clean(exclude=["realisasi"], validate_unique=False)
+        RealisasiTriwulan.objects.update_or_create(
+            realisasi=realisasi, triwulan=nomor, defaults={"angka": angka}
+        )
+    return realisasi
+
+
+@transaction.atomic
+def bukti_create(
+    *,
+    indikator: Indikator,
+    tahun: int,
+    berkas: UploadedFile | None = None,
+    tautan: str = "",
+    keterangan: str = "",
+) -> Bukti:
+    """Attach evidence to the year's realisasi (created empty, «belum diisi», if needed)."""
+    realisasi, _dibuat = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun)
+    bukti = Bukti(realisasi=realisasi, tautan=tautan, keterangan=keterangan)
+    if berkas is not None:
+        bukti.berkas = berkas
+    bukti.full_clean()
+    bukti.save()
+    return bukti
+
+
+@transaction.atomic
+def bukti_delete(*, bukti: Bukti) -> None:
+    berkas = bukti.berkas
+    bukti.delete()
+    if berkas:
+        transaction.on_commit(lambda: berkas.storage.delete(berkas.name))

@@ -1,0 +1,17 @@
+from django.contrib import admin
+
+from lkip.laporan.models import NarasiLaporan
+from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
+
+
+@admin.register(NarasiLaporan)
+class NarasiLaporanAdmin(admin.ModelAdmin):
+    list_display = ["kecamatan", "tahun", "bagian", "diperbarui"]
+    list_filter = ["kecamatan", "tahun", "bagian"]
+
+    def get_changeform_initial_data(self, request):
+        awal = super().get_changeform_initial_data(request)
+        bagian = awal.get("bagian")
+        if bagian in NARASI_BAWAAN and "teks" not in awal:
+            awal["teks"] = NARASI_BAWAAN[bagian]
+        return awal

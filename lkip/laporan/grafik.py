@@ -1,0 +1,188 @@
+"""Charts as SVG drawn on the server, so the web page and the PDF show the same picture
+(WeasyPrint runs no JavaScript). Pure functions: data in, SVG markup out."""
+
+import textwrap
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+
+from umum.angka import format_angka, format_persen
+
+LEBAR = 640
+HURUF = 'font-family="Liberation Sans, sans-serif"'
+WARNA_UTAMA = "#1f4e79"
+WARNA_KEDUA = "#9dc3e6"
+WARNA_GARIS = "#c00000"
+WARNA_KISI = "#d9d9d9"
+
+
+@dataclass(frozen=True)
+class Batang:
+    label: str
+    nilai: Decimal | None
+    keterangan: str = ""
+
+
+@dataclass(frozen=True)
+class Seri:
+    """One indicator across the years: target and realisasi per year (``None`` = missing)."""
+
+    judul: str
+    tahun: list[int]
+    target: list[Decimal | None]
+    realisasi: list[Decimal | None]
+
+
+def _svg(tinggi: float, isi: list[str], judul: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LEBAR} {tinggi:.0f}" '
+        f'width="100%" role="img" aria-label="{escape(judul)}" class="grafik">'
+        f"<title>{escape(judul)}</title>{''.join(isi)}</svg>"
+    )
+
+
+def _teks(
+    x: float, y: float, teks: str, ukuran: int = 11, jangkar: str = "start", tebal: bool = False
+) -> str:
+    berat = ' font-weight="bold"' if tebal else ""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{ukuran}" text-anchor="{jangkar}" {HURUF}{berat}>'
+        f"{escape(teks)}</text>"
+    )
+
+
+def _baris_teks(x: float, y: float, baris: list[str], ukuran: int = 11, jangkar: str = "start") -> str:
+    return "".join(_teks(x, y + i * (ukuran + 2), b, ukuran, jangkar) for i, b in enumerate(baris))
+
+
+def grafik_batang(
+    batang: list[Batang], *, judul: str, batas: Decimal | None, satuan_persen: bool = True
+) -> str:
+    """Horizontal bars, one per item, with a reference line at ``batas`` (e.g. 100%)."""
+    kiri, kanan, tinggi_batang, jarak = 230, 70, 18, 14
+    puncak = max([b.nilai for b in batang if b.nilai is not None] + [batas or Decimal("0"), Decimal("1")])
+    skala = (LEBAR - kiri - kanan) / float(puncak)
+    isi = []
+    y = 24.0
+    for b in batang:
+        label = textwrap.wrap(b.label, 40)[:2]
+        isi.append(_baris_teks(kiri - 8, y + 6, label, 10, "end"))
+        if b.nilai is None:
+            isi.append(_teks(kiri + 4, y + 13, b.keterangan or "tidak dapat dihitung", 10))
+        else:
+            panjang = max(float(b.nilai) * skala, 0.5)
+            isi.append(
+                f'<rect x="{kiri}" y="{y:.1f}" width="{panjang:.1f}" height="{tinggi_batang}" fill="{WARNA_UTAMA}"/>'
+            )
+            label_nilai = format_persen(b.nilai) if satuan_persen else format_angka(b.nilai, 2)
+            isi.append(_teks(kiri + panjang + 4, y + 13, label_nilai, 10))
+        y += tinggi_batang + jarak
+    bawah = y
+    isi.append(f'<line x1="{kiri}" y1="14" x2="{kiri}" y2="{bawah:.1f}" stroke="#000" stroke-width="1"/>')
+    if batas is not None:
+        x = kiri + float(batas) * skala
+        isi.append(
+            f'<line x1="{x:.1f}" y1="14" x2="{x:.1f}" y2="{bawah:.1f}" stroke="{WARNA_GARIS}" '
+            f'stroke-width="1.5" stroke-dasharray="5,3"/>'
+        )
+        isi.append(_teks(x, 10, format_persen(batas) if satuan_persen else format_angka(batas), 10, "middle"))
+    return _svg(bawah + 8, isi, judul)
+
+
+def grafik_tren(seri: list[Seri], *, judul: str) -> str:
+    """Small multiples: for each indicator, target (light) and realisasi (dark) per year."""
+    kolom, lebar_panel, tinggi_panel = 2, LEBAR / 2, 170
+    isi = []
+    for i, s in enumerate(seri):
+        x0 = (i % kolom) * lebar_panel
+        y0 = (i // kolom) * tinggi_panel
+        isi.append(_baris_teks(x0 + 10, y0 + 14, textwrap.wrap(s.judul, 48)[:2], 10))
+        nilai = [v for v in s.target + s.realisasi if v is not None]
+        puncak = float(max(nilai + [Decimal("1")]))
+        dasar_y, tinggi = y0 + 150, 100
+        lebar_kelompok = (lebar_panel - 30) / max(len(s.tahun), 1)
+        isi.append(
+            f'<line x1="{x0 + 15:.1f}" y1="{dasar_y}" x2="{x0 + lebar_panel - 10:.1f}" y2="{dasar_y}" stroke="#000"/>'
+        )
+        for j, tahun in enumerate(s.tahun):
+            xk = x0 + 15 + j * lebar_kelompok
+            for k, (v, warna) in enumerate(((s.target[j], WARNA_KEDUA), (s.realisasi[j], WARNA_UTAMA))):
+                if v is None:
+                    continue
+                h = max(float(v) / puncak * tinggi, 0.5)
+                xb = xk + 4 + k * (lebar_kelompok - 8) / 2
+                lb = (lebar_kelompok - 8) / 2 - 1
+                isi.append(
+                    f'<rect x="{xb:.1f}" y="{dasar_y - h:.1f}" width="{lb:.1f}" height="{h:.1f}" fill="{warna}"/>'
+                )
+                if k == 1:
+                    isi.append(_teks(xb + lb / 2, dasar_y - h - 3, format_angka(v, None), 8, "middle"))
+            isi.append(_teks(xk + lebar_kelompok / 2, dasar_y + 12, str(tahun), 9, "middle"))
+    tinggi_total = ((len(seri) + kolom - 1) // kolom) * tinggi_panel + 24
+    y_leg = tinggi_total - 10
+    isi.append(f'<rect x="10" y="{y_leg - 9}" width="12" height="9" fill="{WARNA_KEDUA}"/>')
+    isi.append(_teks(26, y_leg, "Target", 10))
+    isi.append(f'<rect x="90" y="{y_leg - 9}" width="12" height="9" fill="{WARNA_UTAMA}"/>')
+    isi.append(_teks(106, y_leg, "Realisasi", 10))
+    return _svg(tinggi_total, isi, judul)
+
+
+@dataclass(frozen=True)
+class Unit:
+    kode: str
+    nama: str
+    induk: str | None
+
+
+def bagan_organisasi(unit: list[Unit], *, judul: str) -> str:
+    """The organisation chart: the head on top, its direct units in a row, their units stacked
+    beneath each of them."""
+    if not unit:
+        return ""
+    anak: dict[str | None, list[Unit]] = {}
+    for u in unit:
+        anak.setdefault(u.induk, []).append(u)
+    akar = anak.get(None, [])[:1]
+    if not akar:
+        return ""
+    baris1 = anak.get(akar[0].kode, [])
+    lebar_kotak = min(150.0, (LEBAR - 20) / max(len(baris1), 1) - 10)
+    lebar_huruf = max(int(lebar_kotak / 5.6), 12)
+    isi = []
+
+    def kotak(x: float, y: float, w: float, nama: str) -> float:
+        baris = textwrap.wrap(nama, lebar_huruf)[:4]
+        h = 10 + 11 * len(baris)
+        isi.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h}" fill="#fff" stroke="{WARNA_UTAMA}" stroke-width="1.2"/>'
+        )
+        isi.append(_baris_teks(x + w / 2, y + 14, baris, 9, "middle"))
+        return h
+
+    w_akar = 200.0
+    x_akar = (LEBAR - w_akar) / 2
+    h_akar = kotak(x_akar, 10, w_akar, akar[0].nama)
+    y1 = 10 + h_akar + 30
+    bawah = y1
+    if baris1:
+        garis_y = y1 - 15
+        isi.append(
+            f'<line x1="{LEBAR / 2}" y1="{10 + h_akar}" x2="{LEBAR / 2}" y2="{garis_y}" stroke="#000"/>'
+        )
+        jarak = (LEBAR - 20) / len(baris1)
+        pusat = [10 + jarak * i + jarak / 2 for i in range(len(baris1))]
+        isi.append(
+            f'<line x1="{pusat[0]:.1f}" y1="{garis_y}" x2="{pusat[-1]:.1f}" y2="{garis_y}" stroke="#000"/>'
+        )
+        for u, cx in zip(baris1, pusat, strict=True):
+            isi.append(f'<line x1="{cx:.1f}" y1="{garis_y}" x2="{cx:.1f}" y2="{y1}" stroke="#000"/>')
+            h = kotak(cx - lebar_kotak / 2, y1, lebar_kotak, u.nama)
+            y = y1 + h
+            for sub in anak.get(u.kode, []):
+                isi.append(
+                    f'<line x1="{cx:.1f}" y1="{y:.1f}" x2="{cx:.1f}" y2="{y + 10:.1f}" stroke="#000"/>'
+                )
+                y += 10
+                y += kotak(cx - lebar_kotak / 2 + 8, y, lebar_kotak - 16, sub.nama)
+            bawah = max(bawah, y)
+    return _svg(bawah + 10, isi, judul)

@@ -1,0 +1,205 @@
+"""Sentences that state numbers, generated from the data so that no number in the report
+is typed by hand. Each function takes already-computed values and returns Indonesian text."""
+
+from decimal import Decimal
+
+from umum.angka import format_angka, format_nilai, format_persen, format_rupiah
+
+_SATUAN = (
+    "",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+
+
+def terbilang(n: int) -> str:
+    """Small counts in words, as the seeds write them: 3 → ``tiga``, 12 → ``dua belas``."""
+    if n < 12:
+        return _SATUAN[n] or "nol"
+    if n < 20:
+        return f"{_SATUAN[n - 10]} belas"
+    if n < 100:
+        puluh, sisa = divmod(n, 10)
+        kata = "sepuluh" if puluh == 1 else f"{_SATUAN[puluh]} puluh"
+        return f"{kata} {_SATUAN[sisa]}".strip()
+    return str(n)
+
+
+def jumlah(n: int, benda: str) -> str:
+    """``6 (enam) indikator``."""
+    return f"{n} ({terbilang(n)}) {benda}"
+
+
+def nilai_dengan_satuan(teks: str | None, satuan: str, jenis_nilai: str) -> str:
+    if teks is None or teks == "":
+        return "–"
+    tampil = format_nilai(teks)
+    if jenis_nilai == "huruf":
+        return tampil
+    if jenis_nilai == "persen" or satuan.strip() == "%":
+        return f"{tampil}%"
+    if satuan.strip().lower() in {"", "indeks", "nilai", "angka", "poin", "skor"}:
+        return tampil
+    return f"{tampil} {satuan.strip()}"
+
+
+def kalimat_capaian(ind: dict, nama_tahun: int) -> str:
+    target = nilai_dengan_satuan(ind["target"], ind["satuan"], ind["jenis_nilai"])
+    if ind["capaian"] is None:
+        alasan = ind["alasan"] or "data belum lengkap"
+        return f"Capaian indikator {ind['indikator']} tahun {nama_tahun} belum dapat dihitung ({alasan.rstrip('.')}); target yang ditetapkan {target}."
+    realisasi = nilai_dengan_satuan(ind["realisasi"], ind["satuan"], ind["jenis_nilai"])
+    kalimat = (
+        f"Indikator {ind['indikator']} dengan target {target} terealisasi {realisasi}, "
+        f"sehingga capaian kinerjanya {format_persen(Decimal(ind['capaian']))}"
+    )
+    if ind["capaian_akhir"] != ind["capaian"]:
+        kalimat += f" (diperhitungkan {format_persen(Decimal(ind['capaian_akhir']))} sesuai batas skala)"
+    return f"{kalimat} dengan predikat {ind['predikat']}."
+
+
+def kalimat_tren(
+    ind: dict, sebelumnya: tuple[int, Decimal] | None, sekarang: Decimal | None, tahun: int
+) -> str:
+    if sekarang is None:
+        return ""
+    if sebelumnya is None:
+        return "Realisasi tahun-tahun sebelumnya tidak tersedia sebagai pembanding."
+    tahun_lalu, nilai_lalu = sebelumnya
+    selisih = sekarang - nilai_lalu
+    lalu = format_angka(nilai_lalu)
+    if selisih == 0:
+        return f"Dibandingkan tahun {tahun_lalu} ({lalu}), realisasi tahun {tahun} tidak berubah."
+    arah = "meningkat" if selisih > 0 else "menurun"
+    if ind["polaritas"] == "negatif":
+        arah += " (pada indikator ini nilai yang lebih rendah lebih baik)"
+    besar = format_angka(abs(selisih))
+    if ind["jenis_nilai"] == "persen" or ind["satuan"].strip() == "%":
+        besar += " poin persen"
+    return f"Dibandingkan tahun {tahun_lalu} ({lalu}), realisasi tahun {tahun} {arah} sebesar {besar}."
+
+
+def kalimat_target_akhir(ind: dict, tahun_akhir: int) -> str:
+    if ind["target_akhir_renstra"] is None:
+        return "Target akhir periode Renstra untuk indikator ini tidak tersedia."
+    akhir = nilai_dengan_satuan(ind["target_akhir_renstra"], ind["satuan"], ind["jenis_nilai"])
+    if ind["capaian_terhadap_target_akhir"] is None:
+        return f"Target akhir periode Renstra ({tahun_akhir}) sebesar {akhir}."
+    persen = Decimal(ind["capaian_terhadap_target_akhir"])
+    keadaan = "telah tercapai" if persen >= 100 else "belum tercapai"
+    return (
+        f"Terhadap target akhir periode Renstra ({tahun_akhir}) sebesar {akhir}, realisasi ini mencapai "
+        f"{format_persen(persen)}, sehingga target akhir {keadaan}."
+    )
+
+
+def kalimat_pembanding(ind: dict, pembanding: dict) -> str:
+    tingkat = [
+        (k, v)
+        for k, v in (
+            ("nasional", pembanding.get("nasional")),
+            ("Provinsi Jawa Timur", pembanding.get("provinsi")),
+            ("kabupaten", pembanding.get("kabupaten")),
+        )
+        if v
+    ]
+    if not tingkat:
+        return (
+            "Tidak tersedia data realisasi nasional, provinsi maupun kabupaten untuk indikator yang sama, "
+            "sehingga perbandingan tidak dapat dilakukan."
+        )
+    bagian = []
+    for nama, teks in tingkat:
+        bagian.append(f"realisasi {nama} sebesar {format_nilai(teks)}")
+    return "Sebagai pembanding, " + ", ".join(bagian) + "."
+
+
+def kalimat_efisiensi(baris: dict) -> str:
+    if baris["putusan"] is None:
+        if baris["serapan"] is None:
+            return "Tidak ada anggaran yang dicatat mendukung sasaran ini, sehingga efisiensi tidak dapat dinilai."
+        return "Capaian sasaran belum dapat dihitung, sehingga efisiensi tidak dapat dinilai."
+    capaian, serapan = format_persen(Decimal(baris["capaian"])), format_persen(Decimal(baris["serapan"]))
+    banding = "tidak lebih rendah dari" if baris["putusan"] == "Efisien" else "lebih rendah dari"
+    return (
+        f"Capaian sasaran {capaian} {banding} serapan anggaran pendukungnya {serapan}, "
+        f"sehingga penggunaan sumber daya tergolong {baris['putusan']}."
+    )
+
+
+def kalimat_anggaran(kecamatan: str, tahun: int, program: int, kegiatan: int, sub: int, total: dict) -> str:
+    if sub == 0:
+        return f"Belum ada program, kegiatan dan sub kegiatan {kecamatan} tahun {tahun} yang dicatat."
+    kalimat = (
+        f"Pada tahun {tahun} {kecamatan} melaksanakan {jumlah(program, 'program')}, {jumlah(kegiatan, 'kegiatan')} "
+        f"dan {jumlah(sub, 'sub kegiatan')} dengan total pagu anggaran {format_rupiah(Decimal(total['pagu']))}"
+    )
+    if total["realisasi"] is None:
+        return kalimat + "; realisasi anggaran belum lengkap tercatat."
+    return (
+        kalimat
+        + f", terealisasi {format_rupiah(Decimal(total['realisasi']))} atau {format_persen(Decimal(total['serapan']))}."
+    )
+
+
+def kalimat_rata_rata(n_indikator: int, n_sasaran: int, rata: dict) -> str:
+    if rata["capaian"] is None:
+        return "Capaian rata-rata belum dapat dihitung karena realisasi belum lengkap."
+    return (
+        f"Rata-rata capaian {jumlah(n_indikator, 'indikator')} pada {jumlah(n_sasaran, 'sasaran strategis')} "
+        f"adalah {format_persen(Decimal(rata['capaian']))} dengan predikat {rata['predikat']}."
+    )
+
+
+def kalimat_rekap_predikat(hitungan: list[tuple[str, int]], n_indikator: int) -> str:
+    bagian = [f"{jumlah(n, 'indikator')} berpredikat {p}" for p, n in hitungan if n]
+    if not bagian:
+        return "Belum ada indikator yang dapat diberi predikat."
+    daftar = bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
+    return f"Dari {jumlah(n_indikator, 'indikator')} yang diperjanjikan, {daftar}."
+
+
+def kalimat_sdm(kebutuhan: int | None, bezetting: int | None) -> str:
+    if kebutuhan is None and bezetting is None:
+        return ""
+    bagian = []
+    if kebutuhan is not None:
+        bagian.append(
+            f"kebutuhan pegawai berdasarkan analisis jabatan sebanyak {format_angka(Decimal(kebutuhan), 0)} orang"
+        )
+    if bezetting is not None:
+        bagian.append(f"pegawai yang ada (bezetting) sebanyak {format_angka(Decimal(bezetting), 0)} orang")
+    kalimat = "Berdasarkan tabel berikut, " + ", sedangkan ".join(bagian)
+    if kebutuhan is not None and bezetting is not None and bezetting < kebutuhan:
+        kalimat += (
+            f", sehingga masih terdapat kekurangan {format_angka(Decimal(kebutuhan - bezetting), 0)} orang"
+        )
+    return kalimat + "."
+
+
+def kalimat_wilayah(kecamatan: str, luas: str | None, penduduk: int | None, desa: int, kelurahan: int) -> str:
+    bagian = []
+    if luas:
+        bagian.append(f"luas wilayah {kecamatan} ± {format_angka(Decimal(luas))} km²")
+    if penduduk is not None:
+        bagian.append(f"jumlah penduduk {format_angka(Decimal(penduduk), 0)} jiwa")
+    wilayah = []
+    if desa:
+        wilayah.append(jumlah(desa, "desa"))
+    if kelurahan:
+        wilayah.append(jumlah(kelurahan, "kelurahan"))
+    if wilayah:
+        bagian.append("secara administratif membawahi " + " dan ".join(wilayah))
+    if not bagian:
+        return ""
+    kalimat = ", ".join(bagian)
+    return kalimat[0].upper() + kalimat[1:] + "."

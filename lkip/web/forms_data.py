@@ -1,0 +1,178 @@
+"""Forms for the profile, the Perjanjian Kinerja and the budget tree."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kecamatan.models import ProfilKecamatan
+from lkip.web.forms import AngkaField, NilaiField, VersiForm, nilai_isian
+from perencanaan.models import PerjanjianKinerja, StatusPenandatangan
+
+
+class TanggalInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ProfilForm(VersiForm):
+    luas_km2 = AngkaField(label=_("Luas wilayah (km²)"), min_value=0)
+    jumlah_penduduk = AngkaField(label=_("Jumlah penduduk (jiwa)"), min_value=0)
+    isu_strategis = forms.CharField(
+        label=_("Isu strategis"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Satu isu per baris"),
+    )
+    tempat_laporan = forms.CharField(
+        label=_("Tempat penandatanganan laporan"), max_length=80, initial="Jember"
+    )
+    tanggal_laporan = forms.DateField(
+        label=_("Tanggal penandatanganan laporan"), required=False, widget=TanggalInput()
+    )
+
+    def clean_jumlah_penduduk(self):
+        nilai = self.cleaned_data.get("jumlah_penduduk")
+        if nilai is not None and nilai != nilai.to_integral_value():
+            raise forms.ValidationError(_("Jumlah penduduk harus bilangan bulat."))
+        return None if nilai is None else int(nilai)
+
+    @classmethod
+    def awal(cls, profil: ProfilKecamatan | None, versi: str) -> dict:
+        if profil is None:
+            return {"versi": versi}
+        return {
+            "versi": versi,
+            "luas_km2": profil.luas_km2,
+            "jumlah_penduduk": None if profil.jumlah_penduduk is None else str(profil.jumlah_penduduk),
+            "isu_strategis": profil.isu_strategis,
+            "tempat_laporan": profil.tempat_laporan,
+            "tanggal_laporan": profil.tanggal_laporan,
+        }
+
+
+class PerjanjianForm(VersiForm):
+    """The PK's header and signatories, plus one target field per indicator (``target_<id>``)."""
+
+    tempat = forms.CharField(label=_("Tempat"), max_length=80)
+    tanggal = forms.DateField(label=_("Tanggal"), required=False, widget=TanggalInput())
+    pihak_pertama_nama = forms.CharField(label=_("Pihak pertama: nama"), max_length=160)
+    pihak_pertama_jabatan = forms.CharField(label=_("Pihak pertama: jabatan"), max_length=200)
+    pihak_pertama_pangkat = forms.CharField(label=_("Pihak pertama: pangkat"), max_length=80, required=False)
+    pihak_pertama_nip = forms.CharField(label=_("Pihak pertama: NIP"), max_length=30, required=False)
+    pihak_pertama_status = forms.ChoiceField(
+        label=_("Pihak pertama: status"), choices=StatusPenandatangan.choices
+    )
+    pihak_kedua_nama = forms.CharField(label=_("Pihak kedua: nama"), max_length=160)
+    pihak_kedua_jabatan = forms.CharField(label=_("Pihak kedua: jabatan"), max_length=200)
+    pihak_kedua_pangkat = forms.CharField(label=_("Pihak kedua: pangkat"), max_length=80, required=False)
+    pihak_kedua_nip = forms.CharField(label=_("Pihak kedua: NIP"), max_length=30, required=False)
+    pihak_kedua_status = forms.ChoiceField(
+        label=_("Pihak kedua: status"), choices=StatusPenandatangan.choices
+    )
+
+    ISIAN = [
+        "tempat", "tanggal",
+        "pihak_pertama_nama", "pihak_pertama_jabatan", "pihak_pertama_pangkat", "pihak_pertama_nip",
+        "pihak_pertama_status",
+        "pihak_kedua_nama", "pihak_kedua_jabatan", "pihak_kedua_pangkat", "pihak_kedua_nip",
+        "pihak_kedua_status",
+    ]  # fmt: skip
+
+    def __init__(self, *args, perjanjian: PerjanjianKinerja, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.target = list(perjanjian.target.all())
+        for t in self.target:
+            self.fields[f"target_{t.pk}"] = NilaiField(
+                label=_("Target %(kode)s") % {"kode": t.indikator.kode}, required=False
+            )
+
+    @classmethod
+    def awal(cls, perjanjian: PerjanjianKinerja, versi: str) -> dict:
+        data = {nama: getattr(perjanjian, nama) for nama in cls.ISIAN}
+        data["versi"] = versi
+        for t in perjanjian.target.all():
+            data[f"target_{t.pk}"] = nilai_isian(t.angka, t.huruf)
+        return data
+
+    def baris_target(self) -> list[tuple[object, forms.BoundField]]:
+        return [(t, self[f"target_{t.pk}"]) for t in self.target]
+
+    def isian(self) -> dict:
+        return {nama: self.cleaned_data[nama] for nama in self.ISIAN}
+
+    def nilai_target(self) -> dict:
+        hasil = {}
+        for t in self.target:
+            nilai = self.cleaned_data.get(f"target_{t.pk}")
+            hasil[t.pk] = (None, "") if nilai is None else (nilai.angka, nilai.huruf)
+        return hasil
+
+
+class AnggaranForm(VersiForm):
+    """Pagu and realisasi of each sub kegiatan, target and realisasi of each output of the year."""
+
+    def __init__(self, *args, sub_kegiatan: list, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.sub_kegiatan = sub_kegiatan
+        for s in sub_kegiatan:
+            self.fields[f"pagu_{s.pk}"] = AngkaField(label=_("Pagu (Rp)"), required=True, min_value=0)
+            self.fields[f"realisasi_{s.pk}"] = AngkaField(label=_("Realisasi (Rp)"), min_value=0)
+            for k in s.keluaran.all():
+                self.fields[f"target_{k.pk}"] = AngkaField(label=_("Target"), min_value=0)
+                self.fields[f"capai_{k.pk}"] = AngkaField(label=_("Realisasi"), min_value=0)
+
+    @classmethod
+    def awal(cls, sub_kegiatan: list, versi: str) -> dict:
+        data: dict = {"versi": versi}
+        for s in sub_kegiatan:
+            data[f"pagu_{s.pk}"] = s.pagu
+            data[f"realisasi_{s.pk}"] = s.realisasi
+            for k in s.keluaran.all():
+                data[f"target_{k.pk}"] = k.target
+                data[f"capai_{k.pk}"] = k.realisasi
+        return data
+
+    def nilai_sub_kegiatan(self) -> dict:
+        return {
+            s.pk: (self.cleaned_data[f"pagu_{s.pk}"], self.cleaned_data[f"realisasi_{s.pk}"])
+            for s in self.sub_kegiatan
+        }
+
+    def nilai_keluaran(self) -> dict:
+        return {
+            k.pk: (self.cleaned_data[f"target_{k.pk}"], self.cleaned_data[f"capai_{k.pk}"])
+            for s in self.sub_kegiatan
+            for k in s.keluaran.all()
+        }
+
+    @property
+    def baris_sub(self) -> dict:
+        """Sub kegiatan id → (pagu, realisasi, [(output, target, realisasi)]) bound fields."""
+        return {
+            s.pk: (
+                self[f"pagu_{s.pk}"],
+                self[f"realisasi_{s.pk}"],
+                [(k, self[f"target_{k.pk}"], self[f"capai_{k.pk}"]) for k in s.keluaran.all()],
+            )
+            for s in self.sub_kegiatan
+        }
+
+
+class NarasiForm(VersiForm):
+    """One text per prose section of the report; blank keeps the report's default text."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from lkip.laporan.models import BagianNarasi
+
+        for bagian in BagianNarasi:
+            self.fields[bagian.value] = forms.CharField(
+                label=bagian.label,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_("Kosongkan untuk memakai teks bawaan laporan."),
+            )
+
+    def teks(self) -> dict[str, str]:
+        return {n: self.cleaned_data[n] for n in self.fields if n != "versi"}

@@ -1,0 +1,45 @@
+"""Indonesian number formatting for the pages; formatting only, no computing."""
+
+from decimal import Decimal
+
+from django import template
+
+from umum import angka as _angka
+
+register = template.Library()
+
+
+@register.filter
+def angka(nilai: Decimal | None, desimal: int | None = None) -> str:
+    return _angka.format_angka(nilai, desimal)
+
+
+@register.filter
+def persen(nilai: Decimal | None) -> str:
+    return _angka.format_persen(nilai)
+
+
+@register.filter
+def rupiah(nilai: Decimal | None) -> str:
+    return _angka.format_rupiah(nilai)
+
+
+@register.filter
+def atau_strip(teks: str | None) -> str:
+    """Missing is shown as «–», never as an empty cell or 0."""
+    return teks if teks else "–"
+
+
+@register.filter
+def ambil(kamus: dict, kunci):
+    return kamus[kunci]
+
+
+@register.filter
+def nilai(isi) -> str:
+    """A target or realisasi (``scoring.Nilai``) the Indonesian way: ``97,5``, ``B (69)``; missing → «–»."""
+    if isi is None:
+        return "–"
+    if isi.huruf and isi.angka is not None:
+        return f"{isi.huruf} ({_angka.format_angka(isi.angka)})"
+    return isi.huruf or _angka.format_angka(isi.angka)

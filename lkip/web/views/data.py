@@ -1,0 +1,157 @@
+"""Profile, Perjanjian Kinerja and budget pages of a kecamatan's year."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from anggaran import services as anggaran_services
+from anggaran.selectors import pohon_anggaran
+from kecamatan import services as kecamatan_services
+from kecamatan.models import ProfilKecamatan
+from lkip.laporan.models import NarasiLaporan
+from lkip.web import services as web_services
+from lkip.web.akses import Ruang, lingkup_kecamatan
+from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
+from lkip.web.selectors import halaman_perjanjian
+from perencanaan import services as perencanaan_services
+from umum.versi import DataKedaluwarsa, versi_objek
+
+
+def _status(form) -> int:
+    return 409 if form.has_error("__all__", "kedaluwarsa") else 200
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    lama = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
+    if request.method == "POST":
+        ruang.wajib_ubah()
+        form = ProfilForm(request.POST)
+        if form.is_valid():
+            try:
+                kecamatan_services.profil_update(
+                    kecamatan=ruang.kecamatan,
+                    tahun=ruang.tahun,
+                    **{n: form.cleaned_data[n] for n in form.fields},
+                )
+            except DataKedaluwarsa as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Profil tersimpan."))
+                return redirect("web:profil", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+        return render(request, "halaman/profil.html", {"ruang": ruang, "form": form}, status=_status(form))
+    form = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
+    return render(request, "halaman/profil.html", {"ruang": ruang, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    halaman = halaman_perjanjian(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    pk_berlaku = halaman.berlaku
+    if pk_berlaku is None:
+        return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": None})
+    versi = perencanaan_services.versi_perjanjian(pk_berlaku)
+    if request.method == "POST":
+        ruang.wajib_ubah()
+        form = PerjanjianForm(request.POST, perjanjian=pk_berlaku)
+        if form.is_valid():
+            try:
+                perencanaan_services.perjanjian_update(
+                    perjanjian=pk_berlaku,
+                    versi=form.cleaned_data["versi"],
+                    isian=form.isian(),
+                    target=form.nilai_target(),
+                )
+            except DataKedaluwarsa as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Perjanjian Kinerja tersimpan."))
+                return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+        konteks = {"ruang": ruang, "halaman": halaman, "form": form}
+        return render(request, "halaman/perjanjian.html", konteks, status=_status(form))
+    form = PerjanjianForm(initial=PerjanjianForm.awal(pk_berlaku, versi), perjanjian=pk_berlaku)
+    return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": form})
+
+
+@require_POST
+@lingkup_kecamatan
+def perjanjian_perubahan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    ruang.wajib_ubah()
+    halaman = halaman_perjanjian(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    if halaman.berlaku is None or str(halaman.berlaku.versi) != request.POST.get("versi_pk"):
+        if halaman.berlaku is None:
+            raise Http404
+        messages.error(
+            request, _("Perjanjian Kinerja sudah berubah versinya; periksa lagi sebelum membuat perubahan.")
+        )
+        return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+    baru = perencanaan_services.perjanjian_perubahan_create(perjanjian=halaman.berlaku)
+    messages.success(
+        request,
+        _("PK Perubahan (versi %(versi)s) dibuat dari versi sebelumnya; ubah target dan tanggalnya.")
+        % {"versi": baru.versi},
+    )
+    return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    pohon = pohon_anggaran(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    sub_kegiatan = [s for p in pohon.program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()]
+    keluaran = [k for s in sub_kegiatan for k in s.keluaran.all()]
+    versi = anggaran_services.versi_anggaran(
+        sorted(sub_kegiatan, key=lambda s: s.pk), sorted(keluaran, key=lambda k: k.pk)
+    )
+    if request.method == "POST":
+        ruang.wajib_ubah()
+        form = AnggaranForm(request.POST, sub_kegiatan=sub_kegiatan)
+        if form.is_valid():
+            try:
+                anggaran_services.anggaran_update(
+                    kecamatan=ruang.kecamatan,
+                    tahun=ruang.tahun,
+                    versi=form.cleaned_data["versi"],
+                    sub_kegiatan=form.nilai_sub_kegiatan(),
+                    keluaran=form.nilai_keluaran(),
+                )
+            except DataKedaluwarsa as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Anggaran tersimpan."))
+                return redirect("web:anggaran", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+        status = _status(form)
+    else:
+        form = AnggaranForm(initial=AnggaranForm.awal(sub_kegiatan, versi), sub_kegiatan=sub_kegiatan)
+        status = 200
+    konteks = {"ruang": ruang, "pohon": pohon, "form": form}
+    return render(request, "halaman/anggaran.html", konteks, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    lama = list(NarasiLaporan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).order_by("pk"))
+    if request.method == "POST":
+        ruang.wajib_ubah()
+        form = NarasiForm(request.POST)
+        if form.is_valid():
+            try:
+                web_services.narasi_update(
+                    kecamatan=ruang.kecamatan,
+                    tahun=ruang.tahun,
+                    versi=form.cleaned_data["versi"],
+                    teks=form.teks(),
+                )
+            except DataKedaluwarsa as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Narasi laporan tersimpan."))
+                return redirect("web:narasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+        return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=_status(form))
+    awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
+    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": NarasiForm(initial=awal)})

@@ -1,0 +1,202 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from capaian import services
+from capaian.models import Bukti
+from capaian.selectors import DataTidakTersedia
+from lkip.web import selectors
+from lkip.web.akses import Ruang, lingkup_kecamatan
+from lkip.web.forms import BuktiForm, RealisasiForm
+from perencanaan.models import Indikator
+from umum.versi import DataKedaluwarsa
+
+
+def _indikator(ruang: Ruang, indikator_id: int) -> Indikator:
+    indikator = selectors.indikator_kecamatan(kecamatan=ruang.kecamatan, indikator_id=indikator_id)
+    if indikator is None:
+        raise Http404
+    return indikator
+
+
+def _halaman(ruang: Ruang, indikator: Indikator) -> selectors.HalamanRealisasi:
+    try:
+        return selectors.halaman_realisasi(kecamatan=ruang.kecamatan, tahun=ruang.tahun, indikator=indikator)
+    except DataTidakTersedia as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _pratinjau_dari(form: RealisasiForm, halaman: selectors.HalamanRealisasi) -> selectors.Pratinjau | None:
+    """The preview of what is typed; ``None`` while a number cannot be read yet."""
+    data = form.cleaned_data if form.is_bound else None
+    if data is None:
+        return None
+    if any(
+        n in form.errors for n in ["status", "nilai", "triwulan_1", "triwulan_2", "triwulan_3", "triwulan_4"]
+    ):
+        return None
+    return selectors.pratinjau_capaian(
+        indikator=halaman.indikator,
+        target=halaman.target,
+        skala=halaman.skala,
+        status=data.get("status", ""),
+        nilai=data.get("nilai"),
+        triwulan=form.triwulan(),
+        alasan=data.get("alasan", ""),
+    )
+
+
+def _pratinjau_tersimpan(halaman: selectors.HalamanRealisasi) -> selectors.Pratinjau:
+    r = halaman.realisasi
+    nilai = None
+    if r is not None and not r.is_kosong:
+        from capaian.scoring import Nilai
+
+        nilai = Nilai(angka=r.angka, huruf=r.huruf)
+    return selectors.pratinjau_capaian(
+        indikator=halaman.indikator,
+        target=halaman.target,
+        skala=halaman.skala,
+        status="" if r is None else r.status,
+        nilai=nilai,
+        triwulan=dict(halaman.triwulan),
+        alasan="" if r is None else r.alasan,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResponse:
+    indikator = _indikator(ruang, indikator_id)
+    halaman = _halaman(ruang, indikator)
+    versi = services.versi_realisasi(halaman.realisasi)
+    if request.method == "POST":
+        ruang.wajib_ubah()
+        form = RealisasiForm(request.POST)
+        if form.is_valid():
+            try:
+                services.realisasi_update(
+                    indikator=indikator,
+                    tahun=ruang.tahun,
+                    versi=form.cleaned_data["versi"],
+                    status=form.cleaned_data["status"],
+                    nilai=form.cleaned_data["nilai"],
+                    triwulan=form.triwulan(),
+                    **{
+                        nama: form.cleaned_data[nama]
+                        for nama in [
+                            "alasan",
+                            "catatan",
+                            "faktor_keberhasilan",
+                            "hambatan",
+                            "tindak_lanjut",
+                            "pembanding_nasional",
+                            "pembanding_provinsi",
+                            "pembanding_kabupaten",
+                        ]
+                    },  # fmt: skip
+                )
+            except DataKedaluwarsa as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Realisasi %(kode)s tersimpan.") % {"kode": indikator.kode})
+                return redirect(
+                    "web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator.pk
+                )
+        pratinjau = _pratinjau_dari(form, halaman)
+        status = 409 if form.has_error("__all__", "kedaluwarsa") else 200
+    else:
+        form = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
+        pratinjau = _pratinjau_tersimpan(halaman)
+        status = 200
+    konteks = {
+        "ruang": ruang,
+        "halaman": halaman,
+        "form": form,
+        "pratinjau": pratinjau,
+        "bukti_form": BuktiForm(),
+    }
+    return render(request, "halaman/realisasi.html", konteks, status=status)
+
+
+@require_POST
+@lingkup_kecamatan
+def realisasi_pratinjau(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResponse:
+    """The htmx partial: capaian and predikat of the realisasi as typed, scored on the server."""
+    indikator = _indikator(ruang, indikator_id)
+    halaman = _halaman(ruang, indikator)
+    form = RealisasiForm(request.POST)
+    form.is_valid()
+    konteks = {"halaman": halaman, "pratinjau": _pratinjau_dari(form, halaman), "form": form}
+    return render(request, "halaman/_pratinjau.html", konteks)
+
+
+@require_POST
+@lingkup_kecamatan
+def bukti_tambah(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResponse:
+    ruang.wajib_ubah()
+    indikator = _indikator(ruang, indikator_id)
+    form = BuktiForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.bukti_create(
+            indikator=indikator,
+            tahun=ruang.tahun,
+            berkas=form.cleaned_data["berkas"],
+            tautan=form.cleaned_data["tautan"],
+            keterangan=form.cleaned_data["keterangan"],
+        )
+        messages.success(request, _("Bukti dukung ditambahkan."))
+        return redirect(
+            "web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator.pk
+        )
+    halaman = _halaman(ruang, indikator)
+    versi = services.versi_realisasi(halaman.realisasi)
+    konteks = {
+        "ruang": ruang,
+        "halaman": halaman,
+        "form": RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi)),
+        "pratinjau": _pratinjau_tersimpan(halaman),
+        "bukti_form": form,
+    }
+    return render(request, "halaman/realisasi.html", konteks, status=400)
+
+
+def _bukti(ruang: Ruang, bukti_id: int) -> Bukti:
+    bukti = (
+        Bukti.objects.select_related("realisasi")
+        .filter(
+            pk=bukti_id,
+            realisasi__tahun=ruang.tahun,
+            realisasi__indikator__sasaran__renstra__kecamatan=ruang.kecamatan,
+        )
+        .first()
+    )
+    if bukti is None:
+        raise Http404
+    return bukti
+
+
+@require_GET
+@lingkup_kecamatan
+def bukti_unduh(request: HttpRequest, ruang: Ruang, bukti_id: int) -> HttpResponse:
+    bukti = _bukti(ruang, bukti_id)
+    if not bukti.berkas:
+        raise Http404
+    try:
+        berkas = bukti.berkas.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(berkas, as_attachment=True, filename=bukti.berkas.name.rsplit("/", 1)[-1])
+
+
+@require_POST
+@lingkup_kecamatan
+def bukti_hapus(request: HttpRequest, ruang: Ruang, bukti_id: int) -> HttpResponse:
+    ruang.wajib_ubah()
+    bukti = _bukti(ruang, bukti_id)
+    indikator_id = bukti.realisasi.indikator_id
+    services.bukti_delete(bukti=bukti)
+    messages.success(request, _("Bukti dukung dihapus."))
+    return redirect("web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator_id)

@@ -1,0 +1,155 @@
+"""In a real browser (Debian's Chromium through Playwright): log in, enter a year's realisasi,
+watch capaian and predikat change while typing, save, upload evidence; on a laptop and a phone.
+
+The app runs in its own server process on a throwaway SQLite database loaded like the demo
+(``make data``), so the browser sees committed data and the suite's database is untouched.
+Screenshots go to ``LKIP_SCREENSHOT_DIR`` (default: a temporary directory)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SANDI = "sakip-demo-2026"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium Debian (/usr/bin/chromium) tidak terpasang"),
+]
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lkip-browser")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lkip.settings.local",
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+        "LKIP_DEMO_PASSWORD": SANDI,
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    fixtures = sorted(str(p) for p in (ROOT / "fixtures" / "kecamatan").glob("*.json"))
+    for perintah in (["migrate", "--noinput", "-v0"], ["muat_kecamatan", *fixtures], ["buat_akun_demo"]):
+        subprocess.run([*manage, *perintah], env=env, check=True, capture_output=True, cwd=ROOT)
+    port = _port_bebas()
+    proses = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    alamat = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{alamat}/akun/masuk/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield alamat
+    proses.terminate()
+    proses.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def layar(tmp_path_factory) -> Path:
+    folder = os.environ.get("LKIP_SCREENSHOT_DIR")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("layar")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def masuk(page, server: str, nama: str = "operator") -> None:
+    page.goto(f"{server}/akun/masuk/")
+    page.set_default_timeout(15000)
+    page.locator("#id_username").fill(nama)
+    page.locator("#id_password").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+
+
+@pytest.mark.parametrize(("ukuran", "lebar", "tinggi"), [("laptop", 1366, 900), ("ponsel", 390, 844)])
+def test_operator_enters_realisasi_sees_capaian_change_and_uploads_evidence(
+    server, browser, layar, tmp_path, ukuran, lebar, tinggi
+):
+    page = browser.new_page(viewport={"width": lebar, "height": tinggi})
+    masuk(page, server)
+    page.wait_for_url("**/k/kalisat/2024/")
+    assert "Kecamatan Kalisat" in page.locator("h1").text_content()
+    page.screenshot(path=layar / f"beranda-{ukuran}.png", full_page=True)
+
+    page.locator("table.capaian tbody a").first.click()
+    page.wait_for_url("**/realisasi/*/")
+    predikat = page.locator('[data-uji="predikat"]')
+    capaian = page.locator('[data-uji="capaian"]')
+
+    nilai = page.get_by_label("Realisasi tahunan", exact=True)
+    for t in (1, 2, 3, 4):
+        page.get_by_label(f"Triwulan {'I' * t if t < 4 else 'IV'}", exact=True).fill("")
+    page.get_by_label("Status").select_option("terisi")
+
+    def ketik(teks: str) -> tuple[str, str]:
+        """Type a realisasi and wait for the server's scoring of it."""
+        nilai.fill(teks)
+        page.wait_for_function(
+            "t => document.querySelector('[data-uji=realisasi]').textContent.trim() === t", arg=teks
+        )
+        return capaian.text_content().strip(), predikat.text_content().strip()
+
+    rendah = ketik("0,0001")
+    tinggi_ = ketik("1.000.000")
+    assert rendah != tinggi_ and rendah[1] != tinggi_[1], (rendah, tinggi_)
+    page.screenshot(path=layar / f"realisasi-{ukuran}.png", full_page=True)
+
+    nilai.fill("12,34")
+    page.get_by_role("button", name="Simpan realisasi").click()
+    assert page.get_by_text("tersimpan").is_visible()
+    assert page.get_by_label("Realisasi tahunan", exact=True).input_value() == "12,34"
+
+    bukti = tmp_path / f"bukti-{ukuran}.pdf"
+    bukti.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.get_by_label("Berkas").set_input_files(str(bukti))
+    page.get_by_label("Keterangan").fill(f"Notulen {ukuran}")
+    page.get_by_role("button", name="Tambah bukti").click()
+    assert page.get_by_role("link", name=f"Notulen {ukuran}").is_visible()
+    with page.expect_download() as unduhan:
+        page.get_by_role("link", name=f"Notulen {ukuran}").click()
+    assert unduhan.value.suggested_filename.endswith(".pdf")
+    page.screenshot(path=layar / f"bukti-{ukuran}.png", full_page=True)
+    page.close()
+
+
+def test_typing_error_is_shown_beside_the_field_in_indonesian(server, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    masuk(page, server)
+    page.wait_for_url("**/k/kalisat/2024/")
+    page.locator("table.capaian tbody a").first.click()
+    page.get_by_label("Realisasi tahunan", exact=True).fill("1.234")
+    page.get_by_role("button", name="Simpan realisasi").click()
+    assert page.locator("#id_nilai-galat").get_by_text("meragukan").is_visible()
+    assert page.get_by_label("Realisasi tahunan", exact=True).input_value() == "1.234"
+    page.close()

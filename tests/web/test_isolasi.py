@@ -1,0 +1,155 @@
+"""Isolation: a user of one kecamatan gets 404 for every URL of another kecamatan, and the
+table below must list every URL pattern of the project, so a new page cannot skip the check."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from lkip.accounts.models import Peran
+from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
+
+SENDIRI = ("kalisat", 2024)
+LAIN = ("arjasa", 2023)
+
+#: URL name → (method, extra kwargs kind). ``kecamatan`` patterns take slug and tahun.
+TABEL: dict[str, tuple[str, str]] = {
+    "login": ("GET", "umum"),
+    "logout": ("POST", "akun"),
+    "password_change": ("GET", "akun"),
+    "password_change_done": ("GET", "akun"),
+    "web:beranda": ("GET", "akun"),
+    "web:tahun": ("GET", "kecamatan"),
+    "web:realisasi": ("GET", "indikator"),
+    "web:realisasi_pratinjau": ("POST", "indikator"),
+    "web:bukti_tambah": ("POST", "indikator"),
+    "web:bukti_unduh": ("GET", "bukti"),
+    "web:bukti_hapus": ("POST", "bukti"),
+    "web:profil": ("GET", "kecamatan"),
+    "web:perjanjian": ("GET", "kecamatan"),
+    "web:perjanjian_perubahan": ("POST", "kecamatan"),
+    "web:anggaran": ("GET", "kecamatan"),
+    "web:narasi": ("GET", "kecamatan"),
+    "laporan:pratinjau": ("GET", "kecamatan"),
+    "laporan:pdf": ("GET", "kecamatan"),
+    "laporan:cetak_massal": ("GET", "kabupaten"),
+    "laporan:cetak_massal_status": ("GET", "kabupaten"),
+    "laporan:cetak_massal_unduh": ("GET", "kabupaten"),
+}
+
+#: Whole namespaces guarded elsewhere: the admin lets in only staff (the administrator role).
+NAMESPACE_TERJAGA = {"admin"}
+
+
+def semua_pola(resolver=None, awalan: str = ""):
+    """(qualified name, pattern) for every URL pattern of the project."""
+    for pola in (resolver or get_resolver()).url_patterns:
+        if isinstance(pola, URLResolver):
+            ns = f"{awalan}{pola.namespace}:" if pola.namespace else awalan
+            yield from semua_pola(pola, ns)
+        elif isinstance(pola, URLPattern):
+            yield (f"{awalan}{pola.name}" if pola.name else f"{awalan}<tanpa nama {pola.pattern}>"), pola
+
+
+def test_every_url_pattern_is_in_the_table():
+    tidak_terdaftar = [
+        nama
+        for nama, _ in semua_pola()
+        if nama not in TABEL and nama.split(":", 1)[0] not in NAMESPACE_TERJAGA
+    ]
+    assert tidak_terdaftar == [], f"Tambahkan ke TABEL di {__name__}: {tidak_terdaftar}"
+
+
+def test_the_table_has_no_stale_entries():
+    nama = {n for n, _ in semua_pola()}
+    assert set(TABEL) <= nama
+
+
+@pytest.fixture
+def url(settings, tmp_path):
+    """Reverse every kecamatan pattern for our kecamatan and for another one."""
+    settings.MEDIA_ROOT = tmp_path
+    objek = {}
+    for slug, tahun in (SENDIRI, LAIN):
+        indikator = indikator_pk(slug, tahun)[0]
+        objek[slug] = {
+            "kecamatan": {"slug": slug, "tahun": tahun},
+            "indikator": {"slug": slug, "tahun": tahun, "indikator_id": indikator.pk},
+            "bukti": {"slug": slug, "tahun": tahun, "bukti_id": bukti_berkas(indikator, tahun).pk},
+        }
+
+    def bangun(nama: str, slug: str) -> str:
+        jenis = TABEL[nama][1]
+        if jenis in ("umum", "akun"):
+            return reverse(nama)
+        if jenis == "kabupaten":
+            butuh_pk = "<int:pk>" in str(dict(semua_pola())[nama].pattern)
+            return reverse(nama, kwargs={"pk": 999999} if butuh_pk else {})
+        return reverse(nama, kwargs=objek[slug][jenis])
+
+    return bangun
+
+
+POLA_KECAMATAN = [
+    n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in ("indikator", "bukti")
+]
+POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]
+
+
+def minta(client, nama: str, alamat: str):
+    return client.post(alamat) if TABEL[nama][0] == "POST" else client.get(alamat)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.CAMAT])
+@pytest.mark.parametrize("nama", POLA_KECAMATAN)
+def test_kecamatan_user_gets_404_for_every_url_of_another_kecamatan(client, url, peran, nama):
+    client.force_login(pengguna(peran, "kalisat"))
+    assert minta(client, nama, url(nama, LAIN[0])).status_code == 404
+    # The same URL of the user's own kecamatan works: the 404 above is scoping, not a broken page.
+    assert minta(client, nama, url(nama, SENDIRI[0])).status_code in (200, 302, 400)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nama", [n for n in POLA_KECAMATAN if TABEL[n][1] != "kecamatan"])
+def test_kecamatan_user_gets_404_for_the_own_kecamatan_with_another_kecamatans_object(client, url, nama):
+    """Our slug with the other kecamatan's indicator or evidence id is still 404."""
+    client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
+    lain = url(nama, LAIN[0]).replace(f"/k/{LAIN[0]}/{LAIN[1]}/", f"/k/{SENDIRI[0]}/{SENDIRI[1]}/")
+    assert minta(client, nama, lain).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("peran", [Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN])
+@pytest.mark.parametrize("nama", POLA_KECAMATAN)
+def test_kabupaten_roles_read_every_kecamatan_and_only_admin_writes(client, url, peran, nama):
+    client.force_login(pengguna(peran))
+    status = minta(client, nama, url(nama, LAIN[0])).status_code
+    if TABEL[nama][0] == "POST" and nama != "web:realisasi_pratinjau" and peran != Peran.ADMIN:
+        assert status == 403
+    else:
+        assert status in (200, 302, 400)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nama", [n for n, (_, jenis) in TABEL.items() if jenis != "umum"])
+def test_anonymous_is_sent_to_login_for_every_page(client, url, nama):
+    jawaban = minta(client, nama, url(nama, SENDIRI[0]))
+    if nama == "logout":
+        assert jawaban.status_code == 302
+        return
+    assert jawaban.status_code == 302
+    assert jawaban["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.CAMAT, Peran.BAPPEDA, Peran.INSPEKTORAT])
+def test_only_the_administrator_gets_into_the_admin(client, peran):
+    client.force_login(pengguna(peran, "kalisat" if peran in (Peran.OPERATOR, Peran.CAMAT) else None))
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.CAMAT])
+@pytest.mark.parametrize("nama", POLA_KABUPATEN)
+def test_kabupaten_pages_are_refused_to_kecamatan_users(client, url, peran, nama):
+    client.force_login(pengguna(peran, "kalisat"))
+    assert minta(client, nama, url(nama, SENDIRI[0])).status_code in (403, 404)

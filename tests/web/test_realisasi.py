@@ -1,0 +1,179 @@
+"""Entering a year's realisasi: Indonesian numbers, errors beside the field with nothing typed
+lost, live capaian and predikat from the scoring service, stale forms refused, evidence."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from capaian.models import Bukti, Realisasi
+from capaian.services import versi_realisasi
+from lkip.accounts.models import Peran
+from tests.web.bantuan import PDF, bukti_berkas, indikator_pk, pengguna
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def operator(client):
+    client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
+    return client
+
+
+@pytest.fixture
+def indikator():
+    """A numeric indicator of Kalisat's 2024 PK."""
+    return next(i for i in indikator_pk("kalisat", 2024) if i.jenis_nilai != i.JenisNilai.HURUF)
+
+
+def alamat(indikator, nama="web:realisasi"):
+    return reverse(nama, kwargs={"slug": "kalisat", "tahun": 2024, "indikator_id": indikator.pk})
+
+
+def isian(indikator, **lain) -> dict:
+    lama = Realisasi.objects.filter(indikator=indikator, tahun=2024).prefetch_related("triwulan").first()
+    return {"versi": versi_realisasi(lama), "status": "terisi", **lain}
+
+
+@pytest.mark.parametrize(
+    ("teks", "angka"),
+    [("97,5", Decimal("97.5")), ("1.234.567,89", Decimal("1234567.89")), ("97.5", Decimal("97.5"))],
+)
+def test_realisasi_is_saved_from_indonesian_and_plain_numbers(operator, indikator, teks, angka):
+    jawaban = operator.post(alamat(indikator), isian(indikator, nilai=teks))
+    assert jawaban.status_code == 302
+    realisasi = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert realisasi.angka == angka
+    assert realisasi.status == Realisasi.Status.TERISI
+
+
+def test_quarters_roll_up_to_the_year_by_the_indicators_rule(operator, indikator):
+    indikator.aturan_triwulan = "kumulatif"
+    indikator.save()
+    operator.post(
+        alamat(indikator), isian(indikator, triwulan_1="10,5", triwulan_2="20", triwulan_4="1.000,25")
+    )
+    realisasi = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert realisasi.angka == Decimal("1030.75")
+    assert {t.triwulan: t.angka for t in realisasi.triwulan.all()} == {
+        1: Decimal("10.5"),
+        2: Decimal("20"),
+        4: Decimal("1000.25"),
+    }
+
+
+def test_an_ambiguous_number_is_refused_beside_its_field_and_nothing_typed_is_lost(operator, indikator):
+    jawaban = operator.post(
+        alamat(indikator),
+        isian(indikator, nilai="1.234", triwulan_2="abc", faktor_keberhasilan="Koordinasi lintas sektor"),
+    )
+    halaman = jawaban.content.decode()
+    assert jawaban.status_code == 200
+    assert "meragukan" in halaman  # the Indonesian message of parse_angka, beside the field
+    assert 'id="id_nilai-galat"' in halaman and 'id="id_triwulan_2-galat"' in halaman
+    assert 'value="1.234"' in halaman and 'value="abc"' in halaman
+    assert "Koordinasi lintas sektor" in halaman
+    assert not Realisasi.objects.filter(indikator=indikator, tahun=2024, angka=Decimal("1234")).exists()
+
+
+def test_a_reason_is_required_when_the_indicator_does_not_apply(operator, indikator):
+    jawaban = operator.post(alamat(indikator), isian(indikator, status="tidak_berlaku"))
+    assert "Tuliskan alasannya." in jawaban.content.decode()
+
+
+def test_the_second_save_of_a_stale_form_is_refused_with_a_message(operator, indikator):
+    dibuka = isian(indikator)  # two people open the same form
+    assert operator.post(alamat(indikator), {**dibuka, "nilai": "80"}).status_code == 302
+    kedua = operator.post(alamat(indikator), {**dibuka, "nilai": "70", "hambatan": "Anggaran terbatas"})
+    halaman = kedua.content.decode()
+    assert kedua.status_code == 409
+    assert "sudah diubah orang lain" in halaman
+    assert 'value="70"' in halaman and "Anggaran terbatas" in halaman
+    assert Realisasi.objects.get(indikator=indikator, tahun=2024).angka == Decimal("80")
+
+
+def test_live_preview_scores_what_is_typed_with_the_years_scale(operator):
+    """Kalisat 2024 uses permendagri-86-2017 (no cap): 86 of a target of 90 is 95,56% Sangat Tinggi."""
+    indikator = indikator_pk("kalisat", 2024)[0]
+    from perencanaan.models import TargetPerjanjian
+
+    TargetPerjanjian.objects.filter(indikator=indikator).update(angka=Decimal("90"), huruf="")
+    indikator.polaritas = "positif"
+    indikator.save()
+    jawaban = operator.post(alamat(indikator, "web:realisasi_pratinjau"), {"status": "terisi", "nilai": "86"})
+    halaman = jawaban.content.decode()
+    assert '<div id="pratinjau"' in halaman
+    assert "95,56%" in halaman and "Sangat Tinggi" in halaman
+    rendah = operator.post(
+        alamat(indikator, "web:realisasi_pratinjau"), {"status": "terisi", "nilai": "40,5"}
+    )
+    assert "45,00%" in rendah.content.decode() and "Sangat Rendah" in rendah.content.decode()
+    assert not Realisasi.objects.filter(indikator=indikator, tahun=2024, angka=Decimal("40.5")).exists()
+
+
+def test_preview_waits_for_a_readable_number(operator, indikator):
+    halaman = operator.post(
+        alamat(indikator, "web:realisasi_pratinjau"), {"status": "terisi", "nilai": "9,,"}
+    )
+    assert "Perbaiki isian" in halaman.content.decode()
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def test_evidence_file_is_uploaded_and_downloaded(operator, indikator, media):
+    berkas = SimpleUploadedFile("sk-camat.pdf", PDF, "application/pdf")
+    jawaban = operator.post(alamat(indikator, "web:bukti_tambah"), {"berkas": berkas, "keterangan": "SK"})
+    assert jawaban.status_code == 302
+    bukti = Bukti.objects.get(realisasi__indikator=indikator)
+    unduh = operator.get(
+        reverse("web:bukti_unduh", kwargs={"slug": "kalisat", "tahun": 2024, "bukti_id": bukti.pk})
+    )
+    assert unduh.status_code == 200
+    assert b"".join(unduh.streaming_content) == PDF
+    assert "attachment" in unduh["Content-Disposition"]
+
+
+def test_evidence_link_is_accepted(operator, indikator):
+    operator.post(alamat(indikator, "web:bukti_tambah"), {"tautan": "drive.google.com/file/d/abc"})
+    assert Bukti.objects.get(realisasi__indikator=indikator).tautan == "https://drive.google.com/file/d/abc"
+
+
+@pytest.mark.parametrize(
+    ("nama", "isi", "pesan"),
+    [
+        ("skrip.exe", b"MZ\x90\x00", "tidak diterima"),
+        ("palsu.pdf", b"<html>bukan pdf</html>", "bukan PDF yang sah"),
+        ("besar.pdf", PDF + b"0" * 2048, "terlalu besar"),
+    ],
+)
+def test_evidence_of_the_wrong_type_or_size_is_refused(
+    operator, indikator, media, settings, nama, isi, pesan
+):
+    settings.LKIP_BUKTI_MAKS_BYTE = 1024
+    jawaban = operator.post(alamat(indikator, "web:bukti_tambah"), {"berkas": SimpleUploadedFile(nama, isi)})
+    assert jawaban.status_code == 400
+    assert pesan in jawaban.content.decode()
+    assert not Bukti.objects.filter(realisasi__indikator=indikator).exists()
+
+
+def test_evidence_needs_a_file_or_a_link(operator, indikator):
+    jawaban = operator.post(alamat(indikator, "web:bukti_tambah"), {"keterangan": "kosong"})
+    assert "Unggah berkas atau isi tautan." in jawaban.content.decode()
+
+
+def test_evidence_is_deleted(operator, indikator, media):
+    bukti = bukti_berkas(indikator, 2024)
+    operator.post(reverse("web:bukti_hapus", kwargs={"slug": "kalisat", "tahun": 2024, "bukti_id": bukti.pk}))
+    assert not Bukti.objects.filter(pk=bukti.pk).exists()
+
+
+def test_bappeda_sees_the_form_read_only_and_cannot_save(client, indikator):
+    client.force_login(pengguna(Peran.BAPPEDA))
+    halaman = client.get(alamat(indikator)).content.decode()
+    assert "<fieldset disabled" in halaman and "Simpan realisasi" not in halaman
+    assert client.post(alamat(indikator), isian(indikator, nilai="50")).status_code == 403
