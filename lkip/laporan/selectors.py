@@ -112,10 +112,7 @@ def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Ren
     berlaku = max((r for r in semua if r.berlaku_mulai <= tahun), key=lambda r: r.versi, default=None)
     if berlaku is None:
         return None, semua
-    indikator = Indikator.objects.order_by("urutan", "kode").prefetch_related(
-        "target_renstra",
-        Prefetch("realisasi", queryset=Realisasi.objects.order_by("tahun").prefetch_related("triwulan")),
-    )
+    indikator = Indikator.objects.order_by("urutan", "kode").prefetch_related("target_renstra")
     tujuan = Tujuan.objects.order_by("urutan", "kode").prefetch_related(
         "indikator",
         Prefetch(
@@ -127,6 +124,22 @@ def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Ren
     )
     berlaku = Renstra.objects.prefetch_related(Prefetch("tujuan", queryset=tujuan)).get(pk=berlaku.pk)
     return berlaku, semua
+
+
+def _riwayat_realisasi(semua: list[Renstra]) -> dict[str, dict[int, Realisasi]]:
+    """Realisasi per indicator code and year across every version of the Renstra period: after a
+    Renstra Perubahan, earlier years stay with the earlier version's indicator of the same code.
+    A later version's row wins a year both hold."""
+    riwayat: dict[str, dict[int, Realisasi]] = {}
+    baris = (
+        Realisasi.objects.filter(indikator__sasaran__renstra__in=semua)
+        .select_related("indikator__sasaran__renstra")
+        .prefetch_related("triwulan")
+        .order_by("indikator__sasaran__renstra__versi", "tahun")
+    )
+    for r in baris:
+        riwayat.setdefault(r.indikator.kode, {})[r.tahun] = r
+    return riwayat
 
 
 def _realisasi_tahunan(realisasi: Realisasi, indikator: Indikator) -> dict[str, Any]:
@@ -151,6 +164,7 @@ def _realisasi_tahunan(realisasi: Realisasi, indikator: Indikator) -> dict[str, 
 def _renstra_json(renstra: Renstra | None, semua: list[Renstra]) -> dict[str, Any] | None:
     if renstra is None:
         return None
+    riwayat = _riwayat_realisasi(semua)
     return {
         "tahun_awal": renstra.tahun_awal,
         "tahun_akhir": renstra.tahun_akhir,
@@ -194,7 +208,8 @@ def _renstra_json(renstra: Renstra | None, semua: list[Renstra]) -> dict[str, An
                                 "target": {str(t.tahun): t.nilai_teks for t in i.target_renstra.all()},
                                 "target_akhir": i.target_akhir_teks or None,
                                 "realisasi": {
-                                    str(r.tahun): _realisasi_tahunan(r, i) for r in i.realisasi.all()
+                                    str(th): _realisasi_tahunan(r, i)
+                                    for th, r in sorted(riwayat.get(i.kode, {}).items())
                                 },
                             }
                             for i in s.indikator.all()
