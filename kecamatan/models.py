@@ -183,3 +183,33 @@ class Pejabat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.jabatan})"
+
+
+class PengesahanData(models.Model):
+    """The Camat's sign-off on the kecamatan's data for a year (who, when); signing again
+    replaces it. Data changed afterwards shows as changed since the sign-off."""
+
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="pengesahan", verbose_name=_("kecamatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    disahkan_oleh = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("disahkan oleh"),
+    )
+    nama = models.CharField(_("nama penanda tangan"), max_length=160)
+    disahkan_pada = models.DateTimeField(_("disahkan pada"))
+
+    class Meta:
+        verbose_name = _("pengesahan data")
+        verbose_name_plural = _("pengesahan data")
+        ordering = ["kecamatan__nama", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun"], name="pengesahan_unik_per_tahun")
+        ]
+
+    def __str__(self) -> str:
+        return f"Pengesahan {self.kecamatan.nama} {self.tahun}"

@@ -1,11 +1,12 @@
-"""Writes to a kecamatan's yearly profile, one transaction each, validated with ``full_clean``."""
+"""Writes to a kecamatan's yearly profile and sign-off, one transaction each, validated with ``full_clean``."""
 
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
-from kecamatan.models import Kecamatan, ProfilKecamatan
+from kecamatan.models import Kecamatan, PengesahanData, ProfilKecamatan
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -33,3 +34,17 @@ def profil_update(
     profil.full_clean()
     profil.save()
     return profil
+
+
+@transaction.atomic
+def pengesahan_create(*, kecamatan: Kecamatan, tahun: int, oleh) -> PengesahanData:
+    """Record the Camat's sign-off on the year's data now (replacing an earlier one)."""
+    pengesahan = PengesahanData.objects.filter(kecamatan=kecamatan, tahun=tahun).first() or PengesahanData(
+        kecamatan=kecamatan, tahun=tahun
+    )
+    pengesahan.disahkan_oleh = oleh
+    pengesahan.nama = oleh.get_full_name() or oleh.get_username()
+    pengesahan.disahkan_pada = timezone.now()
+    pengesahan.full_clean()
+    pengesahan.save()
+    return pengesahan

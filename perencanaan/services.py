@@ -1,10 +1,27 @@
-"""Writes to the Perjanjian Kinerja: one transaction each, validated with ``full_clean``."""
+"""Writes to the plans (Renstra, RKT, Perjanjian Kinerja): one transaction each, validated
+with ``full_clean``."""
 
 from decimal import Decimal
 
-from django.db import transaction
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
 
-from perencanaan.models import AnggaranPerjanjian, PerjanjianKinerja, TargetPerjanjian
+from kecamatan.models import Kecamatan
+from perencanaan.models import (
+    AnggaranPerjanjian,
+    Indikator,
+    IndikatorTujuan,
+    PerjanjianKinerja,
+    RencanaKinerjaTahunan,
+    Renstra,
+    Sasaran,
+    TargetPerjanjian,
+    TargetRenstra,
+    TargetRkt,
+    Tujuan,
+)
 from umum.versi import DataKedaluwarsa, versi_objek
 
 PIHAK = [
@@ -71,5 +88,222 @@ def perjanjian_perubahan_create(*, perjanjian: PerjanjianKinerja) -> PerjanjianK
     for a in anggaran:
         AnggaranPerjanjian.objects.create(
             perjanjian=baru, urutan=a.urutan, program=a.program, anggaran=a.anggaran, keterangan=a.keterangan
+        )
+    return baru
+
+
+# --- RKT --------------------------------------------------------------------------------
+
+
+def versi_rkt(rkt: RencanaKinerjaTahunan) -> str:
+    return versi_objek(rkt, rkt.target.all())
+
+
+@transaction.atomic
+def rkt_create(*, kecamatan: Kecamatan, tahun: int) -> RencanaKinerjaTahunan:
+    """The year's RKT, started from the year's targets of the Renstra in force."""
+    renstra = Renstra.objects.berlaku(kecamatan, tahun)
+    if renstra is None:
+        raise ValidationError(_("Belum ada Renstra yang berlaku untuk tahun %(tahun)s.") % {"tahun": tahun})
+    if RencanaKinerjaTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun).exists():
+        raise DataKedaluwarsa()
+    rkt = RencanaKinerjaTahunan(kecamatan=kecamatan, tahun=tahun)
+    rkt.full_clean()
+    rkt.save()
+    target = {
+        t.indikator_id: t
+        for t in TargetRenstra.objects.filter(indikator__sasaran__renstra=renstra, tahun=tahun)
+    }
+    for indikator in Indikator.objects.filter(sasaran__renstra=renstra):
+        asal = target.get(indikator.pk)
+        TargetRkt.objects.create(
+            rkt=rkt, indikator=indikator, angka=asal.angka if asal else None, huruf=asal.huruf if asal else ""
+        )
+    return rkt
+
+
+@transaction.atomic
+def rkt_update(
+    *, rkt: RencanaKinerjaTahunan, versi: str, tanggal, target: dict[int, tuple[Decimal | None, str]]
+) -> RencanaKinerjaTahunan:
+    """Save the RKT's date and targets (``target``: TargetRkt id → (number, letter grade))."""
+    rkt = RencanaKinerjaTahunan.objects.select_for_update().prefetch_related("target").get(pk=rkt.pk)
+    if versi_rkt(rkt) != versi:
+        raise DataKedaluwarsa()
+    rkt.tanggal = tanggal
+    rkt.full_clean()
+    rkt.save()
+    for baris in rkt.target.all():
+        if baris.pk in target:
+            baris.angka, baris.huruf = target[baris.pk]
+            baris.full_clean()
+            baris.save(update_fields=["angka", "huruf"])
+    return rkt
+
+
+# --- Renstra ----------------------------------------------------------------------------
+
+
+def versi_renstra(renstra: Renstra) -> str:
+    """Version token of a Renstra with its indicators and targets (uses the prefetch of
+    ``renstra_halaman``)."""
+    anak = [x for s in renstra.sasaran.all() for i in s.indikator.all() for x in (i, *i.target_renstra.all())]
+    return versi_objek(renstra, anak)
+
+
+@transaction.atomic
+def renstra_update(
+    *,
+    renstra: Renstra,
+    versi: str,
+    indikator: dict[int, dict[str, object]],
+    target: dict[tuple[int, int], tuple[Decimal | None, str]],
+) -> Renstra:
+    """Save indicator fields (``indikator``: id → field values) and yearly targets
+    (``target``: (indikator id, tahun) → (number, letter grade); both empty removes it)."""
+    renstra = Renstra.objects.select_for_update().get(pk=renstra.pk)
+    renstra = renstra_halaman(renstra_id=renstra.pk)
+    if versi_renstra(renstra) != versi:
+        raise DataKedaluwarsa()
+    for s in renstra.sasaran.all():
+        for ind in s.indikator.all():
+            for nama, nilai in indikator.get(ind.pk, {}).items():
+                setattr(ind, nama, nilai)
+            ind.full_clean()
+            ind.save()
+            ada = {t.tahun: t for t in ind.target_renstra.all()}
+            for tahun in renstra.tahun_periode:
+                if (ind.pk, tahun) not in target:
+                    continue
+                angka, huruf = target[(ind.pk, tahun)]
+                baris = ada.get(tahun)
+                if angka is None and not huruf:
+                    if baris is not None:
+                        baris.delete()
+                    continue
+                baris = baris or TargetRenstra(indikator=ind, tahun=tahun)
+                baris.angka, baris.huruf = angka, huruf
+                baris.full_clean()
+                baris.save()
+    return renstra
+
+
+def renstra_halaman(*, renstra_id: int) -> Renstra:
+    """A Renstra with tujuan, sasaran, indicators and targets prefetched (five queries)."""
+    return Renstra.objects.prefetch_related(
+        "tujuan",
+        models.Prefetch(
+            "sasaran",
+            queryset=Sasaran.objects.select_related("tujuan").prefetch_related(
+                models.Prefetch("indikator", queryset=Indikator.objects.prefetch_related("target_renstra"))
+            ),
+        ),
+    ).get(pk=renstra_id)
+
+
+@transaction.atomic
+def tujuan_create(*, renstra: Renstra, kode: str, uraian: str) -> Tujuan:
+    tujuan = Tujuan(renstra=renstra, kode=kode, uraian=uraian, urutan=renstra.tujuan.count() + 1)
+    tujuan.full_clean()
+    tujuan.save()
+    return tujuan
+
+
+@transaction.atomic
+def sasaran_create(*, renstra: Renstra, tujuan: Tujuan, kode: str, nomor: int | None, uraian: str) -> Sasaran:
+    if tujuan.renstra_id != renstra.pk:
+        raise ValidationError(_("Tujuan itu bukan bagian dari Renstra ini."))
+    sasaran = Sasaran(renstra=renstra, tujuan=tujuan, kode=kode, nomor=nomor, uraian=uraian)
+    sasaran.full_clean()
+    sasaran.save()
+    return sasaran
+
+
+@transaction.atomic
+def indikator_create(*, renstra: Renstra, sasaran: Sasaran, **isian) -> Indikator:
+    if sasaran.renstra_id != renstra.pk:
+        raise ValidationError(_("Sasaran itu bukan bagian dari Renstra ini."))
+    if Indikator.objects.filter(sasaran__renstra=renstra, kode=isian["kode"]).exists():
+        raise ValidationError({"kode": _("Kode indikator ini sudah dipakai dalam Renstra ini.")})
+    indikator = Indikator(sasaran=sasaran, urutan=sasaran.indikator.count() + 1, **isian)
+    indikator.full_clean()
+    indikator.save()
+    return indikator
+
+
+@transaction.atomic
+def renstra_perubahan_create(
+    *, renstra: Renstra, nomor_keputusan: str, tanggal_keputusan, berlaku_mulai: int
+) -> Renstra:
+    """A Renstra Perubahan: a new version copying the one given, in force from ``berlaku_mulai``.
+
+    From that year on, the year's PK and RKT targets, realisasi and the sub kegiatan that
+    support a sasaran follow the copy (matched by kode), so every year is measured against
+    the plan in force; earlier years stay with the earlier version.
+    """
+    terakhir = (
+        Renstra.objects.filter(kecamatan=renstra.kecamatan, tahun_awal=renstra.tahun_awal)
+        .order_by("-versi")
+        .first()
+    )
+    if terakhir is None or terakhir.pk != renstra.pk:
+        raise DataKedaluwarsa()
+    if not renstra.berlaku_mulai <= berlaku_mulai <= renstra.tahun_akhir:
+        raise ValidationError(
+            {
+                "berlaku_mulai": _("Tahun berlaku harus antara %(awal)s dan %(akhir)s.")
+                % {"awal": renstra.berlaku_mulai, "akhir": renstra.tahun_akhir}
+            }
+        )
+    lama = renstra_halaman(renstra_id=renstra.pk)
+    baru = Renstra(
+        kecamatan=renstra.kecamatan,
+        tahun_awal=renstra.tahun_awal,
+        tahun_akhir=renstra.tahun_akhir,
+        versi=renstra.versi + 1,
+        jenis=Renstra.Jenis.PERUBAHAN,
+        nomor_keputusan=nomor_keputusan,
+        tanggal_keputusan=tanggal_keputusan,
+        berlaku_mulai=berlaku_mulai,
+    )
+    baru.full_clean()
+    baru.save()
+    tujuan_baru = {}
+    for t in lama.tujuan.all():
+        tujuan_baru[t.pk] = Tujuan.objects.create(renstra=baru, kode=t.kode, urutan=t.urutan, uraian=t.uraian)
+        for it in t.indikator.all():
+            IndikatorTujuan.objects.create(
+                tujuan=tujuan_baru[t.pk], urutan=it.urutan, uraian=it.uraian, satuan=it.satuan
+            )
+    sasaran_baru, indikator_baru = {}, {}
+    for s in lama.sasaran.all():
+        sasaran_baru[s.pk] = Sasaran.objects.create(
+            renstra=baru, tujuan=tujuan_baru[s.tujuan_id], kode=s.kode, nomor=s.nomor, uraian=s.uraian
+        )
+        for i in s.indikator.all():
+            salinan = Indikator.objects.get(pk=i.pk)
+            salinan.pk = None
+            salinan.sasaran = sasaran_baru[s.pk]
+            salinan.save()
+            indikator_baru[i.pk] = salinan
+            TargetRenstra.objects.bulk_create(
+                TargetRenstra(indikator=salinan, tahun=t.tahun, angka=t.angka, huruf=t.huruf)
+                for t in i.target_renstra.all()
+            )
+    # Rows of later apps that point at the plan move with it; resolved by name because
+    # perencanaan sits below capaian and anggaran in the dependency chain.
+    Realisasi = apps.get_model("capaian", "Realisasi")
+    SubKegiatan = apps.get_model("anggaran", "SubKegiatan")
+    for lama_id, salinan in indikator_baru.items():
+        TargetPerjanjian.objects.filter(indikator_id=lama_id, perjanjian__tahun__gte=berlaku_mulai).update(
+            indikator=salinan
+        )
+        TargetRkt.objects.filter(indikator_id=lama_id, rkt__tahun__gte=berlaku_mulai).update(
+            indikator=salinan
+        )
+        Realisasi.objects.filter(indikator_id=lama_id, tahun__gte=berlaku_mulai).update(indikator=salinan)
+    for lama_id, salinan in sasaran_baru.items():
+        SubKegiatan.objects.filter(sasaran_id=lama_id, kegiatan__program__tahun__gte=berlaku_mulai).update(
+            sasaran=salinan
         )
     return baru

@@ -13,6 +13,7 @@ class Peran(models.TextChoices):
 
 
 PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
+PERAN_KABUPATEN = (Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN)
 
 
 class User(AbstractUser):
@@ -41,3 +42,8 @@ class User(AbstractUser):
     @property
     def is_peran_kecamatan(self) -> bool:
         return self.peran in PERAN_KECAMATAN
+
+    @property
+    def is_peran_kabupaten(self) -> bool:
+        """Bappeda, Inspektorat and administrators: they see every kecamatan."""
+        return self.peran in PERAN_KABUPATEN

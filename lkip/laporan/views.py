@@ -11,15 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lkip.accounts.models import Peran
 from lkip.laporan.models import CetakMassal
 from lkip.laporan.pdf import html_lkip, pdf_dari_html
 from lkip.laporan.selectors import tahun_tersedia
 from lkip.laporan.services import cetak_massal_mulai
 from lkip.laporan.tasks import kecamatan_bertahun
 from lkip.web.akses import TAHUN_MAKS, TAHUN_MIN, Ruang, lingkup_kecamatan
-
-PERAN_KABUPATEN = (Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN)
 
 
 def _wajib_ada(ruang: Ruang) -> None:
@@ -49,7 +46,7 @@ def peran_kabupaten(view):
     @login_required
     @wraps(view)
     def bungkus(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.user.peran not in PERAN_KABUPATEN:
+        if not request.user.is_peran_kabupaten:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

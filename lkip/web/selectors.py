@@ -22,7 +22,7 @@ from capaian.selectors import (
     capaian_tahun,
     skala_tahun,
 )
-from kecamatan.models import Kecamatan, ProfilKecamatan
+from kecamatan.models import Kecamatan, PengesahanData, ProfilKecamatan
 from perencanaan.models import Indikator, PerjanjianKinerja, TargetPerjanjian
 
 JUMLAH_NADA = 5
@@ -94,6 +94,8 @@ class BerandaTahun:
     nada_keseluruhan: str
     kelengkapan: list[Kelengkapan]
     kekurangan: list[Kekurangan]
+    pengesahan: PengesahanData | None = None
+    berubah_setelah_disahkan: bool = False
 
     @property
     def persen_lengkap(self) -> int:
@@ -206,7 +208,17 @@ def beranda_tahun(*, kecamatan: Kecamatan, tahun: int) -> BerandaTahun:
                 _url("anggaran", kecamatan, tahun),
             )
         )
+    pengesahan = PengesahanData.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    berubah = (
+        pengesahan is not None
+        and Realisasi.objects.for_kecamatan(kecamatan.pk)
+        .for_tahun(tahun)
+        .filter(diperbarui__gt=pengesahan.disahkan_pada)
+        .exists()
+    )
     return BerandaTahun(
+        pengesahan=pengesahan,
+        berubah_setelah_disahkan=berubah,
         kecamatan=kecamatan,
         tahun=tahun,
         tahun_tersedia=tahun_tersedia(kecamatan),

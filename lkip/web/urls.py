@@ -3,13 +3,14 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, realisasi
+from lkip.web.views import akun, beranda, data, realisasi, rencana
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
 halaman = [
     path("", beranda.beranda, name="beranda"),
     path(KECAMATAN, beranda.tahun, name="tahun"),
+    path(f"{KECAMATAN}sahkan/", beranda.sahkan, name="sahkan"),
     path(f"{KECAMATAN}realisasi/<int:indikator_id>/", realisasi.realisasi, name="realisasi"),
     path(
         f"{KECAMATAN}realisasi/<int:indikator_id>/pratinjau/",
@@ -20,6 +21,13 @@ halaman = [
     path(f"{KECAMATAN}bukti/<int:bukti_id>/", realisasi.bukti_unduh, name="bukti_unduh"),
     path(f"{KECAMATAN}bukti/<int:bukti_id>/hapus/", realisasi.bukti_hapus, name="bukti_hapus"),
     path(f"{KECAMATAN}profil/", data.profil, name="profil"),
+    path(f"{KECAMATAN}renstra/", rencana.renstra, name="renstra"),
+    path(f"{KECAMATAN}renstra/tujuan/", rencana.tujuan_tambah, name="tujuan_tambah"),
+    path(f"{KECAMATAN}renstra/sasaran/", rencana.sasaran_tambah, name="sasaran_tambah"),
+    path(f"{KECAMATAN}renstra/indikator/", rencana.indikator_tambah, name="indikator_tambah"),
+    path(f"{KECAMATAN}renstra/perubahan/", rencana.renstra_perubahan, name="renstra_perubahan"),
+    path(f"{KECAMATAN}rkt/", rencana.rkt, name="rkt"),
+    path(f"{KECAMATAN}rkt/buat/", rencana.rkt_buat, name="rkt_buat"),
     path(f"{KECAMATAN}perjanjian/", data.perjanjian, name="perjanjian"),
     path(f"{KECAMATAN}perjanjian/perubahan/", data.perjanjian_perubahan, name="perjanjian_perubahan"),
     path(f"{KECAMATAN}anggaran/", data.anggaran, name="anggaran"),

@@ -153,3 +153,29 @@ def test_typing_error_is_shown_beside_the_field_in_indonesian(server, browser):
     assert page.locator("#id_nilai-galat").get_by_text("meragukan").is_visible()
     assert page.get_by_label("Realisasi tahunan", exact=True).input_value() == "1.234"
     page.close()
+
+
+@pytest.mark.skipif(
+    not Path("/usr/bin/pdftotext").exists(), reason="pdftotext (poppler-utils) tidak terpasang"
+)
+def test_operator_downloads_the_lkip_pdf_with_the_realisasi_just_saved(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    masuk(page, server)
+    page.wait_for_url("**/k/kalisat/2024/")
+    page.locator("table.capaian tbody a").first.click()
+    page.get_by_label("Status").select_option("terisi")
+    page.get_by_label("Realisasi tahunan", exact=True).fill("3")
+    page.get_by_role("button", name="Simpan realisasi").click()
+    assert page.get_by_text("tersimpan").is_visible()
+
+    page.get_by_role("link", name="LKIP", exact=True).click()
+    assert page.get_by_role("heading", name="BAB III AKUNTABILITAS KINERJA").is_visible()
+    page.go_back()
+    with page.expect_download(timeout=60000) as unduhan:
+        page.get_by_role("link", name="Unduh PDF").click()
+    assert unduhan.value.suggested_filename == "LKIP-2024-kalisat.pdf"
+    berkas = tmp_path / "lkip.pdf"
+    unduhan.value.save_as(berkas)
+    teks = subprocess.run(["pdftotext", str(berkas), "-"], capture_output=True, text=True, check=True).stdout
+    assert "terealisasi 3 dokumen, sehingga capaian kinerjanya 75,00%" in " ".join(teks.split())
+    page.close()

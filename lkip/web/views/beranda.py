@@ -1,9 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from kecamatan import services as kecamatan_services
 from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan
 
@@ -24,3 +28,19 @@ def beranda(request: HttpRequest) -> HttpResponse:
 def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
     return render(request, "halaman/tahun.html", {"ruang": ruang, "data": data})
+
+
+@require_POST
+@lingkup_kecamatan
+def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """The Camat signs off the year's data; other roles are refused."""
+    if not ruang.bisa_sahkan:
+        raise PermissionDenied
+    pengesahan = kecamatan_services.pengesahan_create(
+        kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
+    )
+    messages.success(
+        request,
+        _("Data tahun %(tahun)s disahkan oleh %(nama)s.") % {"tahun": ruang.tahun, "nama": pengesahan.nama},
+    )
+    return redirect("web:tahun", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
