@@ -6,7 +6,16 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from kecamatan.models import Kecamatan, PengesahanData, ProfilKecamatan
+from kecamatan.models import (
+    Desa,
+    Kecamatan,
+    KomposisiPegawai,
+    Pejabat,
+    PengesahanData,
+    ProfilKecamatan,
+    SaranaPrasarana,
+    UnitOrganisasi,
+)
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -48,3 +57,47 @@ def pengesahan_create(*, kecamatan: Kecamatan, tahun: int, oleh) -> PengesahanDa
     pengesahan.full_clean()
     pengesahan.save()
     return pengesahan
+
+
+TABEL_PROFIL = {
+    "desa": Desa,
+    "pegawai": KomposisiPegawai,
+    "sarana": SaranaPrasarana,
+    "pejabat": Pejabat,
+    "organisasi": UnitOrganisasi,
+}
+
+
+def versi_tabel_profil(profil: ProfilKecamatan, jenis: str) -> str:
+    return versi_objek(profil, TABEL_PROFIL[jenis].objects.filter(profil=profil))
+
+
+@transaction.atomic
+def profil_tabel_update(*, profil: ProfilKecamatan, jenis: str, versi: str, baris: list[dict]) -> None:
+    """Replace one table of the profile (desa, pegawai, sarana, pejabat, organisasi) with
+    ``baris``, in order. Each row is the model's fields plus ``id`` (an existing row of this
+    profile, or ``None`` for a new one) and ``hapus``. All or nothing."""
+    profil = ProfilKecamatan.objects.select_for_update().get(pk=profil.pk)
+    model = TABEL_PROFIL[jenis]
+    if versi_tabel_profil(profil, jenis) != versi:
+        raise DataKedaluwarsa()
+    ada = {obj.pk: obj for obj in model.objects.filter(profil=profil)}
+    if model is Pejabat:  # the one head may move to another row: clear it before rows are saved
+        model.objects.filter(profil=profil).update(kepala=False)
+    urutan = 0
+    for isian in baris:
+        isian = dict(isian)
+        pk, hapus = isian.pop("id", None), isian.pop("hapus", False)
+        if pk is not None and pk not in ada:
+            raise DataKedaluwarsa()
+        if hapus:
+            if pk is not None:
+                ada[pk].delete()
+            continue
+        urutan += 1
+        obj = ada.get(pk) or model(profil=profil)
+        for nama, nilai in isian.items():
+            setattr(obj, nama, nilai)
+        obj.urutan = urutan
+        obj.full_clean()
+        obj.save()

@@ -1,6 +1,7 @@
 """Profile, Perjanjian Kinerja and budget pages of a kecamatan's year."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from anggaran.selectors import pohon_anggaran
 from kecamatan import services as kecamatan_services
 from kecamatan.models import ProfilKecamatan
 from lkip.laporan.models import NarasiLaporan
+from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
@@ -155,3 +157,55 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=_status(form))
     awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
     return render(request, "halaman/narasi.html", {"ruang": ruang, "form": NarasiForm(initial=awal)})
+
+
+def _profil_tabel(jenis: str):
+    judul, Kumpulan = forms_profil.TABEL[jenis]
+
+    @require_http_methods(["GET", "POST"])
+    @lingkup_kecamatan
+    def view(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+        profil = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
+        konteks = {"ruang": ruang, "judul": judul, "jenis": jenis, "profil": profil}
+        if profil is None:
+            return render(request, "halaman/profil_tabel.html", konteks)
+        versi = kecamatan_services.versi_tabel_profil(profil, jenis)
+        if request.method == "POST":
+            ruang.wajib_ubah()
+            kumpulan = Kumpulan(request.POST, profil=profil)
+            versi_kiriman = request.POST.get("versi", "")
+            galat = ""
+            if kumpulan.is_valid():
+                try:
+                    kecamatan_services.profil_tabel_update(
+                        profil=profil, jenis=jenis, versi=versi_kiriman, baris=kumpulan.baris()
+                    )
+                except DataKedaluwarsa as exc:
+                    galat = exc.messages[0]
+                except ValidationError as exc:
+                    galat = " ".join(exc.messages)
+                else:
+                    messages.success(request, _("%(judul)s tersimpan.") % {"judul": judul})
+                    return redirect(f"web:profil_{jenis}", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+            konteks |= {"kumpulan": kumpulan, "versi": versi_kiriman, "galat": galat}
+            return render(
+                request,
+                "halaman/profil_tabel.html",
+                konteks,
+                status=409 if "diubah orang lain" in galat else 200,
+            )
+        kumpulan = Kumpulan(initial=forms_profil.awal(profil, jenis), profil=profil)
+        return render(
+            request,
+            "halaman/profil_tabel.html",
+            konteks | {"kumpulan": kumpulan, "versi": versi, "galat": ""},
+        )
+
+    return view
+
+
+profil_desa = _profil_tabel("desa")
+profil_pegawai = _profil_tabel("pegawai")
+profil_sarana = _profil_tabel("sarana")
+profil_pejabat = _profil_tabel("pejabat")
+profil_organisasi = _profil_tabel("organisasi")

@@ -1,0 +1,110 @@
+"""One formset per table of the yearly profile: desa/kelurahan, staff, sarana, officials and
+the organisation chart. Rows are added, edited and removed together, in order."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kecamatan.models import Desa, ProfilKecamatan
+from lkip.web.forms import AngkaField
+
+
+class _Baris(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, profil: ProfilKecamatan, **kwargs) -> None:
+        self.profil = profil
+        super().__init__(*args, **kwargs)
+
+
+def _bulat(label: str) -> forms.IntegerField:
+    """A count typed as ``12000`` or ``12.000``; blank is missing."""
+    return forms.IntegerField(label=label, required=False, min_value=0, localize=True)
+
+
+class DesaBaris(_Baris):
+    nama = forms.CharField(label=_("Nama"), max_length=120)
+    jenis = forms.ChoiceField(label=_("Jenis"), choices=Desa.Jenis.choices)
+    luas_km2 = AngkaField(label=_("Luas (km²)"), min_value=0)
+    jumlah_penduduk = _bulat(_("Penduduk (jiwa)"))
+
+
+class PegawaiBaris(_Baris):
+    kelompok = forms.CharField(label=_("Kelompok jabatan"), max_length=120, required=False)
+    jabatan = forms.CharField(label=_("Jabatan"), max_length=160)
+    kebutuhan = _bulat(_("Kebutuhan"))
+    bezetting = _bulat(_("Bezetting"))
+    laki_laki = _bulat(_("Laki-laki"))
+    perempuan = _bulat(_("Perempuan"))
+
+
+class SaranaBaris(_Baris):
+    nama = forms.CharField(label=_("Sarana/prasarana"), max_length=160)
+    jumlah = _bulat(_("Jumlah"))
+    kondisi = forms.CharField(label=_("Kondisi"), max_length=160, required=False)
+    jumlah_ideal = _bulat(_("Jumlah ideal"))
+
+
+class PejabatBaris(_Baris):
+    jabatan = forms.CharField(label=_("Jabatan"), max_length=200)
+    nama = forms.CharField(label=_("Nama"), max_length=160)
+    pangkat = forms.CharField(label=_("Pangkat"), max_length=80, required=False)
+    golongan = forms.CharField(label=_("Golongan"), max_length=20, required=False)
+    nip = forms.CharField(label=_("NIP"), max_length=30, required=False)
+    kepala = forms.BooleanField(label=_("Penanda tangan LKIP"), required=False)
+
+
+class OrganisasiBaris(_Baris):
+    kode = forms.SlugField(label=_("Kode"), max_length=60, help_text=_("mis. sekcam"))
+    nama = forms.CharField(label=_("Unit/jabatan"), max_length=200)
+    induk = forms.ModelChoiceField(label=_("Atasan"), queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["induk"].queryset = self.profil.organisasi.all()
+
+
+class _Kumpulan(forms.BaseFormSet):
+    def __init__(self, *args, profil: ProfilKecamatan, **kwargs) -> None:
+        self.profil = profil
+        super().__init__(*args, form_kwargs={"profil": profil}, **kwargs)
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        if self.form.__name__ == "PejabatBaris":
+            kepala = [
+                f for f in self.forms if f.cleaned_data.get("kepala") and not f.cleaned_data.get("DELETE")
+            ]
+            if len(kepala) > 1:
+                raise forms.ValidationError(_("Hanya satu pejabat yang menandatangani LKIP."))
+
+    def baris(self) -> list[dict]:
+        hasil = []
+        for form in self.forms:
+            data = dict(form.cleaned_data)
+            if not data:
+                continue
+            data["hapus"] = data.pop("DELETE", False)
+            hasil.append(data)
+        return hasil
+
+
+def _kumpulan(kelas: type[_Baris]) -> type[_Kumpulan]:
+    return forms.formset_factory(kelas, formset=_Kumpulan, extra=2, can_delete=True)
+
+
+TABEL = {
+    "desa": (_("Desa dan kelurahan"), _kumpulan(DesaBaris)),
+    "pegawai": (_("Komposisi pegawai"), _kumpulan(PegawaiBaris)),
+    "sarana": (_("Sarana dan prasarana"), _kumpulan(SaranaBaris)),
+    "pejabat": (_("Pejabat"), _kumpulan(PejabatBaris)),
+    "organisasi": (_("Susunan organisasi"), _kumpulan(OrganisasiBaris)),
+}
+
+
+def awal(profil: ProfilKecamatan, jenis: str) -> list[dict]:
+    """The table's rows as initial data of its formset."""
+    kelas = TABEL[jenis][1].form
+    kolom = [n for n in kelas.base_fields if n != "id"]
+    rows = getattr(profil, jenis).all()
+    return [{"id": r.pk, **{n: getattr(r, n) for n in kolom}} for r in rows]
