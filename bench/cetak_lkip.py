@@ -27,12 +27,13 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from kecamatan.models import Kecamatan  # noqa: E402
-from lkip.laporan.pdf import html_lkip, pdf_dari_html, tata_letak  # noqa: E402
+from lkip.laporan.pdf import html_lkip, pdf_banyak, tata_letak  # noqa: E402
 
 
 def rss_puncak_mb() -> float:
@@ -99,10 +100,13 @@ def main() -> None:
             f"  Chromium          {detik_chromium:.2f} s untuk HTML yang sama (rasio WeasyPrint/Chromium {cetak / detik_chromium:.1f})"
         )
     if opsi.massal:
+        proses = settings.LKIP_CETAK_PROSES
         mulai = time.perf_counter()
-        for _ in range(opsi.massal):
-            pdf_dari_html(html_lkip(kecamatan=kalisat, tahun=2024))
-        print(f"  cetak massal      {opsi.massal} laporan dalam {time.perf_counter() - mulai:.1f} s")
+        semua = [html_lkip(kecamatan=kalisat, tahun=2024) for _ in range(opsi.massal)]
+        jumlah = sum(1 for _ in pdf_banyak(semua, proses=proses))
+        print(
+            f"  cetak massal      {jumlah} laporan dalam {time.perf_counter() - mulai:.1f} s ({proses} proses)"
+        )
     shutil.rmtree(SEMENTARA, ignore_errors=True)
 
 

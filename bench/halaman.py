@@ -45,6 +45,9 @@ def main() -> int:
         "realisasi": f"/k/{slug}/{tahun}/realisasi/{indikator}/",
         "perjanjian kinerja": f"/k/{slug}/{tahun}/perjanjian/",
         "anggaran": f"/k/{slug}/{tahun}/anggaran/",
+        "renstra": f"/k/{slug}/{tahun}/renstra/",
+        "rkt": f"/k/{slug}/{tahun}/rkt/",
+        "tabel pegawai": f"/k/{slug}/{tahun}/profil/pegawai/",
         "profil": f"/k/{slug}/{tahun}/profil/",
     }
     gagal = False

@@ -5,6 +5,7 @@ from kecamatan.models import (
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
+    PengesahanData,
     ProfilKecamatan,
     SaranaPrasarana,
     UnitOrganisasi,
@@ -62,3 +63,10 @@ class UnitOrganisasiAdmin(admin.ModelAdmin):
     list_display = ["nama", "induk", "profil"]
     list_filter = ["profil__kecamatan", "profil__tahun"]
     list_select_related = ["profil__kecamatan", "induk"]
+
+
+@admin.register(PengesahanData)
+class PengesahanDataAdmin(admin.ModelAdmin):
+    list_display = ["kecamatan", "tahun", "nama", "disahkan_pada"]
+    list_filter = ["kecamatan", "tahun"]
+    list_select_related = ["kecamatan"]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from lkip.laporan.models import NarasiLaporan
+from lkip.laporan.models import CetakMassal, NarasiLaporan
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 
 
@@ -15,3 +15,15 @@ class NarasiLaporanAdmin(admin.ModelAdmin):
         if bagian in NARASI_BAWAAN and "teks" not in awal:
             awal["teks"] = NARASI_BAWAAN[bagian]
         return awal
+
+
+@admin.register(CetakMassal)
+class CetakMassalAdmin(admin.ModelAdmin):
+    """Bulk prints are started from their page (the worker fills them in); here they are read."""
+
+    list_display = ["tahun", "status", "selesai", "jumlah", "dibuat_oleh", "dibuat"]
+    list_filter = ["status", "tahun"]
+    readonly_fields = [f.name for f in CetakMassal._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

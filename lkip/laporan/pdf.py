@@ -5,10 +5,14 @@ URL is refused, so rendering never touches the network and never prints a silent
 """
 
 import mimetypes
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import connection, connections
 from django.template.loader import render_to_string
 from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
@@ -56,3 +60,19 @@ def pdf_dari_html(html: str) -> bytes:
 
 def pdf_lkip(*, kecamatan: Kecamatan, tahun: int) -> bytes:
     return pdf_dari_html(html_lkip(kecamatan=kecamatan, tahun=tahun))
+
+
+def pdf_banyak(html: list[str], *, proses: int) -> Iterator[bytes]:
+    """PDFs of many reports, in order, laid out by up to ``proses`` processes at once.
+
+    Layout needs no database, so the HTML is rendered first and only WeasyPrint runs in the
+    forked processes; database connections are closed before forking so no child shares a
+    socket with the parent. Inside a transaction (tests) or with one process, it renders in turn.
+    """
+    proses = max(1, min(proses, len(html)))
+    if proses == 1 or connection.in_atomic_block:
+        yield from (pdf_dari_html(h) for h in html)
+        return
+    connections.close_all()
+    with ProcessPoolExecutor(max_workers=proses, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(pdf_dari_html, html)

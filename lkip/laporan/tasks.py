@@ -7,12 +7,13 @@ written to ``CetakMassal`` after each report so the page can show it.
 import io
 import zipfile
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django_tasks import task
 
 from kecamatan.models import Kecamatan
 from lkip.laporan.models import CetakMassal
-from lkip.laporan.pdf import pdf_lkip
+from lkip.laporan.pdf import html_lkip, pdf_banyak
 
 
 def kecamatan_bertahun(tahun: int) -> list[Kecamatan]:
@@ -25,18 +26,20 @@ def cetak_massal(cetak_id: int) -> None:
     cetak = CetakMassal.objects.get(pk=cetak_id)
     daftar = kecamatan_bertahun(cetak.tahun)
     CetakMassal.objects.filter(pk=cetak_id).update(
-        status=CetakMassal.Status.BERJALAN, jumlah=len(daftar), selesai=0
+        status=CetakMassal.Status.BERJALAN,
+        jumlah=len(daftar),
+        selesai=0,
+        sedang=str(daftar[0]) if daftar else "",
     )
     penampung = io.BytesIO()
     try:
+        html = [html_lkip(kecamatan=k, tahun=cetak.tahun) for k in daftar]
         with zipfile.ZipFile(penampung, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
-            for nomor, kecamatan in enumerate(daftar, start=1):
-                CetakMassal.objects.filter(pk=cetak_id).update(sedang=str(kecamatan))
-                arsip.writestr(
-                    f"LKIP-{cetak.tahun}-{kecamatan.slug}.pdf",
-                    pdf_lkip(kecamatan=kecamatan, tahun=cetak.tahun),
-                )
-                CetakMassal.objects.filter(pk=cetak_id).update(selesai=nomor)
+            hasil = pdf_banyak(html, proses=settings.LKIP_CETAK_PROSES)
+            for nomor, (kecamatan, pdf) in enumerate(zip(daftar, hasil, strict=True), start=1):
+                arsip.writestr(f"LKIP-{cetak.tahun}-{kecamatan.slug}.pdf", pdf)
+                sedang = str(daftar[nomor]) if nomor < len(daftar) else ""
+                CetakMassal.objects.filter(pk=cetak_id).update(selesai=nomor, sedang=sedang)
     except Exception as exc:
         CetakMassal.objects.filter(pk=cetak_id).update(
             status=CetakMassal.Status.GAGAL, sedang="", pesan=str(exc)

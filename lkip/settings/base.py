@@ -141,3 +141,5 @@ LKIP_BUKTI_MAKS_BYTE = int(os.environ.get("LKIP_BUKTI_MAKS_BYTE", str(5 * 1024 *
 # Background work (bulk LKIP printing) runs through Django's task framework with a database
 # queue: no extra server, only the worker process `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Processes that lay out PDFs side by side in a bulk print (one per core by default).
+LKIP_CETAK_PROSES = int(os.environ.get("LKIP_CETAK_PROSES", str(os.cpu_count() or 1)))
