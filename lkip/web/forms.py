@@ -73,6 +73,11 @@ class VersiForm(forms.Form):
 
     versi = forms.CharField(widget=forms.HiddenInput, initial=VERSI_BARU)
 
+    @property
+    def status_http(self) -> int:
+        """409 Conflict when the save was refused as stale, else 200 (a form shown again)."""
+        return 409 if self.has_error("__all__", "kedaluwarsa") else 200
+
 
 class RealisasiForm(VersiForm):
     status = forms.ChoiceField(

@@ -21,10 +21,6 @@ from perencanaan import services as perencanaan_services
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
-def _status(form) -> int:
-    return 409 if form.has_error("__all__", "kedaluwarsa") else 200
-
-
 @require_http_methods(["GET", "POST"])
 @lingkup_kecamatan
 def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
@@ -44,7 +40,7 @@ def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("Profil tersimpan."))
                 return redirect("web:profil", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-        return render(request, "halaman/profil.html", {"ruang": ruang, "form": form}, status=_status(form))
+        return render(request, "halaman/profil.html", {"ruang": ruang, "form": form}, status=form.status_http)
     form = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
     return render(request, "halaman/profil.html", {"ruang": ruang, "form": form})
 
@@ -74,7 +70,7 @@ def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 messages.success(request, _("Perjanjian Kinerja tersimpan."))
                 return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         konteks = {"ruang": ruang, "halaman": halaman, "form": form}
-        return render(request, "halaman/perjanjian.html", konteks, status=_status(form))
+        return render(request, "halaman/perjanjian.html", konteks, status=form.status_http)
     form = PerjanjianForm(initial=PerjanjianForm.awal(pk_berlaku, versi), perjanjian=pk_berlaku)
     return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": form})
 
@@ -126,7 +122,7 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("Anggaran tersimpan."))
                 return redirect("web:anggaran", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-        status = _status(form)
+        status = form.status_http
     else:
         form = AnggaranForm(initial=AnggaranForm.awal(sub_kegiatan, versi), sub_kegiatan=sub_kegiatan)
         status = 200
@@ -154,7 +150,7 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("Narasi laporan tersimpan."))
                 return redirect("web:narasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-        return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=_status(form))
+        return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=form.status_http)
     awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
     return render(request, "halaman/narasi.html", {"ruang": ruang, "form": NarasiForm(initial=awal)})
 

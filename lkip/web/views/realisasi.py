@@ -106,7 +106,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
                     "web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator.pk
                 )
         pratinjau = _pratinjau_dari(form, halaman)
-        status = 409 if form.has_error("__all__", "kedaluwarsa") else 200
+        status = form.status_http
     else:
         form = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
         pratinjau = _pratinjau_tersimpan(halaman)

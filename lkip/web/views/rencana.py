@@ -73,7 +73,7 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("Renstra tersimpan."))
                 return _ke_renstra(ruang)
-        status = 409 if form.has_error("__all__", "kedaluwarsa") else 200
+        status = form.status_http
         return render(
             request, "halaman/renstra.html", _konteks_renstra(ruang, berlaku, form=form), status=status
         )
@@ -202,7 +202,7 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("RKT tersimpan."))
                 return redirect("web:rkt", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-        status = 409 if form.has_error("__all__", "kedaluwarsa") else 200
+        status = form.status_http
         return render(
             request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": form}, status=status
         )
