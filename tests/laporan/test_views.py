@@ -163,3 +163,10 @@ def test_kecamatan_prose_replaces_the_default_and_fills_placeholders(client):
     assert "<p>Paragraf kedua untuk 2025.</p>" in html
     assert "Terselenggaranya tata kelola pemerintahan yang baik" not in html
     assert "Penyusunan Laporan Kinerja Kecamatan Kalisat dimaksudkan" in html  # other sections keep defaults
+
+
+@pytest.mark.django_db
+def test_a_queued_bulk_print_says_how_many_reports_wait(client):
+    masuk(client, Peran.BAPPEDA)
+    jawaban = client.post(reverse("laporan:cetak_massal"), {"tahun": "2023"}, follow=True)  # not yet run
+    assert "Menunggu giliran</strong> — 3 laporan akan dicetak" in jawaban.content.decode()
