@@ -137,7 +137,8 @@ class KonversiHuruf(models.Model):
 
     @classmethod
     def sebagai_peta(cls) -> dict[str, Decimal]:
-        return dict(cls.objects.values_list("huruf", "angka"))
+        """The table in force; the default conversion while the table is empty."""
+        return dict(cls.objects.values_list("huruf", "angka")) or dict(scoring.KONVERSI_HURUF_BAWAAN)
 
 
 class RealisasiQuerySet(models.QuerySet["Realisasi"]):

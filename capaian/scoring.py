@@ -100,6 +100,11 @@ class Nilai:
         return teks_nilai(self.angka, self.huruf)
 
 
+def nilai_opsional(angka: Decimal | None, huruf: str = "") -> Nilai | None:
+    """A stored value: ``None`` when it holds neither a number nor a letter (missing, not zero)."""
+    return None if angka is None and not huruf else Nilai(angka=angka, huruf=huruf)
+
+
 def nilai_teks_opsional(teks: str | None) -> Nilai | None:
     """``None`` or blank text → ``None`` (missing); otherwise ``Nilai.dari_teks``."""
     if teks is None or not str(teks).strip():
@@ -292,6 +297,14 @@ def realisasi_tahunan(triwulan: Mapping[int, Decimal | None], aturan: AturanTriw
     return ROLLUP[aturan](terisi)
 
 
+def realisasi_berlaku(
+    tahunan: Nilai | None, triwulan: Mapping[int, Decimal | None], aturan: AturanTriwulan
+) -> Nilai | None:
+    """The year's realisasi: the quarters' roll-up when any quarter is filled, else the yearly value."""
+    rollup = realisasi_tahunan(triwulan, aturan)
+    return tahunan if rollup is None else Nilai(angka=rollup)
+
+
 # --- sasaran and overall --------------------------------------------------------------
 
 
@@ -365,7 +378,9 @@ __all__ = [
     "Status",
     "efisiensi",
     "hitung_capaian",
+    "nilai_opsional",
     "nilai_teks_opsional",
+    "realisasi_berlaku",
     "realisasi_tahunan",
     "ringkas_keseluruhan",
     "ringkas_sasaran",

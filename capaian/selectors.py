@@ -96,13 +96,11 @@ def nilai_realisasi(realisasi: Realisasi | None, aturan: str) -> scoring.Nilai |
     """
     if realisasi is None:
         return None
-    triwulan = {t.triwulan: t.angka for t in realisasi.triwulan.all()}
-    if triwulan:
-        tahunan = scoring.realisasi_tahunan(triwulan, scoring.AturanTriwulan(aturan))
-        return None if tahunan is None else scoring.Nilai(angka=tahunan)
-    if realisasi.is_kosong:
-        return None
-    return scoring.Nilai(angka=realisasi.angka, huruf=realisasi.huruf)
+    return scoring.realisasi_berlaku(
+        scoring.nilai_opsional(realisasi.angka, realisasi.huruf),
+        {t.triwulan: t.angka for t in realisasi.triwulan.all()},
+        scoring.AturanTriwulan(aturan),
+    )
 
 
 def pengukuran(
@@ -124,7 +122,7 @@ def pengukuran(
 def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
     """Score every indicator of the PK in force for the year, then each sasaran and the whole."""
     skala = skala_tahun(tahun)
-    konversi = KonversiHuruf.sebagai_peta() or dict(scoring.KONVERSI_HURUF_BAWAAN)
+    konversi = KonversiHuruf.sebagai_peta()
     perjanjian = PerjanjianKinerja.objects.berlaku(kecamatan, tahun)
     if perjanjian is None:
         raise DataTidakTersedia(
@@ -143,7 +141,7 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
     }
     baris = []
     for t in target_pk:
-        target = None if t.is_kosong else scoring.Nilai(angka=t.angka, huruf=t.huruf)
+        target = scoring.nilai_opsional(t.angka, t.huruf)
         r = realisasi.get(t.indikator_id)
         ukur = pengukuran(target, r, t.indikator)
         baris.append(

@@ -36,8 +36,8 @@ def realisasi_update(
 ) -> Realisasi:
     """Save an indicator's realisasi for the year, refusing a stale form.
 
-    When quarters are given and the yearly value is not, the yearly value is their roll-up by
-    the indicator's rule, so the stored value and the scored value agree."""
+    When any quarter is filled, the yearly value is their roll-up by the indicator's rule, as
+    the scoring reads it, so the stored value and the scored value agree."""
     lama = (
         Realisasi.objects.select_for_update()
         .filter(indikator=indikator, tahun=tahun)
@@ -48,9 +48,7 @@ def realisasi_update(
         raise DataKedaluwarsa()
     realisasi = lama or Realisasi(indikator=indikator, tahun=tahun)
     terisi = {t: a for t, a in triwulan.items() if a is not None}
-    if nilai is None and terisi:
-        tahunan = scoring.realisasi_tahunan(terisi, scoring.AturanTriwulan(indikator.aturan_triwulan))
-        nilai = None if tahunan is None else scoring.Nilai(angka=tahunan)
+    nilai = scoring.realisasi_berlaku(nilai, terisi, scoring.AturanTriwulan(indikator.aturan_triwulan))
     realisasi.angka = None if nilai is None else nilai.angka
     realisasi.huruf = "" if nilai is None else nilai.huruf
     realisasi.status = status

@@ -4,6 +4,7 @@ Each function runs a fixed number of queries whatever the number of indicators, 
 evidence files or budget rows.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from anggaran.models import SubKegiatan
 from capaian import scoring
-from capaian.models import Bukti, Realisasi
+from capaian.models import Bukti, KonversiHuruf, Realisasi
 from capaian.selectors import (
     BarisCapaian,
     CapaianSasaran,
@@ -256,6 +257,7 @@ class HalamanRealisasi:
     triwulan: dict[int, Decimal]
     bukti: list[Bukti]
     skala: scoring.Skala
+    konversi: Mapping[str, Decimal]
 
 
 def target_perjanjian(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator) -> scoring.Nilai | None:
@@ -265,7 +267,7 @@ def target_perjanjian(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator)
         if perjanjian is None
         else TargetPerjanjian.objects.filter(perjanjian=perjanjian, indikator=indikator).first()
     )
-    return None if t is None or t.is_kosong else scoring.Nilai(angka=t.angka, huruf=t.huruf)
+    return None if t is None else scoring.nilai_opsional(t.angka, t.huruf)
 
 
 def indikator_kecamatan(*, kecamatan: Kecamatan, indikator_id: int) -> Indikator | None:
@@ -292,6 +294,7 @@ def halaman_realisasi(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator)
         triwulan={} if realisasi is None else {t.triwulan: t.angka for t in realisasi.triwulan.all()},
         bukti=[] if realisasi is None else list(realisasi.bukti.all()),
         skala=skala_tahun(tahun).skala,
+        konversi=KonversiHuruf.sebagai_peta(),
     )
 
 
@@ -307,14 +310,14 @@ def pratinjau_capaian(
     indikator: Indikator,
     target: scoring.Nilai | None,
     skala: scoring.Skala,
+    konversi: Mapping[str, Decimal],
     status: str,
     nilai: scoring.Nilai | None,
     triwulan: dict[int, Decimal | None],
     alasan: str = "",
 ) -> Pratinjau:
     """What the scoring service makes of a realisasi as typed, before it is saved."""
-    tahunan = scoring.realisasi_tahunan(triwulan, scoring.AturanTriwulan(indikator.aturan_triwulan))
-    realisasi = scoring.Nilai(angka=tahunan) if tahunan is not None else nilai
+    realisasi = scoring.realisasi_berlaku(nilai, triwulan, scoring.AturanTriwulan(indikator.aturan_triwulan))
     hasil = scoring.hitung_capaian(
         scoring.Pengukuran(
             target=target,
@@ -324,6 +327,7 @@ def pratinjau_capaian(
             alasan=alasan,
         ),
         skala,
+        konversi,
     )
     return Pratinjau(hasil=hasil, realisasi_tahunan=realisasi, nada=nada_predikat(hasil.pita, skala))
 

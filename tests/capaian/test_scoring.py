@@ -340,3 +340,28 @@ def test_scoring_imports_only_what_it_may():
         elif isinstance(node, ast.ImportFrom):
             modul.add(node.module)
     assert modul <= {"decimal", "dataclasses", "enum", "typing", "umum.angka"}
+
+
+@pytest.mark.parametrize(
+    ("tahunan", "triwulan", "berlaku"),
+    [
+        (Nilai(angka=D("50")), {1: D("80"), 2: D("90")}, Nilai(angka=D("85"))),  # quarters win
+        (Nilai(huruf="B"), {1: None, 2: None}, Nilai(huruf="B")),  # no quarter filled: the year
+        (None, {}, None),
+    ],
+)
+def test_the_years_realisasi_is_the_quarters_roll_up_when_any_is_filled(tahunan, triwulan, berlaku):
+    assert scoring.realisasi_berlaku(tahunan, triwulan, AturanTriwulan.RATA_RATA) == berlaku
+
+
+@pytest.mark.parametrize(
+    ("angka", "huruf", "nilai"),
+    [
+        (None, "", None),
+        (D("0"), "", Nilai(angka=D("0"))),
+        (None, "B", Nilai(huruf="B")),
+        (D("69"), "B", Nilai(angka=D("69"), huruf="B")),
+    ],
+)
+def test_a_stored_value_is_missing_only_when_empty(angka, huruf, nilai):
+    assert scoring.nilai_opsional(angka, huruf) == nilai

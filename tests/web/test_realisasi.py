@@ -177,3 +177,30 @@ def test_bappeda_sees_the_form_read_only_and_cannot_save(client, indikator):
     halaman = client.get(alamat(indikator)).content.decode()
     assert "<fieldset disabled" in halaman and "Simpan realisasi" not in halaman
     assert client.post(alamat(indikator), isian(indikator, nilai="50")).status_code == 403
+
+
+def test_quarters_win_over_a_typed_year_so_stored_and_scored_values_agree(operator, indikator):
+    from capaian.selectors import capaian_tahun
+
+    indikator.aturan_triwulan = "rata_rata"
+    indikator.save()
+    operator.post(alamat(indikator), isian(indikator, nilai="50", triwulan_1="80", triwulan_2="90"))
+    realisasi = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert realisasi.angka == Decimal("85")
+    baris = next(b for b in capaian_tahun(kecamatan=indikator.sasaran.renstra.kecamatan, tahun=2024).baris
+                 if b.indikator == indikator)  # fmt: skip
+    assert baris.realisasi.angka == realisasi.angka
+
+
+def test_the_live_preview_follows_the_administrators_letter_grade_table(client):
+    from capaian.models import KonversiHuruf
+
+    client.force_login(pengguna(Peran.OPERATOR, "arjasa", nama="op-arjasa"))
+    sakip = next(i for i in indikator_pk("arjasa", 2023) if i.jenis_nilai == i.JenisNilai.HURUF)
+    url = reverse(
+        "web:realisasi_pratinjau", kwargs={"slug": "arjasa", "tahun": 2023, "indikator_id": sakip.pk}
+    )
+    assert "114,29%" in client.post(url, {"status": "terisi", "nilai": "BB"}).content.decode()  # 80 / 70
+    KonversiHuruf.objects.filter(huruf="B").update(angka=60)
+    KonversiHuruf.objects.filter(huruf="BB").update(angka=75)
+    assert "125,00%" in client.post(url, {"status": "terisi", "nilai": "BB"}).content.decode()  # 75 / 60

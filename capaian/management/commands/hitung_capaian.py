@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 target=target, realisasi=realisasi, polaritas=scoring.Polaritas(opsi["polaritas"])
             ),
             skala.skala,
-            KonversiHuruf.sebagai_peta() or scoring.KONVERSI_HURUF_BAWAAN,
+            KonversiHuruf.sebagai_peta(),
         )
         if opsi["json"]:
             keluaran = {

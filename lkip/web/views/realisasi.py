@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capaian import services
+from capaian import scoring, services
 from capaian.models import Bukti
 from capaian.selectors import DataTidakTersedia
 from lkip.web import selectors
@@ -41,6 +41,7 @@ def _pratinjau_dari(form: RealisasiForm, halaman: selectors.HalamanRealisasi) ->
         indikator=halaman.indikator,
         target=halaman.target,
         skala=halaman.skala,
+        konversi=halaman.konversi,
         status=data.get("status", ""),
         nilai=data.get("nilai"),
         triwulan=form.triwulan(),
@@ -50,17 +51,13 @@ def _pratinjau_dari(form: RealisasiForm, halaman: selectors.HalamanRealisasi) ->
 
 def _pratinjau_tersimpan(halaman: selectors.HalamanRealisasi) -> selectors.Pratinjau:
     r = halaman.realisasi
-    nilai = None
-    if r is not None and not r.is_kosong:
-        from capaian.scoring import Nilai
-
-        nilai = Nilai(angka=r.angka, huruf=r.huruf)
     return selectors.pratinjau_capaian(
         indikator=halaman.indikator,
         target=halaman.target,
         skala=halaman.skala,
+        konversi=halaman.konversi,
         status="" if r is None else r.status,
-        nilai=nilai,
+        nilai=None if r is None else scoring.nilai_opsional(r.angka, r.huruf),
         triwulan=dict(halaman.triwulan),
         alasan="" if r is None else r.alasan,
     )
