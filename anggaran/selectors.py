@@ -29,12 +29,13 @@ class Jumlah:
         return persentase(self.realisasi, self.pagu)
 
 
-def _jumlah(baris: dict, awalan: str = "") -> Jumlah:
-    lengkap = baris[f"{awalan}kosong"] == 0 and baris[f"{awalan}jumlah"] > 0
+def _jumlah(baris: dict) -> Jumlah:
+    """A total from the ``_anotasi`` values of an aggregate, an annotated row or object."""
+    lengkap = baris["total_kosong"] == 0 and baris["total_jumlah"] > 0
     return Jumlah(
-        pagu=baris[f"{awalan}pagu"],
-        realisasi=baris[f"{awalan}realisasi"] if lengkap else None,
-        jumlah_sub_kegiatan=baris[f"{awalan}jumlah"],
+        pagu=baris["total_pagu"],
+        realisasi=baris["total_realisasi"] if lengkap else None,
+        jumlah_sub_kegiatan=baris["total_jumlah"],
     )
 
 
@@ -49,7 +50,7 @@ def _anotasi(jalur: str) -> dict:
 
 
 def _dari_anotasi(obj: object) -> Jumlah:
-    return _jumlah({k.removeprefix("total_"): getattr(obj, k) for k in _anotasi("")})
+    return _jumlah({k: getattr(obj, k) for k in _anotasi("")})
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,9 @@ def pohon_anggaran(*, kecamatan: Kecamatan, tahun: int) -> PohonAnggaran:
         .prefetch_related(Prefetch("kegiatan", queryset=kegiatan))
     )
     semua = sub_kegiatan_tahun(kecamatan, tahun)
-    total = _jumlah({k.removeprefix("total_"): v for k, v in semua.aggregate(**_anotasi("")).items()})
+    total = _jumlah(semua.aggregate(**_anotasi("")))
     per_sasaran = {
-        baris["sasaran_id"]: _jumlah({k.removeprefix("total_"): v for k, v in baris.items()})
+        baris["sasaran_id"]: _jumlah(baris)
         for baris in semua.values("sasaran_id").annotate(**_anotasi("")).order_by("sasaran_id")
     }
     return PohonAnggaran(program=program, total=total, per_sasaran=per_sasaran)

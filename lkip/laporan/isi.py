@@ -136,7 +136,7 @@ def _baris_renstra(renstra: dict) -> list[dict]:
 
 def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
     dok = dokumen_lkip(kecamatan=kecamatan, tahun=tahun)
-    konversi = KonversiHuruf.sebagai_peta() or dict(scoring.KONVERSI_HURUF_BAWAAN)
+    konversi = KonversiHuruf.sebagai_peta()
     nama = f"Kecamatan {dok['kecamatan']['nama']}"
     kabupaten = f"Kabupaten {dok['kecamatan']['kabupaten']}"
     narasi = _narasi(
@@ -258,16 +258,6 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
     n_kegiatan = sum(len(p["kegiatan"]) for p in program)
     n_sub = len(_semua_sub(program))
     pegawai = profil["pegawai"]
-    kebutuhan = (
-        sum(p["kebutuhan"] for p in pegawai if p["kebutuhan"] is not None)
-        if any(p["kebutuhan"] is not None for p in pegawai)
-        else None
-    )
-    bezetting = (
-        sum(p["bezetting"] for p in pegawai if p["bezetting"] is not None)
-        if any(p["bezetting"] is not None for p in pegawai)
-        else None
-    )
     jumlah_pegawai = {
         k: (
             sum(p[k] for p in pegawai if p[k] is not None) if any(p[k] is not None for p in pegawai) else None
@@ -397,7 +387,7 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
             "grafik": grafik_svg,
             "kalimat": {
                 **kalimat_umum,
-                "sdm": kalimat.kalimat_sdm(kebutuhan, bezetting),
+                "sdm": kalimat.kalimat_sdm(jumlah_pegawai["kebutuhan"], jumlah_pegawai["bezetting"]),
                 "wilayah": kalimat.kalimat_wilayah(
                     nama, profil["luas_km2"], profil["jumlah_penduduk"], len(desa), len(kelurahan)
                 ),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lkip.laporan.models import CetakMassal
-from lkip.laporan.pdf import html_lkip, pdf_dari_html
+from lkip.laporan.pdf import html_lkip, pdf_lkip
 from lkip.laporan.selectors import tahun_tersedia
 from lkip.laporan.services import cetak_massal_mulai
 from lkip.laporan.tasks import kecamatan_bertahun
@@ -35,7 +35,7 @@ def pratinjau(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 @lingkup_kecamatan
 def unduh_pdf(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     _wajib_ada(ruang)
-    pdf = pdf_dari_html(html_lkip(kecamatan=ruang.kecamatan, tahun=ruang.tahun))
+    pdf = pdf_lkip(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
     nama = f"LKIP-{ruang.tahun}-{ruang.kecamatan.slug}.pdf"
     jawaban = HttpResponse(pdf, content_type="application/pdf")
     jawaban["Content-Disposition"] = f'attachment; filename="{nama}"'

@@ -8,19 +8,15 @@ import pytest
 from django.urls import reverse
 
 from kecamatan.models import Kecamatan
-from lkip.accounts.models import Peran, User
+from lkip.accounts.models import Peran
 from lkip.laporan.isi import isi_laporan
 from lkip.laporan.models import CetakMassal
 from tests.factories import kecamatan_besar
+from tests.web.bantuan import pengguna
 
 
 def masuk(client, peran: str, kecamatan: str | None = None):
-    user = User.objects.create_user(
-        username=f"uji-{peran}-{kecamatan or 'kab'}",
-        password="sandi-uji-yang-panjang",
-        peran=peran,
-        kecamatan=Kecamatan.objects.get(slug=kecamatan) if kecamatan else None,
-    )
+    user = pengguna(peran, kecamatan)
     client.force_login(user)
     return user
 
