@@ -38,6 +38,9 @@ def realisasi_update(
 
     When any quarter is filled, the yearly value is their roll-up by the indicator's rule, as
     the scoring reads it, so the stored value and the scored value agree."""
+    # Saves of one indicator's year take turns on the indicator's row, so when two forms both
+    # create the realisasi the second sees the first's and is refused as stale, not a 500.
+    Indikator.objects.select_for_update().filter(pk=indikator.pk).exists()
     lama = (
         Realisasi.objects.select_for_update()
         .filter(indikator=indikator, tahun=tahun)

@@ -90,6 +90,20 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves an office: several people and the task worker write at once.
+    # WAL lets readers go on while one writes; a writer waits its turn (timeout, seconds)
+    # instead of failing at once; and a write transaction takes the lock when it begins
+    # (IMMEDIATE), so two transactions never each hold a read lock and deadlock on the upgrade,
+    # which SQLite answers with "database is locked" without waiting.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("LKIP_SQLITE_TIMEOUT", "20")),
+        }
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

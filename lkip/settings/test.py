@@ -1,13 +1,18 @@
 """Settings for the test suite: fast hashing, and a missing template variable fails."""
 
 from .base import *  # noqa: F403
-from .base import TEMPLATES
+from .base import BASE_DIR, DATABASES, TEMPLATES
 
 SECRET_KEY = "uji-tidak-rahasia"
 # Tasks run in the request that enqueues them, so a test sees their whole effect.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: the concurrency tests share the database between threads and a live
+    # server, with the same WAL journal and locking as the installed app.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 
 
 class VariabelTemplateHilang(str):
