@@ -17,7 +17,15 @@ PERAN_KABUPATEN = (Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN)
 
 
 class User(AbstractUser):
-    peran = models.CharField(_("peran"), max_length=20, choices=Peran.choices, default=Peran.ADMIN)
+    # No role until an administrator chooses one: a new account sees nothing.
+    peran = models.CharField(
+        _("peran"),
+        max_length=20,
+        choices=Peran.choices,
+        blank=True,
+        default="",
+        help_text=_("Tanpa peran, akun ini tidak dapat membuka data apa pun."),
+    )
     kecamatan = models.ForeignKey(
         "kecamatan.Kecamatan",
         on_delete=models.PROTECT,

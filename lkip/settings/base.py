@@ -141,6 +141,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_CLIENT_IP_CALLABLE = "lkip.accounts.klien.alamat_klien"
+# Where the client's address comes from: empty means the connection's own (REMOTE_ADDR), as
+# when the app is reached directly; production reads the header its reverse proxy sets.
+LKIP_HEADER_ALAMAT_KLIEN = ""
+LKIP_JUMLAH_PROXY = 1
 
 # A session ends after eight idle hours, and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60

@@ -14,3 +14,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The app is reached only through the reverse proxy, which sets the client's address; the
+# login lockout keys on it, so one person cannot lock a named user out for everyone.
+LKIP_HEADER_ALAMAT_KLIEN = os.environ.get("DJANGO_PROXY_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+LKIP_JUMLAH_PROXY = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))

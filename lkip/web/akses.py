@@ -9,9 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran, User
+from perencanaan.models import Renstra
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 
@@ -33,13 +35,50 @@ class Ruang:
         return self.user.peran == Peran.CAMAT
 
     def wajib_ubah(self) -> None:
+        """Refuse a write the user may not make. A kecamatan user writes only the years of a
+        Renstra in force, so a save for a far year (2100) cannot create that year's data and
+        move everyone's landing page there; reading other years stays open."""
         if not self.bisa_ubah:
             raise PermissionDenied
+        if self.user.is_peran_kecamatan and Renstra.objects.berlaku(self.kecamatan, self.tahun) is None:
+            raise PermissionDenied(pesan_di_luar_renstra(self.kecamatan, self.tahun))
+
+
+def pesan_di_luar_renstra(kecamatan: Kecamatan, tahun: int) -> str:
+    periode = sorted(
+        set(Renstra.objects.filter(kecamatan=kecamatan).values_list("tahun_awal", "tahun_akhir"))
+    )
+    if not periode:
+        return _(
+            "%(kecamatan)s belum memiliki Renstra, jadi data tahun %(tahun)s belum dapat "
+            "diubah. Minta administrator memasukkan Renstra lebih dulu."
+        ) % {"kecamatan": str(kecamatan), "tahun": tahun}
+    return _(
+        "Tahun %(tahun)s di luar periode Renstra %(kecamatan)s (%(periode)s), jadi datanya hanya dapat "
+        "dibaca. Pilih tahun di dalam periode Renstra, atau minta administrator memasukkan Renstra "
+        "periode berikutnya."
+    ) % {
+        "tahun": tahun,
+        "kecamatan": str(kecamatan),
+        "periode": ", ".join(f"{awal}–{akhir}" for awal, akhir in periode),
+    }
+
+
+def wajib_berperan(user: User) -> None:
+    """A new account has no role and may open nothing until an administrator chooses one."""
+    if not user.peran:
+        raise PermissionDenied(
+            _(
+                "Akun Anda belum diberi peran, jadi belum dapat membuka data apa pun. Minta "
+                "administrator memilih peran (dan kecamatan, untuk operator atau camat) bagi akun ini."
+            )
+        )
 
 
 def kecamatan_terlihat(user: User, slug: str) -> Kecamatan:
     """The kecamatan if the user may see it; 404 otherwise, so other kecamatan do not even
     appear to exist for a kecamatan user."""
+    wajib_berperan(user)
     if user.is_peran_kecamatan:
         if user.kecamatan is None or user.kecamatan.slug != slug:
             raise Http404

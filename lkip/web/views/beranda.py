@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kecamatan import services as kecamatan_services
 from lkip.web import selectors
-from lkip.web.akses import Ruang, lingkup_kecamatan
+from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
 
 
 @require_GET
@@ -17,6 +17,7 @@ from lkip.web.akses import Ruang, lingkup_kecamatan
 def beranda(request: HttpRequest) -> HttpResponse:
     """Kecamatan users go straight to their latest year; kabupaten users get the list."""
     user = request.user
+    wajib_berperan(user)
     if user.is_peran_kecamatan:
         tahun = selectors.tahun_terbaru(user.kecamatan) or timezone.localdate().year
         return redirect("web:tahun", slug=user.kecamatan.slug, tahun=tahun)
@@ -36,6 +37,7 @@ def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     """The Camat signs off the year's data; other roles are refused."""
     if not ruang.bisa_sahkan:
         raise PermissionDenied
+    ruang.wajib_ubah()
     pengesahan = kecamatan_services.pengesahan_create(
         kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
     )
