@@ -18,3 +18,20 @@ CSRF_COOKIE_SECURE = True
 # login lockout keys on it, so one person cannot lock a named user out for everyone.
 LKIP_HEADER_ALAMAT_KLIEN = os.environ.get("DJANGO_PROXY_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
 LKIP_JUMLAH_PROXY = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
+
+# Every error goes to stderr, where the service manager (systemd, a container) keeps it: a 500
+# with its traceback, a refused request, a failed background print. Nothing is mailed.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "baris": {"format": "{asctime} {levelname} {name} [{process:d}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "baris"},
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
