@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capaian import scoring
 from perencanaan.models import Indikator, NilaiField
+from umum.kolom import DesimalField
 
 
 class SkalaPredikatManager(models.Manager["SkalaPredikat"]):
@@ -21,7 +22,7 @@ class SkalaPredikat(models.Model):
     kode = models.SlugField(_("kode"), max_length=60, unique=True)
     nama = models.CharField(_("nama"), max_length=200)
     sumber = models.CharField(_("dasar/sumber"), max_length=300, blank=True)
-    batas_atas = models.DecimalField(
+    batas_atas = DesimalField(
         _("batas atas capaian (%)"),
         max_digits=7,
         decimal_places=2,
@@ -66,13 +67,9 @@ class PitaPredikat(models.Model):
     keterangan = models.CharField(
         _("keterangan"), max_length=80, blank=True, help_text=_("mis. Sangat Memuaskan")
     )
-    batas_bawah = models.DecimalField(
-        _("batas bawah (%)"), max_digits=7, decimal_places=2, null=True, blank=True
-    )
+    batas_bawah = DesimalField(_("batas bawah (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
     bawah_inklusif = models.BooleanField(_("batas bawah termasuk"), default=False)
-    batas_atas = models.DecimalField(
-        _("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True
-    )
+    batas_atas = DesimalField(_("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
     atas_inklusif = models.BooleanField(_("batas atas termasuk"), default=True)
 
     class Meta:
@@ -124,7 +121,7 @@ class KonversiHuruf(models.Model):
     """Letter grade → number, used when only the letter is printed (``B`` → 70)."""
 
     huruf = models.CharField(_("nilai huruf"), max_length=2, unique=True)
-    angka = models.DecimalField(_("nilai angka"), max_digits=7, decimal_places=2)
+    angka = DesimalField(_("nilai angka"), max_digits=7, decimal_places=2)
 
     class Meta:
         verbose_name = _("konversi nilai huruf")
@@ -203,7 +200,7 @@ class RealisasiTriwulan(models.Model):
         Realisasi, on_delete=models.CASCADE, related_name="triwulan", verbose_name=_("realisasi")
     )
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
-    angka = models.DecimalField(_("nilai"), max_digits=18, decimal_places=4)
+    angka = DesimalField(_("nilai"), max_digits=18, decimal_places=4)
 
     class Meta:
         verbose_name = _("realisasi triwulan")

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from umum.kolom import DesimalField
+
 
 class KecamatanManager(models.Manager["Kecamatan"]):
     def get_by_natural_key(self, slug: str) -> "Kecamatan":
@@ -35,7 +37,7 @@ class ProfilKecamatan(models.Model):
         Kecamatan, on_delete=models.CASCADE, related_name="profil", verbose_name=_("kecamatan")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
     jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
     isu_strategis = models.TextField(_("isu strategis"), blank=True, help_text=_("Satu isu per baris"))
     tempat_laporan = models.CharField(_("tempat penandatanganan laporan"), max_length=80, default="Jember")
@@ -69,7 +71,7 @@ class Desa(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     nama = models.CharField(_("nama"), max_length=120)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DESA)
-    luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
     jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
 
     class Meta:

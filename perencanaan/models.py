@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
 from umum.angka import teks_nilai
+from umum.kolom import DesimalField
 
 
 class Polaritas(models.TextChoices):
@@ -23,7 +24,7 @@ class NilaiField(models.Model):
     Missing is both fields empty, never 0.
     """
 
-    angka = models.DecimalField(_("nilai"), max_digits=18, decimal_places=4, null=True, blank=True)
+    angka = DesimalField(_("nilai"), max_digits=18, decimal_places=4, null=True, blank=True)
     huruf = models.CharField(
         _("nilai huruf"),
         max_length=2,
@@ -198,7 +199,7 @@ class Indikator(models.Model):
         choices=AturanTriwulan.choices,
         default=AturanTriwulan.TERAKHIR,
     )
-    target_akhir_angka = models.DecimalField(
+    target_akhir_angka = DesimalField(
         _("target akhir Renstra"), max_digits=18, decimal_places=4, null=True, blank=True
     )
     target_akhir_huruf = models.CharField(_("target akhir Renstra (huruf)"), max_length=2, blank=True)
@@ -391,7 +392,7 @@ class AnggaranPerjanjian(models.Model):
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     program = models.CharField(_("program"), max_length=300)
-    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
+    anggaran = DesimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
     keterangan = models.CharField(_("keterangan"), max_length=120, blank=True)
 
     class Meta:
