@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capaian import scoring
 from perencanaan.models import Indikator, NilaiField
-from umum.kolom import DesimalField
+from umum.kolom import DesimalField, TeksField
 
 
 class SkalaPredikatManager(models.Manager["SkalaPredikat"]):
@@ -158,13 +158,16 @@ class Realisasi(NilaiField):
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.BELUM_DIISI)
-    alasan = models.TextField(
-        _("alasan"), blank=True, help_text=_("Wajib bila tidak dapat dihitung atau tidak berlaku")
+    alasan = TeksField(
+        _("alasan"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Wajib bila tidak dapat dihitung atau tidak berlaku"),
     )
-    catatan = models.TextField(_("catatan"), blank=True)
-    faktor_keberhasilan = models.TextField(_("faktor keberhasilan"), blank=True)
-    hambatan = models.TextField(_("hambatan/faktor kegagalan"), blank=True)
-    tindak_lanjut = models.TextField(_("solusi/tindak lanjut"), blank=True)
+    catatan = TeksField(_("catatan"), max_length=5000, blank=True)
+    faktor_keberhasilan = TeksField(_("faktor keberhasilan"), max_length=5000, blank=True)
+    hambatan = TeksField(_("hambatan/faktor kegagalan"), max_length=5000, blank=True)
+    tindak_lanjut = TeksField(_("solusi/tindak lanjut"), max_length=5000, blank=True)
     pembanding_nasional = models.CharField(_("realisasi nasional"), max_length=40, blank=True)
     pembanding_provinsi = models.CharField(_("realisasi provinsi"), max_length=40, blank=True)
     pembanding_kabupaten = models.CharField(_("realisasi kabupaten"), max_length=40, blank=True)

@@ -7,6 +7,7 @@ from django import forms
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 
@@ -15,10 +16,21 @@ from umum.teks import hapus_kendali_arah
 
 
 def rentang_kolom(kolom: models.Field) -> tuple[int | None, int | None]:
-    """The smallest and largest value an integer column takes (from its validators)."""
-    bawah = [v.limit_value for v in kolom.validators if isinstance(v, validators.MinValueValidator)]
-    atas = [v.limit_value for v in kolom.validators if isinstance(v, validators.MaxValueValidator)]
-    return (max(bawah) if bawah else None), (min(atas) if atas else None)
+    """The smallest and largest value an integer column takes on every supported database:
+    the standard SQL ranges (SQLite alone would take any 64-bit value, PostgreSQL would not)
+    narrowed by the column's own validators."""
+    bawah, atas = BaseDatabaseOperations.integer_field_ranges.get(kolom.get_internal_type(), (None, None))
+    for v in kolom._validators:
+        if isinstance(v, validators.MinValueValidator):
+            bawah = v.limit_value if bawah is None else max(bawah, v.limit_value)
+        if isinstance(v, validators.MaxValueValidator):
+            atas = v.limit_value if atas is None else min(atas, v.limit_value)
+    return bawah, atas
+
+
+def panjang_kolom(model: type[models.Model], nama: str) -> int | None:
+    """A text column's length limit, so a form refuses what the model would."""
+    return model._meta.get_field(nama).max_length
 
 
 def batas_kolom(kolom: models.Field, *, rupiah: bool = False) -> Batas:
