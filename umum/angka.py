@@ -48,8 +48,9 @@ class Batas:
         return cls(bulat=max_digits - decimal_places, desimal=0 if rupiah else decimal_places, rupiah=rupiah)
 
 
-#: What any number may be when no column is named: nothing the exact arithmetic after it
-#: (percentages rounded to two places, 28-digit ``Decimal`` context) cannot carry.
+#: What any number may be when no column is named: formatting or rounding what was read never
+#: overflows the 28-digit ``Decimal`` context. A number that will be stored or divided is read
+#: with its column's ``Batas`` instead.
 BATAS_UMUM = Batas(bulat=DIGIT_TEPAT, desimal=DIGIT_TEPAT)
 
 
