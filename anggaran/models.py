@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kecamatan.models import Kecamatan
 from perencanaan.models import Sasaran
 from umum.angka import persentase
+from umum.kolom import DesimalField
 
 
 class Program(models.Model):
@@ -57,10 +58,8 @@ class SubKegiatan(models.Model):
     )
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("sub kegiatan"), max_length=400)
-    pagu = models.DecimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
-    realisasi = models.DecimalField(
-        _("realisasi (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
+    pagu = DesimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
+    realisasi = DesimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True)
     sasaran = models.ForeignKey(
         Sasaran,
         on_delete=models.SET_NULL,
@@ -102,8 +101,8 @@ class Keluaran(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator keluaran"), max_length=400)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
-    target = models.DecimalField(_("target"), max_digits=18, decimal_places=4, null=True, blank=True)
-    realisasi = models.DecimalField(_("realisasi"), max_digits=18, decimal_places=4, null=True, blank=True)
+    target = DesimalField(_("target"), max_digits=18, decimal_places=4, null=True, blank=True)
+    realisasi = DesimalField(_("realisasi"), max_digits=18, decimal_places=4, null=True, blank=True)
 
     class Meta:
         verbose_name = _("indikator keluaran")

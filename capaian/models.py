@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capaian import scoring
 from perencanaan.models import Indikator, NilaiField
+from umum.kolom import DesimalField, TeksField
 
 
 class SkalaPredikatManager(models.Manager["SkalaPredikat"]):
@@ -21,7 +22,7 @@ class SkalaPredikat(models.Model):
     kode = models.SlugField(_("kode"), max_length=60, unique=True)
     nama = models.CharField(_("nama"), max_length=200)
     sumber = models.CharField(_("dasar/sumber"), max_length=300, blank=True)
-    batas_atas = models.DecimalField(
+    batas_atas = DesimalField(
         _("batas atas capaian (%)"),
         max_digits=7,
         decimal_places=2,
@@ -66,13 +67,9 @@ class PitaPredikat(models.Model):
     keterangan = models.CharField(
         _("keterangan"), max_length=80, blank=True, help_text=_("mis. Sangat Memuaskan")
     )
-    batas_bawah = models.DecimalField(
-        _("batas bawah (%)"), max_digits=7, decimal_places=2, null=True, blank=True
-    )
+    batas_bawah = DesimalField(_("batas bawah (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
     bawah_inklusif = models.BooleanField(_("batas bawah termasuk"), default=False)
-    batas_atas = models.DecimalField(
-        _("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True
-    )
+    batas_atas = DesimalField(_("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
     atas_inklusif = models.BooleanField(_("batas atas termasuk"), default=True)
 
     class Meta:
@@ -124,7 +121,7 @@ class KonversiHuruf(models.Model):
     """Letter grade → number, used when only the letter is printed (``B`` → 70)."""
 
     huruf = models.CharField(_("nilai huruf"), max_length=2, unique=True)
-    angka = models.DecimalField(_("nilai angka"), max_digits=7, decimal_places=2)
+    angka = DesimalField(_("nilai angka"), max_digits=7, decimal_places=2)
 
     class Meta:
         verbose_name = _("konversi nilai huruf")
@@ -161,13 +158,16 @@ class Realisasi(NilaiField):
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.BELUM_DIISI)
-    alasan = models.TextField(
-        _("alasan"), blank=True, help_text=_("Wajib bila tidak dapat dihitung atau tidak berlaku")
+    alasan = TeksField(
+        _("alasan"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Wajib bila tidak dapat dihitung atau tidak berlaku"),
     )
-    catatan = models.TextField(_("catatan"), blank=True)
-    faktor_keberhasilan = models.TextField(_("faktor keberhasilan"), blank=True)
-    hambatan = models.TextField(_("hambatan/faktor kegagalan"), blank=True)
-    tindak_lanjut = models.TextField(_("solusi/tindak lanjut"), blank=True)
+    catatan = TeksField(_("catatan"), max_length=5000, blank=True)
+    faktor_keberhasilan = TeksField(_("faktor keberhasilan"), max_length=5000, blank=True)
+    hambatan = TeksField(_("hambatan/faktor kegagalan"), max_length=5000, blank=True)
+    tindak_lanjut = TeksField(_("solusi/tindak lanjut"), max_length=5000, blank=True)
     pembanding_nasional = models.CharField(_("realisasi nasional"), max_length=40, blank=True)
     pembanding_provinsi = models.CharField(_("realisasi provinsi"), max_length=40, blank=True)
     pembanding_kabupaten = models.CharField(_("realisasi kabupaten"), max_length=40, blank=True)
@@ -203,7 +203,7 @@ class RealisasiTriwulan(models.Model):
         Realisasi, on_delete=models.CASCADE, related_name="triwulan", verbose_name=_("realisasi")
     )
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
-    angka = models.DecimalField(_("nilai"), max_digits=18, decimal_places=4)
+    angka = DesimalField(_("nilai"), max_digits=18, decimal_places=4)
 
     class Meta:
         verbose_name = _("realisasi triwulan")

@@ -8,6 +8,7 @@ from django.db import transaction
 from capaian import scoring
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
 from perencanaan.models import Indikator
+from umum.angka import bulatkan
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -52,6 +53,8 @@ def realisasi_update(
     realisasi = lama or Realisasi(indikator=indikator, tahun=tahun)
     terisi = {t: a for t, a in triwulan.items() if a is not None}
     nilai = scoring.realisasi_berlaku(nilai, terisi, scoring.AturanTriwulan(indikator.aturan_triwulan))
+    if terisi and nilai is not None:  # an average of quarters may not end: store it as the column can
+        nilai = scoring.Nilai(angka=bulatkan(nilai.angka, Realisasi._meta.get_field("angka").decimal_places))
     realisasi.angka = None if nilai is None else nilai.angka
     realisasi.huruf = "" if nilai is None else nilai.huruf
     realisasi.status = status

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from umum.kolom import DesimalField, NamaField, TeksField
+
 
 class KecamatanManager(models.Manager["Kecamatan"]):
     def get_by_natural_key(self, slug: str) -> "Kecamatan":
@@ -10,8 +12,8 @@ class KecamatanManager(models.Manager["Kecamatan"]):
 
 class Kecamatan(models.Model):
     slug = models.SlugField(_("kode"), max_length=60, unique=True, help_text=_("Huruf kecil, mis. kalisat"))
-    nama = models.CharField(_("nama"), max_length=120, help_text=_("Tanpa kata «Kecamatan», mis. Kalisat"))
-    kabupaten = models.CharField(_("kabupaten"), max_length=120, default="Jember")
+    nama = NamaField(_("nama"), max_length=120, help_text=_("Tanpa kata «Kecamatan», mis. Kalisat"))
+    kabupaten = NamaField(_("kabupaten"), max_length=120, default="Jember")
     alamat_kantor = models.CharField(_("alamat kantor"), max_length=255, blank=True)
 
     objects = KecamatanManager()
@@ -35,10 +37,12 @@ class ProfilKecamatan(models.Model):
         Kecamatan, on_delete=models.CASCADE, related_name="profil", verbose_name=_("kecamatan")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
     jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
-    isu_strategis = models.TextField(_("isu strategis"), blank=True, help_text=_("Satu isu per baris"))
-    tempat_laporan = models.CharField(_("tempat penandatanganan laporan"), max_length=80, default="Jember")
+    isu_strategis = TeksField(
+        _("isu strategis"), max_length=5000, blank=True, help_text=_("Satu isu per baris")
+    )
+    tempat_laporan = NamaField(_("tempat penandatanganan laporan"), max_length=80, default="Jember")
     tanggal_laporan = models.DateField(_("tanggal penandatanganan laporan"), null=True, blank=True)
 
     class Meta:
@@ -67,9 +71,9 @@ class Desa(models.Model):
         ProfilKecamatan, on_delete=models.CASCADE, related_name="desa", verbose_name=_("profil")
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    nama = models.CharField(_("nama"), max_length=120)
+    nama = NamaField(_("nama"), max_length=120)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DESA)
-    luas_km2 = models.DecimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
     jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
 
     class Meta:
@@ -89,8 +93,8 @@ class KomposisiPegawai(models.Model):
         ProfilKecamatan, on_delete=models.CASCADE, related_name="pegawai", verbose_name=_("profil")
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    kelompok = models.CharField(_("kelompok jabatan"), max_length=120, blank=True)
-    jabatan = models.CharField(_("jabatan"), max_length=160)
+    kelompok = NamaField(_("kelompok jabatan"), max_length=120, blank=True)
+    jabatan = NamaField(_("jabatan"), max_length=160)
     kebutuhan = models.PositiveSmallIntegerField(_("kebutuhan"), null=True, blank=True)
     bezetting = models.PositiveSmallIntegerField(_("bezetting (yang ada)"), null=True, blank=True)
     laki_laki = models.PositiveSmallIntegerField(_("laki-laki"), null=True, blank=True)
@@ -136,7 +140,7 @@ class UnitOrganisasi(models.Model):
     )
     kode = models.SlugField(_("kode"), max_length=60)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    nama = models.CharField(_("nama unit/jabatan"), max_length=200)
+    nama = NamaField(_("nama unit/jabatan"), max_length=200)
     induk = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -163,11 +167,11 @@ class Pejabat(models.Model):
         ProfilKecamatan, on_delete=models.CASCADE, related_name="pejabat", verbose_name=_("profil")
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    jabatan = models.CharField(_("jabatan"), max_length=200)
-    nama = models.CharField(_("nama"), max_length=160)
-    pangkat = models.CharField(_("pangkat"), max_length=80, blank=True)
-    golongan = models.CharField(_("golongan"), max_length=20, blank=True)
-    nip = models.CharField(_("NIP"), max_length=30, blank=True)
+    jabatan = NamaField(_("jabatan"), max_length=200)
+    nama = NamaField(_("nama"), max_length=160)
+    pangkat = NamaField(_("pangkat"), max_length=80, blank=True)
+    golongan = NamaField(_("golongan"), max_length=20, blank=True)
+    nip = NamaField(_("NIP"), max_length=30, blank=True)
     kepala = models.BooleanField(_("kepala (penandatangan laporan)"), default=False)
 
     class Meta:
@@ -200,7 +204,7 @@ class PengesahanData(models.Model):
         related_name="+",
         verbose_name=_("disahkan oleh"),
     )
-    nama = models.CharField(_("nama penanda tangan"), max_length=160)
+    nama = NamaField(_("nama penanda tangan"), max_length=160)
     disahkan_pada = models.DateTimeField(_("disahkan pada"))
 
     class Meta:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
 from umum.angka import teks_nilai
+from umum.kolom import DesimalField, NamaField, TeksField
 
 
 class Polaritas(models.TextChoices):
@@ -23,7 +24,7 @@ class NilaiField(models.Model):
     Missing is both fields empty, never 0.
     """
 
-    angka = models.DecimalField(_("nilai"), max_digits=18, decimal_places=4, null=True, blank=True)
+    angka = DesimalField(_("nilai"), max_digits=18, decimal_places=4, null=True, blank=True)
     huruf = models.CharField(
         _("nilai huruf"),
         max_length=2,
@@ -107,7 +108,7 @@ class Tujuan(models.Model):
     )
     kode = models.CharField(_("kode"), max_length=20)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    uraian = models.TextField(_("uraian"))
+    uraian = TeksField(_("uraian"), max_length=1000)
 
     class Meta:
         verbose_name = _("tujuan")
@@ -151,7 +152,7 @@ class Sasaran(models.Model):
         blank=True,
         help_text=_("Nomor sasaran seperti pada Perjanjian Kinerja; kosong bila tidak diperjanjikan"),
     )
-    uraian = models.TextField(_("sasaran strategis"))
+    uraian = TeksField(_("sasaran strategis"), max_length=1000)
 
     class Meta:
         verbose_name = _("sasaran strategis")
@@ -177,7 +178,7 @@ class Indikator(models.Model):
     )
     kode = models.CharField(_("kode"), max_length=20, help_text=_("Unik dalam satu Renstra, mis. S1.1"))
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    uraian = models.TextField(_("indikator kinerja"))
+    uraian = TeksField(_("indikator kinerja"), max_length=1000)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
     jenis_nilai = models.CharField(
         _("jenis nilai"), max_length=10, choices=JenisNilai.choices, default=JenisNilai.ANGKA
@@ -188,8 +189,8 @@ class Indikator(models.Model):
         choices=Polaritas.choices,
         default=Polaritas.POSITIF,
     )
-    formula = models.TextField(_("formulasi perhitungan"), blank=True)
-    penanggung_jawab = models.CharField(_("penanggung jawab"), max_length=200, blank=True)
+    formula = TeksField(_("formulasi perhitungan"), max_length=3000, blank=True)
+    penanggung_jawab = NamaField(_("penanggung jawab"), max_length=200, blank=True)
     sumber_data = models.CharField(_("sumber data"), max_length=300, blank=True)
     is_iku = models.BooleanField(_("IKU"), default=True)
     aturan_triwulan = models.CharField(
@@ -198,7 +199,7 @@ class Indikator(models.Model):
         choices=AturanTriwulan.choices,
         default=AturanTriwulan.TERAKHIR,
     )
-    target_akhir_angka = models.DecimalField(
+    target_akhir_angka = DesimalField(
         _("target akhir Renstra"), max_digits=18, decimal_places=4, null=True, blank=True
     )
     target_akhir_huruf = models.CharField(_("target akhir Renstra (huruf)"), max_length=2, blank=True)
@@ -318,23 +319,23 @@ class PerjanjianKinerja(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     versi = models.PositiveSmallIntegerField(_("versi"), default=1)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.MURNI)
-    tempat = models.CharField(_("tempat"), max_length=80, default="Jember")
+    tempat = NamaField(_("tempat"), max_length=80, default="Jember")
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
     # Signatories are snapshots: the PK keeps who signed even after officials change.
-    pihak_pertama_nama = models.CharField(_("pihak pertama: nama"), max_length=160)
-    pihak_pertama_jabatan = models.CharField(_("pihak pertama: jabatan"), max_length=200)
-    pihak_pertama_pangkat = models.CharField(_("pihak pertama: pangkat"), max_length=80, blank=True)
-    pihak_pertama_nip = models.CharField(_("pihak pertama: NIP"), max_length=30, blank=True)
+    pihak_pertama_nama = NamaField(_("pihak pertama: nama"), max_length=160)
+    pihak_pertama_jabatan = NamaField(_("pihak pertama: jabatan"), max_length=200)
+    pihak_pertama_pangkat = NamaField(_("pihak pertama: pangkat"), max_length=80, blank=True)
+    pihak_pertama_nip = NamaField(_("pihak pertama: NIP"), max_length=30, blank=True)
     pihak_pertama_status = models.CharField(
         _("pihak pertama: status"),
         max_length=10,
         choices=StatusPenandatangan.choices,
         default=StatusPenandatangan.DEFINITIF,
     )
-    pihak_kedua_nama = models.CharField(_("pihak kedua: nama"), max_length=160)
-    pihak_kedua_jabatan = models.CharField(_("pihak kedua: jabatan"), max_length=200)
-    pihak_kedua_pangkat = models.CharField(_("pihak kedua: pangkat"), max_length=80, blank=True)
-    pihak_kedua_nip = models.CharField(_("pihak kedua: NIP"), max_length=30, blank=True)
+    pihak_kedua_nama = NamaField(_("pihak kedua: nama"), max_length=160)
+    pihak_kedua_jabatan = NamaField(_("pihak kedua: jabatan"), max_length=200)
+    pihak_kedua_pangkat = NamaField(_("pihak kedua: pangkat"), max_length=80, blank=True)
+    pihak_kedua_nip = NamaField(_("pihak kedua: NIP"), max_length=30, blank=True)
     pihak_kedua_status = models.CharField(
         _("pihak kedua: status"),
         max_length=10,
@@ -391,7 +392,7 @@ class AnggaranPerjanjian(models.Model):
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     program = models.CharField(_("program"), max_length=300)
-    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
+    anggaran = DesimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
     keterangan = models.CharField(_("keterangan"), max_length=120, blank=True)
 
     class Meta:

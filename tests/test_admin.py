@@ -91,3 +91,51 @@ def test_admin_refuses_a_scale_with_a_gap_and_keeps_nothing(klien_admin):
     skala = SkalaPredikat.objects.get(kode="skala-bercelah").as_skala()
     assert skala.pita_untuk(Decimal("76")).kode == "Kurang"
     assert skala.pita_untuk(Decimal("76.01")).kode == "Baik"
+
+
+def _isian_keluaran(keluaran, **lain) -> dict:
+    isian = {
+        "sub_kegiatan": keluaran.sub_kegiatan_id,
+        "urutan": keluaran.urutan,
+        "uraian": keluaran.uraian,
+        "satuan": keluaran.satuan,
+        "target": "" if keluaran.target is None else str(keluaran.target),
+        "realisasi": "" if keluaran.realisasi is None else str(keluaran.realisasi),
+    }
+    return isian | lain
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("target", "pesan"),
+    [
+        ("123456789012.3456", "paling banyak 15 angka"),  # fits 18 digits, not what SQLite keeps
+        ("٩٧", "angka selain 0–9"),  # Arabic-Indic digits, which Decimal would read as 97
+    ],
+)
+def test_a_number_the_database_cannot_keep_is_an_admin_form_error_not_a_broken_list(
+    klien_admin, target, pesan
+):
+    from anggaran.models import Keluaran
+
+    keluaran = Keluaran.objects.filter(target__isnull=False).first()
+    lama = keluaran.target
+    alamat = reverse("admin:anggaran_keluaran_change", args=[keluaran.pk])
+    jawaban = klien_admin.post(alamat, _isian_keluaran(keluaran, target=target))
+    assert jawaban.status_code == 200
+    assert pesan in jawaban.content.decode()
+    keluaran.refresh_from_db()
+    assert keluaran.target == lama
+    assert klien_admin.get(reverse("admin:anggaran_keluaran_changelist")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_number_that_fits_is_saved_from_the_admin(klien_admin):
+    from anggaran.models import Keluaran
+
+    keluaran = Keluaran.objects.filter(target__isnull=False).first()
+    alamat = reverse("admin:anggaran_keluaran_change", args=[keluaran.pk])
+    jawaban = klien_admin.post(alamat, _isian_keluaran(keluaran, target="12345678901.2345"))
+    assert jawaban.status_code == 302
+    keluaran.refresh_from_db()
+    assert keluaran.target == Decimal("12345678901.2345")

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
+from umum.kolom import TeksField
 
 
 class BagianNarasi(models.TextChoices):
@@ -39,7 +40,7 @@ class NarasiLaporan(models.Model):
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     bagian = models.CharField(_("bagian"), max_length=30, choices=BagianNarasi.choices)
-    teks = models.TextField(_("teks"), help_text=_("Pisahkan paragraf dengan satu baris kosong."))
+    teks = TeksField(_("teks"), max_length=10000, help_text=_("Pisahkan paragraf dengan satu baris kosong."))
     diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     class Meta:

@@ -41,6 +41,7 @@ from perencanaan.models import (
     Tujuan,
 )
 from umum.angka import AngkaTidakValid, parse_angka
+from umum.kolom import batas_kolom, rentang_kolom
 
 Dokumen = Mapping[str, Any]
 M = TypeVar("M", bound=models.Model)
@@ -78,13 +79,30 @@ def _nilai(teks: str | None, tempat: str) -> dict[str, Any]:
     return {"angka": nilai.angka, "huruf": nilai.huruf}
 
 
-def _angka(teks: str | int | None, tempat: str) -> Decimal | None:
+def _angka(
+    teks: str | int | None, tempat: str, kolom: models.Field | None = None, *, rupiah: bool = False
+) -> Decimal | int | None:
+    """A number of the document, read as the pages read it: only the digits 0–9, and within
+    ``kolom`` (its digits and decimals, or an integer column's range, giving an ``int``)."""
     if teks is None or str(teks).strip() == "":
         return None
+    if isinstance(teks, bool):
+        raise DokumenTidakValid(f"{tempat}: «{teks}» bukan angka.")
+    batas = None if kolom is None else batas_kolom(kolom, rupiah=rupiah)
     try:
-        return parse_angka(str(teks))
+        angka = parse_angka(str(teks), batas)
     except AngkaTidakValid as exc:
         raise DokumenTidakValid(f"{tempat}: {exc}") from exc
+    if not isinstance(kolom, models.IntegerField):
+        return angka
+    bawah, atas = rentang_kolom(kolom)
+    if (bawah is not None and angka < bawah) or (atas is not None and angka > atas):
+        raise DokumenTidakValid(f"{tempat}: «{teks}» harus antara {bawah} dan {atas}.")
+    return int(angka)
+
+
+def _kolom(model: type[models.Model], nama: str) -> models.Field:
+    return model._meta.get_field(nama)
 
 
 def _tanggal(teks: str | None) -> date | None:
@@ -136,8 +154,10 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
     profil = _simpan(
         ProfilKecamatan,
         {"kecamatan": kecamatan, "tahun": data["tahun"]},
-        luas_km2=_angka(data.get("luas_km2"), "luas"),
-        jumlah_penduduk=data.get("jumlah_penduduk"),
+        luas_km2=_angka(data.get("luas_km2"), "luas", _kolom(ProfilKecamatan, "luas_km2")),
+        jumlah_penduduk=_angka(
+            data.get("jumlah_penduduk"), "jumlah penduduk", _kolom(ProfilKecamatan, "jumlah_penduduk")
+        ),
         isu_strategis="\n".join(data.get("isu_strategis", [])),
         tempat_laporan=tempat_tanggal.get("tempat") or "Jember",
         tanggal_laporan=_tanggal(tempat_tanggal.get("tanggal")),
@@ -148,8 +168,10 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
             {"profil": profil, "nama": d["nama"]},
             urutan=i,
             jenis=d.get("jenis", "desa"),
-            luas_km2=_angka(d.get("luas_km2"), f"luas desa {d['nama']}"),
-            jumlah_penduduk=d.get("jumlah_penduduk"),
+            luas_km2=_angka(d.get("luas_km2"), f"luas desa {d['nama']}", _kolom(Desa, "luas_km2")),
+            jumlah_penduduk=_angka(
+                d.get("jumlah_penduduk"), f"penduduk desa {d['nama']}", _kolom(Desa, "jumlah_penduduk")
+            ),
         )
         for i, d in enumerate(data.get("desa", []), start=1)
     ]
@@ -159,7 +181,10 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
             KomposisiPegawai,
             {"profil": profil, "kelompok": p.get("kelompok") or "", "jabatan": p["jabatan"]},
             urutan=i,
-            **{k: p.get(k) for k in ("kebutuhan", "bezetting", "laki_laki", "perempuan")},
+            **{
+                k: _angka(p.get(k), f"pegawai {p['jabatan']}, {k}", _kolom(KomposisiPegawai, k))
+                for k in ("kebutuhan", "bezetting", "laki_laki", "perempuan")
+            },
         )
         for i, p in enumerate(data.get("pegawai", []), start=1)
     ]
@@ -169,9 +194,13 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
             SaranaPrasarana,
             {"profil": profil, "nama": s["nama"]},
             urutan=i,
-            jumlah=s.get("jumlah"),
+            jumlah=_angka(s.get("jumlah"), f"sarana {s['nama']}", _kolom(SaranaPrasarana, "jumlah")),
             kondisi=s.get("kondisi") or "",
-            jumlah_ideal=s.get("jumlah_ideal"),
+            jumlah_ideal=_angka(
+                s.get("jumlah_ideal"),
+                f"sarana {s['nama']}, jumlah ideal",
+                _kolom(SaranaPrasarana, "jumlah_ideal"),
+            ),
         )
         for i, s in enumerate(data.get("sarana", []), start=1)
     ]
@@ -370,7 +399,12 @@ def _muat_perjanjian(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra
             AnggaranPerjanjian,
             {"perjanjian": perjanjian, "program": a["program"]},
             urutan=i,
-            anggaran=_angka(a["anggaran"], f"PK {tahun}, anggaran {a['program']}"),
+            anggaran=_angka(
+                a["anggaran"],
+                f"PK {tahun}, anggaran {a['program']}",
+                _kolom(AnggaranPerjanjian, "anggaran"),
+                rupiah=True,
+            ),
             keterangan=a.get("keterangan") or "",
         )
         for i, a in enumerate(data.get("anggaran", []), start=1)
@@ -403,7 +437,7 @@ def _muat_realisasi(data: Dokumen, indeks: _IndeksRenstra) -> None:
         _simpan(
             RealisasiTriwulan,
             {"realisasi": realisasi, "triwulan": int(tw)},
-            angka=_angka(teks, f"{tempat}, TW {tw}"),
+            angka=_angka(teks, f"{tempat}, TW {tw}", _kolom(RealisasiTriwulan, "angka")),
         )
         for tw, teks in (data.get("triwulan") or {}).items()
         if teks is not None and str(teks).strip()
@@ -428,8 +462,13 @@ def _muat_anggaran(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) 
                     SubKegiatan,
                     {"kegiatan": keg, "kode": s["kode"]},
                     nama=s["nama"],
-                    pagu=_angka(s["pagu"], f"{tempat}, pagu"),
-                    realisasi=_angka(s.get("realisasi"), f"{tempat}, realisasi"),
+                    pagu=_angka(s["pagu"], f"{tempat}, pagu", _kolom(SubKegiatan, "pagu"), rupiah=True),
+                    realisasi=_angka(
+                        s.get("realisasi"),
+                        f"{tempat}, realisasi",
+                        _kolom(SubKegiatan, "realisasi"),
+                        rupiah=True,
+                    ),
                     sasaran=indeks.sasaran(s["sasaran"], tahun) if s.get("sasaran") else None,
                 )
                 sub.append(sk)
@@ -439,8 +478,12 @@ def _muat_anggaran(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) 
                         {"sub_kegiatan": sk, "uraian": o["uraian"]},
                         urutan=i,
                         satuan=o.get("satuan") or "",
-                        target=_angka(o.get("target"), f"{tempat}, target keluaran"),
-                        realisasi=_angka(o.get("realisasi"), f"{tempat}, realisasi keluaran"),
+                        target=_angka(
+                            o.get("target"), f"{tempat}, target keluaran", _kolom(Keluaran, "target")
+                        ),
+                        realisasi=_angka(
+                            o.get("realisasi"), f"{tempat}, realisasi keluaran", _kolom(Keluaran, "realisasi")
+                        ),
                     )
                     for i, o in enumerate(s.get("keluaran", []), start=1)
                 ]

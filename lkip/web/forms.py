@@ -5,11 +5,13 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capaian import scoring
-from capaian.models import BUKTI_EKSTENSI, Realisasi
-from umum.angka import AngkaTidakValid, parse_angka, teks_polos
+from capaian.models import BUKTI_EKSTENSI, Realisasi, RealisasiTriwulan
+from umum.angka import AngkaTidakValid, format_angka, parse_angka, periksa_batas, teks_polos
+from umum.kolom import batas_kolom, panjang_kolom, rentang_kolom
 from umum.versi import VERSI_BARU
 
 
@@ -20,36 +22,59 @@ def angka_isian(nilai: Decimal | None) -> str:
 
 
 class AngkaField(forms.CharField):
-    """A number typed as ``97,5``, ``1.234.567,89`` or ``97.5``; blank is missing (``None``)."""
+    """A number typed as ``97,5``, ``1.234.567,89`` or ``97.5``; blank is missing (``None``).
 
-    def __init__(self, *, min_value: Decimal | None = None, **kwargs) -> None:
+    ``kolom`` is the model field it is stored in: its digits and decimals (or an integer
+    column's range) are the limits, checked by the number module with a message beside the
+    field. ``rupiah`` amounts are whole rupiah. An integer column gives an ``int``."""
+
+    def __init__(
+        self, *, kolom: models.Field, rupiah: bool = False, min_value: Decimal | None = None, **kwargs
+    ) -> None:
+        self.batas = batas_kolom(kolom, rupiah=rupiah)
+        self.is_bulat = isinstance(kolom, models.IntegerField)
+        bawah, self.max_value = rentang_kolom(kolom) if self.is_bulat else (None, None)
+        min_value = bawah if min_value is None else min_value
         self.min_value = None if min_value is None else Decimal(min_value)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "decimal", "autocomplete": "off"}
+        return {
+            **super().widget_attrs(widget),
+            "inputmode": "numeric" if self.batas.desimal == 0 else "decimal",
+            "autocomplete": "off",
+        }
 
     def prepare_value(self, value):
         return angka_isian(value) if isinstance(value, Decimal) else value
 
-    def to_python(self, value) -> Decimal | None:
+    def to_python(self, value) -> Decimal | int | None:
         teks = super().to_python(value)
         if not teks:
             return None
         try:
-            angka = parse_angka(teks)
+            angka = parse_angka(teks, self.batas)
         except AngkaTidakValid as exc:
             raise forms.ValidationError(str(exc), code="angka") from exc
         if self.min_value is not None and angka < self.min_value:
             raise forms.ValidationError(
                 _("Nilai tidak boleh kurang dari %(min)s.") % {"min": angka_isian(self.min_value)}
             )
-        return angka
+        if self.max_value is not None and angka > self.max_value:
+            raise forms.ValidationError(
+                _("Nilai tidak boleh lebih dari %(max)s.") % {"max": format_angka(Decimal(self.max_value))}
+            )
+        return int(angka) if self.is_bulat else angka
 
 
 class NilaiField(forms.CharField):
-    """A target or realisasi: a number, a letter grade (``B``) or both (``B (69)``)."""
+    """A target or realisasi: a number, a letter grade (``B``) or both (``B (69)``); the number
+    must fit ``kolom``, the model field it is stored in."""
+
+    def __init__(self, *, kolom: models.Field, **kwargs) -> None:
+        self.batas = batas_kolom(kolom)
+        super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
         return {**super().widget_attrs(widget), "autocomplete": "off"}
@@ -57,9 +82,12 @@ class NilaiField(forms.CharField):
     def to_python(self, value) -> scoring.Nilai | None:
         teks = super().to_python(value)
         try:
-            return scoring.nilai_teks_opsional(teks)
+            nilai = scoring.nilai_teks_opsional(teks)
+            if nilai is not None and nilai.angka is not None:
+                periksa_batas(nilai.angka, self.batas, teks.strip())
         except AngkaTidakValid as exc:
             raise forms.ValidationError(str(exc), code="nilai") from exc
+        return nilai
 
 
 def nilai_isian(angka: Decimal | None, huruf: str) -> str:
@@ -79,6 +107,9 @@ class VersiForm(forms.Form):
         return 409 if self.has_error("__all__", "kedaluwarsa") else 200
 
 
+_TRIWULAN = RealisasiTriwulan._meta.get_field("angka")
+
+
 class RealisasiForm(VersiForm):
     status = forms.ChoiceField(
         label=_("Status"),
@@ -87,25 +118,45 @@ class RealisasiForm(VersiForm):
         help_text=_("Pilih «tidak dapat dihitung» atau «tidak berlaku» hanya dengan alasan."),
     )
     nilai = NilaiField(
+        kolom=Realisasi._meta.get_field("angka"),
         label=_("Realisasi tahunan"),
         required=False,
         help_text=_("Mis. 97,5 atau B (69). Bila triwulan diisi, realisasi tahunan dihitung dari triwulan."),
     )
-    triwulan_1 = AngkaField(label=_("Triwulan I"))
-    triwulan_2 = AngkaField(label=_("Triwulan II"))
-    triwulan_3 = AngkaField(label=_("Triwulan III"))
-    triwulan_4 = AngkaField(label=_("Triwulan IV"))
-    alasan = forms.CharField(label=_("Alasan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    triwulan_1 = AngkaField(kolom=_TRIWULAN, label=_("Triwulan I"))
+    triwulan_2 = AngkaField(kolom=_TRIWULAN, label=_("Triwulan II"))
+    triwulan_3 = AngkaField(kolom=_TRIWULAN, label=_("Triwulan III"))
+    triwulan_4 = AngkaField(kolom=_TRIWULAN, label=_("Triwulan IV"))
+    alasan = forms.CharField(
+        label=_("Alasan"),
+        required=False,
+        max_length=panjang_kolom(Realisasi, "alasan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     faktor_keberhasilan = forms.CharField(
-        label=_("Faktor keberhasilan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Faktor keberhasilan"),
+        required=False,
+        max_length=panjang_kolom(Realisasi, "faktor_keberhasilan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     hambatan = forms.CharField(
-        label=_("Hambatan / faktor kegagalan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Hambatan / faktor kegagalan"),
+        required=False,
+        max_length=panjang_kolom(Realisasi, "hambatan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     tindak_lanjut = forms.CharField(
-        label=_("Solusi / tindak lanjut"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Solusi / tindak lanjut"),
+        required=False,
+        max_length=panjang_kolom(Realisasi, "tindak_lanjut"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    catatan = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = forms.CharField(
+        label=_("Catatan"),
+        required=False,
+        max_length=panjang_kolom(Realisasi, "catatan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     pembanding_nasional = forms.CharField(label=_("Realisasi nasional"), required=False, max_length=40)
     pembanding_provinsi = forms.CharField(label=_("Realisasi provinsi"), required=False, max_length=40)
     pembanding_kabupaten = forms.CharField(label=_("Realisasi kabupaten"), required=False, max_length=40)
@@ -139,10 +190,25 @@ class RealisasiForm(VersiForm):
         ada_nilai = data.get("nilai") is not None or any(v is not None for v in self.triwulan().values())
         if status == Realisasi.Status.TERISI and not ada_nilai and "nilai" not in self.errors:
             self.add_error("nilai", _("Isi realisasi tahunan atau salah satu triwulan."))
+        self._periksa_jumlah_triwulan()
         tidak_terhitung = (Realisasi.Status.TIDAK_DAPAT_DIHITUNG, Realisasi.Status.TIDAK_BERLAKU)
         if status in tidak_terhitung and not (data.get("alasan") or "").strip():
             self.add_error("alasan", _("Tuliskan alasannya."))
         return data
+
+    def _periksa_jumlah_triwulan(self) -> None:
+        """The quarters roll up into the year's stored value: their sum, the largest roll-up of
+        any rule, must fit that column too."""
+        terisi = [(n, a) for n, a in self.triwulan().items() if a is not None]
+        if len(terisi) < 2:
+            return
+        try:
+            periksa_batas(sum((a for _n, a in terisi), Decimal(0)), self.fields["nilai"].batas)
+        except AngkaTidakValid as exc:
+            self.add_error(
+                f"triwulan_{terisi[-1][0]}",
+                _("Jumlah triwulan tidak muat sebagai realisasi tahunan: %(pesan)s") % {"pesan": exc},
+            )
 
 
 # Signatures of the evidence types accepted: the first bytes of each kind of file.

@@ -3,9 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from anggaran.models import Keluaran, SubKegiatan
 from kecamatan.models import ProfilKecamatan
 from lkip.web.forms import AngkaField, NilaiField, VersiForm, nilai_isian
-from perencanaan.models import PerjanjianKinerja, StatusPenandatangan
+from perencanaan.models import PerjanjianKinerja, StatusPenandatangan, TargetPerjanjian
+from umum.kolom import panjang_kolom
 
 
 class TanggalInput(forms.DateInput):
@@ -16,11 +18,16 @@ class TanggalInput(forms.DateInput):
 
 
 class ProfilForm(VersiForm):
-    luas_km2 = AngkaField(label=_("Luas wilayah (km²)"), min_value=0)
-    jumlah_penduduk = AngkaField(label=_("Jumlah penduduk (jiwa)"), min_value=0)
+    luas_km2 = AngkaField(
+        kolom=ProfilKecamatan._meta.get_field("luas_km2"), label=_("Luas wilayah (km²)"), min_value=0
+    )
+    jumlah_penduduk = AngkaField(
+        kolom=ProfilKecamatan._meta.get_field("jumlah_penduduk"), label=_("Jumlah penduduk (jiwa)")
+    )
     isu_strategis = forms.CharField(
         label=_("Isu strategis"),
         required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "isu_strategis"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Satu isu per baris"),
     )
@@ -30,12 +37,6 @@ class ProfilForm(VersiForm):
     tanggal_laporan = forms.DateField(
         label=_("Tanggal penandatanganan laporan"), required=False, widget=TanggalInput()
     )
-
-    def clean_jumlah_penduduk(self):
-        nilai = self.cleaned_data.get("jumlah_penduduk")
-        if nilai is not None and nilai != nilai.to_integral_value():
-            raise forms.ValidationError(_("Jumlah penduduk harus bilangan bulat."))
-        return None if nilai is None else int(nilai)
 
     @classmethod
     def awal(cls, profil: ProfilKecamatan | None, versi: str) -> dict:
@@ -84,7 +85,9 @@ class PerjanjianForm(VersiForm):
         self.target = list(perjanjian.target.all())
         for t in self.target:
             self.fields[f"target_{t.pk}"] = NilaiField(
-                label=_("Target %(kode)s") % {"kode": t.indikator.kode}, required=False
+                kolom=TargetPerjanjian._meta.get_field("angka"),
+                label=_("Target %(kode)s") % {"kode": t.indikator.kode},
+                required=False,
             )
 
     @classmethod
@@ -109,6 +112,12 @@ class PerjanjianForm(VersiForm):
         return hasil
 
 
+_PAGU = SubKegiatan._meta.get_field("pagu")
+_REALISASI = SubKegiatan._meta.get_field("realisasi")
+_TARGET = Keluaran._meta.get_field("target")
+_CAPAI = Keluaran._meta.get_field("realisasi")
+
+
 class AnggaranForm(VersiForm):
     """Pagu and realisasi of each sub kegiatan, target and realisasi of each output of the year."""
 
@@ -116,11 +125,15 @@ class AnggaranForm(VersiForm):
         super().__init__(*args, **kwargs)
         self.sub_kegiatan = sub_kegiatan
         for s in sub_kegiatan:
-            self.fields[f"pagu_{s.pk}"] = AngkaField(label=_("Pagu (Rp)"), required=True, min_value=0)
-            self.fields[f"realisasi_{s.pk}"] = AngkaField(label=_("Realisasi (Rp)"), min_value=0)
+            self.fields[f"pagu_{s.pk}"] = AngkaField(
+                kolom=_PAGU, rupiah=True, label=_("Pagu (Rp)"), required=True, min_value=0
+            )
+            self.fields[f"realisasi_{s.pk}"] = AngkaField(
+                kolom=_REALISASI, rupiah=True, label=_("Realisasi (Rp)"), min_value=0
+            )
             for k in s.keluaran.all():
-                self.fields[f"target_{k.pk}"] = AngkaField(label=_("Target"), min_value=0)
-                self.fields[f"capai_{k.pk}"] = AngkaField(label=_("Realisasi"), min_value=0)
+                self.fields[f"target_{k.pk}"] = AngkaField(kolom=_TARGET, label=_("Target"), min_value=0)
+                self.fields[f"capai_{k.pk}"] = AngkaField(kolom=_CAPAI, label=_("Realisasi"), min_value=0)
 
     @classmethod
     def awal(cls, sub_kegiatan: list, versi: str) -> dict:
@@ -164,12 +177,13 @@ class NarasiForm(VersiForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        from lkip.laporan.models import BagianNarasi
+        from lkip.laporan.models import BagianNarasi, NarasiLaporan
 
         for bagian in BagianNarasi:
             self.fields[bagian.value] = forms.CharField(
                 label=bagian.label,
                 required=False,
+                max_length=panjang_kolom(NarasiLaporan, "teks"),
                 widget=forms.Textarea(attrs={"rows": 4}),
                 help_text=_("Kosongkan untuk memakai teks bawaan laporan."),
             )

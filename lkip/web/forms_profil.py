@@ -4,7 +4,7 @@ the organisation chart. Rows are added, edited and removed together, in order.""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kecamatan.models import Desa, ProfilKecamatan
+from kecamatan.models import Desa, KomposisiPegawai, ProfilKecamatan, SaranaPrasarana
 from lkip.web.forms import AngkaField
 
 
@@ -16,32 +16,32 @@ class _Baris(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-def _bulat(label: str) -> forms.IntegerField:
-    """A count typed as ``12000`` or ``12.000``; blank is missing."""
-    return forms.IntegerField(label=label, required=False, min_value=0, localize=True)
+def _bulat(label: str, model: type, nama: str) -> AngkaField:
+    """A count typed as ``12000`` or ``12.000``, within its column's range; blank is missing."""
+    return AngkaField(kolom=model._meta.get_field(nama), label=label, min_value=0)
 
 
 class DesaBaris(_Baris):
     nama = forms.CharField(label=_("Nama"), max_length=120)
     jenis = forms.ChoiceField(label=_("Jenis"), choices=Desa.Jenis.choices)
-    luas_km2 = AngkaField(label=_("Luas (km²)"), min_value=0)
-    jumlah_penduduk = _bulat(_("Penduduk (jiwa)"))
+    luas_km2 = AngkaField(kolom=Desa._meta.get_field("luas_km2"), label=_("Luas (km²)"), min_value=0)
+    jumlah_penduduk = _bulat(_("Penduduk (jiwa)"), Desa, "jumlah_penduduk")
 
 
 class PegawaiBaris(_Baris):
     kelompok = forms.CharField(label=_("Kelompok jabatan"), max_length=120, required=False)
     jabatan = forms.CharField(label=_("Jabatan"), max_length=160)
-    kebutuhan = _bulat(_("Kebutuhan"))
-    bezetting = _bulat(_("Bezetting"))
-    laki_laki = _bulat(_("Laki-laki"))
-    perempuan = _bulat(_("Perempuan"))
+    kebutuhan = _bulat(_("Kebutuhan"), KomposisiPegawai, "kebutuhan")
+    bezetting = _bulat(_("Bezetting"), KomposisiPegawai, "bezetting")
+    laki_laki = _bulat(_("Laki-laki"), KomposisiPegawai, "laki_laki")
+    perempuan = _bulat(_("Perempuan"), KomposisiPegawai, "perempuan")
 
 
 class SaranaBaris(_Baris):
     nama = forms.CharField(label=_("Sarana/prasarana"), max_length=160)
-    jumlah = _bulat(_("Jumlah"))
+    jumlah = _bulat(_("Jumlah"), SaranaPrasarana, "jumlah")
     kondisi = forms.CharField(label=_("Kondisi"), max_length=160, required=False)
-    jumlah_ideal = _bulat(_("Jumlah ideal"))
+    jumlah_ideal = _bulat(_("Jumlah ideal"), SaranaPrasarana, "jumlah_ideal")
 
 
 class PejabatBaris(_Baris):

@@ -5,7 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from lkip.web.forms import NilaiField, VersiForm, nilai_isian
 from lkip.web.forms_data import TanggalInput
-from perencanaan.models import AturanTriwulan, Indikator, Polaritas, RencanaKinerjaTahunan, Renstra
+from perencanaan.models import (
+    AturanTriwulan,
+    Indikator,
+    Polaritas,
+    RencanaKinerjaTahunan,
+    Renstra,
+    Sasaran,
+    TargetRenstra,
+    TargetRkt,
+    Tujuan,
+)
+from umum.kolom import panjang_kolom
 
 
 def _nilai(form: forms.Form, nama: str) -> tuple:
@@ -21,7 +32,9 @@ class RktForm(VersiForm):
         self.target = list(rkt.target.all())
         for t in self.target:
             self.fields[f"target_{t.pk}"] = NilaiField(
-                label=_("Target %(kode)s") % {"kode": t.indikator.kode}, required=False
+                kolom=TargetRkt._meta.get_field("angka"),
+                label=_("Target %(kode)s") % {"kode": t.indikator.kode},
+                required=False,
             )
 
     @classmethod
@@ -51,7 +64,9 @@ class RenstraForm(VersiForm):
         for i in self.indikator:
             awalan = f"i{i.pk}_"
             self.fields[awalan + "uraian"] = forms.CharField(
-                label=_("Indikator %(kode)s") % {"kode": i.kode}, widget=forms.Textarea(attrs={"rows": 2})
+                label=_("Indikator %(kode)s") % {"kode": i.kode},
+                max_length=panjang_kolom(Indikator, "uraian"),
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.fields[awalan + "satuan"] = forms.CharField(
                 label=_("Satuan %(kode)s") % {"kode": i.kode}, max_length=60, required=False
@@ -66,10 +81,13 @@ class RenstraForm(VersiForm):
                 label=_("IKU %(kode)s") % {"kode": i.kode}, required=False
             )
             self.fields[awalan + "akhir"] = NilaiField(
-                label=_("Target akhir %(kode)s") % {"kode": i.kode}, required=False
+                kolom=Indikator._meta.get_field("target_akhir_angka"),
+                label=_("Target akhir %(kode)s") % {"kode": i.kode},
+                required=False,
             )
             for tahun in self.tahun:
                 self.fields[f"t_{i.pk}_{tahun}"] = NilaiField(
+                    kolom=TargetRenstra._meta.get_field("angka"),
                     label=_("Target %(kode)s tahun %(tahun)s") % {"kode": i.kode, "tahun": tahun},
                     required=False,
                 )
@@ -127,14 +145,22 @@ class RenstraForm(VersiForm):
 
 class TujuanBaruForm(forms.Form):
     kode = forms.CharField(label=_("Kode tujuan"), max_length=20, help_text=_("mis. T3"))
-    uraian = forms.CharField(label=_("Uraian tujuan"), widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(
+        label=_("Uraian tujuan"),
+        max_length=panjang_kolom(Tujuan, "uraian"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class SasaranBaruForm(forms.Form):
     tujuan = forms.ModelChoiceField(label=_("Tujuan"), queryset=None)
     kode = forms.CharField(label=_("Kode sasaran"), max_length=20, help_text=_("mis. S7"))
     nomor = forms.IntegerField(label=_("Nomor pada PK"), min_value=1, required=False)
-    uraian = forms.CharField(label=_("Uraian sasaran"), widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(
+        label=_("Uraian sasaran"),
+        max_length=panjang_kolom(Sasaran, "uraian"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, renstra: Renstra, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -144,7 +170,11 @@ class SasaranBaruForm(forms.Form):
 class IndikatorBaruForm(forms.Form):
     sasaran = forms.ModelChoiceField(label=_("Sasaran"), queryset=None)
     kode = forms.CharField(label=_("Kode indikator"), max_length=20, help_text=_("mis. S7.1"))
-    uraian = forms.CharField(label=_("Uraian indikator"), widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(
+        label=_("Uraian indikator"),
+        max_length=panjang_kolom(Indikator, "uraian"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     satuan = forms.CharField(label=_("Satuan"), max_length=60, required=False)
     jenis_nilai = forms.ChoiceField(label=_("Jenis nilai"), choices=Indikator.JenisNilai.choices)
     polaritas = forms.ChoiceField(label=_("Polaritas"), choices=Polaritas.choices)

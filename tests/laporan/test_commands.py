@@ -52,6 +52,12 @@ def test_hitung_capaian_readable(capsys):
         (["hitung_capaian", "--target", "sembilan", "--realisasi", "5", "--tahun", "2024"], "bukan angka"),
         (["hitung_capaian", "--target", "9", "--realisasi", "5", "--tahun", "1999"], "tahun 1999"),
         (["hitung_capaian", "--target", "9", "--realisasi", "5", "--skala", "tidak-ada"], "tidak dikenal"),
+        (
+            ["hitung_capaian", "--target", "0,000000000000001", "--realisasi", "9" * 15, "--tahun", "2024"],
+            "paling banyak 4",
+        ),  # a target the PK cannot hold; the capaian would overflow
+        (["hitung_capaian", "--target", "90", "--realisasi", "1" * 28, "--tahun", "2024"], "terlalu besar"),
+        (["hitung_capaian", "--target", "٩٠", "--realisasi", "86", "--tahun", "2024"], "angka selain 0–9"),
         (["capaian", "atlantis", "2024"], "tidak dikenal"),
         (["capaian", "kalisat", "2019"], "2019"),
         (["lkip_json", "atlantis", "2024"], "tidak dikenal"),

@@ -116,14 +116,14 @@ def test_budget_form_saves_pagu_realisasi_and_outputs(operator):
         k: (v if isinstance(v, str) else form.fields[k].prepare_value(v) if v is not None else "")
         for k, v in form.initial.items()
     }
-    data[f"pagu_{sub.pk}"] = "1.234.567,89"
+    data[f"pagu_{sub.pk}"] = "1.234.567"  # whole rupiah: the dot groups thousands
     data[f"realisasi_{sub.pk}"] = ""
     keluaran = list(sub.keluaran.all())
     if keluaran:
         data[f"capai_{keluaran[0].pk}"] = "12,5"
     assert operator.post(url("anggaran"), data).status_code == 302
     sub = SubKegiatan.objects.get(pk=sub.pk)
-    assert sub.pagu == Decimal("1234567.89")
+    assert sub.pagu == Decimal("1234567")
     assert sub.realisasi is None  # blank is missing, not zero
     if keluaran:
         assert Keluaran.objects.get(pk=keluaran[0].pk).realisasi == Decimal("12.5")

@@ -3,9 +3,19 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from capaian import scoring
-from capaian.models import KonversiHuruf
+from capaian.models import KonversiHuruf, Realisasi
 from capaian.selectors import DataTidakTersedia, desimal_teks, skala_kode, skala_tahun
-from umum.angka import AngkaTidakValid, format_persen
+from perencanaan.models import TargetPerjanjian
+from umum.angka import AngkaTidakValid, format_persen, periksa_batas
+from umum.kolom import batas_kolom
+
+
+def _nilai(teks: str, kolom) -> scoring.Nilai:
+    """A value as the pages read it: it must fit the column a target or realisasi is kept in."""
+    nilai = scoring.Nilai.dari_teks(teks)
+    if nilai.angka is not None:
+        periksa_batas(nilai.angka, batas_kolom(kolom), teks.strip())
+    return nilai
 
 
 class Command(BaseCommand):
@@ -22,8 +32,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opsi) -> None:
         try:
-            target = scoring.Nilai.dari_teks(opsi["target"])
-            realisasi = scoring.Nilai.dari_teks(opsi["realisasi"])
+            target = _nilai(opsi["target"], TargetPerjanjian._meta.get_field("angka"))
+            realisasi = _nilai(opsi["realisasi"], Realisasi._meta.get_field("angka"))
         except AngkaTidakValid as exc:
             raise CommandError(str(exc)) from exc
         try:
