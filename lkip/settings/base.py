@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lkip.laporan.middleware.RenderSetelahSimpan",
     # Last, so a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -143,3 +144,14 @@ LKIP_BUKTI_MAKS_BYTE = int(os.environ.get("LKIP_BUKTI_MAKS_BYTE", str(5 * 1024 *
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Processes that lay out PDFs side by side in a bulk print (one per core by default).
 LKIP_CETAK_PROSES = int(os.environ.get("LKIP_CETAK_PROSES", str(os.cpu_count() or 1)))
+# A bulk print whose worker has not reported for this long is taken as dead: it is resumed
+# (finished reports come from the PDF cache) up to LKIP_CETAK_PERCOBAAN_MAKS times, then failed.
+LKIP_CETAK_DETAK_MATI_DETIK = int(os.environ.get("LKIP_CETAK_DETAK_MATI_DETIK", "300"))
+LKIP_CETAK_PERCOBAAN_MAKS = int(os.environ.get("LKIP_CETAK_PERCOBAAN_MAKS", "3"))
+# Finished bulk-print zips are removed after this many days.
+LKIP_CETAK_SIMPAN_HARI = int(os.environ.get("LKIP_CETAK_SIMPAN_HARI", "7"))
+# PDF cache: entries unused this many days are removed, and all but the newest few of a year.
+LKIP_PDF_SIMPAN_HARI = int(os.environ.get("LKIP_PDF_SIMPAN_HARI", "30"))
+LKIP_PDF_SIMPAN_PER_TAHUN = int(os.environ.get("LKIP_PDF_SIMPAN_PER_TAHUN", "3"))
+# Quiet period after a save before the year's report is laid out again in the background.
+LKIP_RENDER_JEDA_DETIK = int(os.environ.get("LKIP_RENDER_JEDA_DETIK", "20"))
