@@ -7,6 +7,7 @@ a live preview or a refusal with a page of its own). Admin edits are not seen he
 the cache and render on the next download.
 """
 
+import logging
 import re
 
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,7 @@ from lkip.laporan.services import render_jadwalkan
 
 POLA_TAHUN = re.compile(r"^/k/(?P<slug>[-\w]+)/(?P<tahun>\d{4})/")
 METODE_BACA = {"GET", "HEAD", "OPTIONS", "TRACE"}
+logger = logging.getLogger(__name__)
 
 
 class RenderSetelahSimpan:
@@ -26,7 +28,17 @@ class RenderSetelahSimpan:
         jawaban = self.get_response(request)
         if request.method not in METODE_BACA and 300 <= jawaban.status_code < 400:
             cocok = POLA_TAHUN.match(request.path_info)
-            kecamatan = cocok and Kecamatan.objects.filter(slug=cocok["slug"]).first()
-            if kecamatan:
-                render_jadwalkan(kecamatan=kecamatan, tahun=int(cocok["tahun"]))
+            if cocok:
+                self.jadwalkan(cocok["slug"], int(cocok["tahun"]))
         return jawaban
+
+    @staticmethod
+    def jadwalkan(slug: str, tahun: int) -> None:
+        """The save is done; failing to schedule its re-render must not turn it into an error
+        (the next download then lays the report out itself)."""
+        try:
+            kecamatan = Kecamatan.objects.filter(slug=slug).first()
+            if kecamatan:
+                render_jadwalkan(kecamatan=kecamatan, tahun=tahun)
+        except Exception:
+            logger.exception("Cetak ulang LKIP %s %s di latar tidak terjadwal", slug, tahun)

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -121,7 +121,13 @@ def render_jadwalkan(*, kecamatan: Kecamatan, tahun: int) -> None:
     """Schedule a background re-render of the year after the quiet period; a later call before
     it runs replaces it (only the last of a burst of saves renders)."""
     sekarang = timezone.now()
-    RenderLatar.objects.update_or_create(kecamatan=kecamatan, tahun=tahun, defaults={"diminta": sekarang})
+    try:
+        with transaction.atomic():
+            RenderLatar.objects.update_or_create(
+                kecamatan=kecamatan, tahun=tahun, defaults={"diminta": sekarang}
+            )
+    except IntegrityError:  # another save of the same year created the row at the same moment
+        RenderLatar.objects.filter(kecamatan=kecamatan, tahun=tahun).update(diminta=sekarang)
     tugas = render_latar
     jeda = settings.LKIP_RENDER_JEDA_DETIK
     if jeda and tugas.get_backend().supports_defer:

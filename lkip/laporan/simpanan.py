@@ -75,8 +75,13 @@ def pdf_simpan(*, laporan: LaporanSiap, pdf: bytes) -> PdfLaporan:
 
 
 def pdf_tersimpan(*, laporan: LaporanSiap) -> PdfLaporan:
-    """The PDF of a prepared report: from the cache, or laid out now and kept."""
-    return pdf_cari(sha256=laporan.sha256) or pdf_simpan(laporan=laporan, pdf=pdf_dari_html(laporan.html))
+    """The PDF of a prepared report: from the cache, or laid out now and kept (and then the
+    cache is pruned, so it stays bounded wherever it grows)."""
+    entri = pdf_cari(sha256=laporan.sha256)
+    if entri is None:
+        entri = pdf_simpan(laporan=laporan, pdf=pdf_dari_html(laporan.html))
+        pdf_pangkas()
+    return entri
 
 
 def pdf_pangkas(*, umur: timedelta | None = None, sisa: int | None = None) -> int:

@@ -145,4 +145,3 @@ def render_latar(kecamatan_id: int, tahun: int, diminta: str) -> None:
         pdf_tersimpan(laporan=laporan_siapkan(kecamatan=jadwal.kecamatan, tahun=tahun))
     finally:
         RenderLatar.objects.filter(pk=jadwal.pk).update(mulai=None)
-    pdf_pangkas()

@@ -156,3 +156,18 @@ def test_pruning_removes_unused_entries_and_keeps_the_newest_of_each_year(render
     assert not usang.berkas.storage.exists(usang.berkas.name)
     assert not baru[3].berkas.storage.exists(baru[3].berkas.name)
     assert baru[0].berkas.storage.exists(baru[0].berkas.name)
+
+
+def test_a_save_stays_saved_when_its_re_render_cannot_be_scheduled(client, monkeypatch, caplog):
+    from lkip.laporan import middleware
+
+    def rusak(**_):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(middleware, "render_jadwalkan", rusak)
+    client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
+    url = reverse("web:narasi", args=["kalisat", 2024])
+    data = {"versi": client.get(url).context["form"].initial["versi"], "latar_belakang": "Tetap tersimpan."}
+    assert client.post(url, data).status_code == 302
+    assert NarasiLaporan.objects.get(kecamatan__slug="kalisat", tahun=2024).teks == "Tetap tersimpan."
+    assert "tidak terjadwal" in caplog.text
