@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from lkip.laporan.models import CetakMassal, NarasiLaporan
+from lkip.laporan.models import CetakMassal, NarasiLaporan, PdfLaporan, RenderLatar
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 
 
@@ -24,6 +24,30 @@ class CetakMassalAdmin(admin.ModelAdmin):
     list_display = ["tahun", "status", "selesai", "jumlah", "dibuat_oleh", "dibuat"]
     list_filter = ["status", "tahun"]
     readonly_fields = [f.name for f in CetakMassal._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(PdfLaporan)
+class PdfLaporanAdmin(admin.ModelAdmin):
+    """The PDF cache, to read; entries are made by rendering and removed by pruning."""
+
+    list_display = ["kecamatan", "tahun", "ukuran", "dibuat", "dipakai"]
+    list_filter = ["tahun", "kecamatan"]
+    readonly_fields = [f.name for f in PdfLaporan._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RenderLatar)
+class RenderLatarAdmin(admin.ModelAdmin):
+    list_display = ["kecamatan", "tahun", "diminta", "mulai"]
+    readonly_fields = [f.name for f in RenderLatar._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -61,6 +61,7 @@ class CetakMassal(models.Model):
         BERJALAN = "berjalan", _("Sedang dicetak")
         SELESAI = "selesai", _("Selesai")
         GAGAL = "gagal", _("Gagal")
+        DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRE)
@@ -69,6 +70,13 @@ class CetakMassal(models.Model):
     sedang = models.CharField(_("sedang dicetak"), max_length=120, blank=True)
     berkas = models.FileField(_("berkas zip"), upload_to="cetak/", blank=True)
     pesan = models.TextField(_("pesan"), blank=True)
+    detak = models.DateTimeField(
+        _("detak terakhir"),
+        null=True,
+        blank=True,
+        help_text=_("Diperbarui pekerja selama mencetak; detak yang lama berarti pekerjanya mati."),
+    )
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     dibuat_oleh = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("dibuat oleh")
     )
@@ -91,3 +99,59 @@ class CetakMassal(models.Model):
     @property
     def persen(self) -> int:
         return 0 if not self.jumlah else round(100 * self.selesai / self.jumlah)
+
+    @property
+    def is_berlangsung(self) -> bool:
+        return self.status in {self.Status.ANTRE, self.Status.BERJALAN}
+
+
+class PdfLaporan(models.Model):
+    """One rendered LKIP PDF, kept under the SHA-256 of the HTML it was laid out from.
+
+    The HTML holds every number of the report and the layout is deterministic, so the same hash
+    is the same PDF: a download or a bulk print whose HTML hashes to a kept entry serves its file
+    instead of laying the report out again. Entries are pruned by last use and by count.
+    """
+
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="pdf_laporan", verbose_name=_("kecamatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    sha256 = models.CharField(_("SHA-256 HTML"), max_length=64, unique=True)
+    berkas = models.FileField(_("berkas PDF"), upload_to="lkip-pdf/")
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    dipakai = models.DateTimeField(_("terakhir dipakai"))
+
+    class Meta:
+        verbose_name = _("PDF laporan tersimpan")
+        verbose_name_plural = _("PDF laporan tersimpan")
+        ordering = ["kecamatan__nama", "tahun", "-dipakai"]
+        indexes = [models.Index(fields=["kecamatan", "tahun", "-dipakai"], name="pdf_laporan_terbaru")]
+
+    def __str__(self) -> str:
+        return f"LKIP {self.kecamatan.nama} {self.tahun} ({self.sha256[:12]})"
+
+
+class RenderLatar(models.Model):
+    """The background re-render of one kecamatan's year after a save.
+
+    ``diminta`` is the time of the latest save; a scheduled render that finds a later request
+    leaves the work to the render scheduled by that request (one render per burst of saves).
+    ``mulai`` is set while a render runs, so the download page can say so.
+    """
+
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    diminta = models.DateTimeField(_("diminta"))
+    mulai = models.DateTimeField(_("mulai dicetak"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cetak ulang di latar")
+        verbose_name_plural = _("cetak ulang di latar")
+        constraints = [models.UniqueConstraint(fields=["kecamatan", "tahun"], name="render_latar_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kecamatan.nama} {self.tahun}"

@@ -1,19 +1,35 @@
-"""Background work: print every kecamatan's LKIP of a year into one zip.
+"""Background work: the bulk print of a year's LKIPs into one zip, and the re-render of one
+kecamatan's year after a save.
 
-Runs in the task worker (``manage.py db_worker``), never in a web request; progress is
-written to ``CetakMassal`` after each report so the page can show it.
+Both run in the task worker (``manage.py db_worker``), never in a web request. Every report goes
+through the PDF cache (``lkip.laporan.simpanan``), one kecamatan's year at a time, so a bulk print
+lays out only the reports whose HTML changed, and a resumed bulk print does not redo the ones it
+finished before its worker died. The bulk print writes its progress and a heartbeat (``detak``)
+after each report, and stops when its row is no longer "Sedang dicetak" (cancelled).
 """
 
-import io
+import tempfile
 import zipfile
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
+from django.db.models import F
+from django.utils import timezone
 from django_tasks import task
 
 from kecamatan.models import Kecamatan
-from lkip.laporan.models import CetakMassal
-from lkip.laporan.pdf import html_lkip, pdf_banyak
+from lkip.laporan.models import CetakMassal, PdfLaporan, RenderLatar
+from lkip.laporan.pdf import pdf_banyak
+from lkip.laporan.selectors import tahun_tersedia
+from lkip.laporan.simpanan import (
+    LaporanSiap,
+    laporan_siapkan,
+    pdf_cari,
+    pdf_pangkas,
+    pdf_simpan,
+    pdf_tersimpan,
+)
 
 
 def kecamatan_bertahun(tahun: int) -> list[Kecamatan]:
@@ -21,32 +37,111 @@ def kecamatan_bertahun(tahun: int) -> list[Kecamatan]:
     return list(Kecamatan.objects.filter(perjanjian_kinerja__tahun=tahun).distinct().order_by("nama"))
 
 
+class Dibatalkan(Exception):
+    """The bulk print's row left "Sedang dicetak" while it ran: someone cancelled it."""
+
+
+def _maju(cetak_id: int, *, selesai: int, sedang: str) -> None:
+    """Record progress and the heartbeat; stop if the job was cancelled meanwhile."""
+    diubah = CetakMassal.objects.filter(pk=cetak_id, status=CetakMassal.Status.BERJALAN).update(
+        selesai=selesai, sedang=sedang, detak=timezone.now(), diperbarui=timezone.now()
+    )
+    if not diubah:
+        raise Dibatalkan
+
+
+def _laporan_semua(cetak_id: int, laporan: list[LaporanSiap]) -> list[PdfLaporan]:
+    """Every report's cache entry, in order: kept ones first, the rest laid out side by side."""
+    entri: dict[int, PdfLaporan] = {}
+    kurang = []
+    for nomor, lap in enumerate(laporan):
+        ada = pdf_cari(sha256=lap.sha256)
+        if ada is None:
+            kurang.append(nomor)
+        else:
+            entri[nomor] = ada
+    berikut = [str(laporan[n].kecamatan) for n in kurang] + [""]
+    _maju(cetak_id, selesai=len(entri), sedang=berikut[0])
+    hasil = pdf_banyak([laporan[n].html for n in kurang], proses=settings.LKIP_CETAK_PROSES)
+    try:
+        for urutan, (nomor, pdf) in enumerate(zip(kurang, hasil, strict=True), start=1):
+            entri[nomor] = pdf_simpan(laporan=laporan[nomor], pdf=pdf)
+            _maju(cetak_id, selesai=len(entri), sedang=berikut[urutan])
+    finally:
+        hasil.close()
+    return [entri[n] for n in range(len(laporan))]
+
+
+def _zip(cetak: CetakMassal, daftar: list[PdfLaporan]) -> None:
+    """Assemble the zip from the finished reports' files and attach it to the job."""
+    with tempfile.TemporaryFile() as sementara:
+        with zipfile.ZipFile(sementara, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
+            for entri in daftar:
+                with entri.berkas.open("rb") as pdf:
+                    arsip.writestr(f"LKIP-{cetak.tahun}-{entri.kecamatan.slug}.pdf", pdf.read())
+        sementara.seek(0)
+        cetak.berkas.save(f"LKIP-{cetak.tahun}-{cetak.pk}.zip", File(sementara), save=False)
+
+
 @task()
 def cetak_massal(cetak_id: int) -> None:
     cetak = CetakMassal.objects.get(pk=cetak_id)
     daftar = kecamatan_bertahun(cetak.tahun)
-    CetakMassal.objects.filter(pk=cetak_id).update(
+    mulai = CetakMassal.objects.filter(pk=cetak_id, status=CetakMassal.Status.ANTRE).update(
         status=CetakMassal.Status.BERJALAN,
         jumlah=len(daftar),
         selesai=0,
         sedang=str(daftar[0]) if daftar else "",
+        detak=timezone.now(),
+        percobaan=F("percobaan") + 1,
+        diperbarui=timezone.now(),
     )
-    penampung = io.BytesIO()
+    if not mulai:  # cancelled while it waited, or already taken by another worker
+        return
     try:
-        html = [html_lkip(kecamatan=k, tahun=cetak.tahun) for k in daftar]
-        with zipfile.ZipFile(penampung, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
-            hasil = pdf_banyak(html, proses=settings.LKIP_CETAK_PROSES)
-            for nomor, (kecamatan, pdf) in enumerate(zip(daftar, hasil, strict=True), start=1):
-                arsip.writestr(f"LKIP-{cetak.tahun}-{kecamatan.slug}.pdf", pdf)
-                sedang = str(daftar[nomor]) if nomor < len(daftar) else ""
-                CetakMassal.objects.filter(pk=cetak_id).update(selesai=nomor, sedang=sedang)
+        laporan = [laporan_siapkan(kecamatan=k, tahun=cetak.tahun) for k in daftar]
+        _zip(cetak, _laporan_semua(cetak_id, laporan))
+    except Dibatalkan:
+        return
     except Exception as exc:
-        CetakMassal.objects.filter(pk=cetak_id).update(
-            status=CetakMassal.Status.GAGAL, sedang="", pesan=str(exc)
+        CetakMassal.objects.filter(pk=cetak_id, status=CetakMassal.Status.BERJALAN).update(
+            status=CetakMassal.Status.GAGAL,
+            sedang="",
+            pesan=f"Pencetakan gagal: {exc}",
+            diperbarui=timezone.now(),
         )
         raise
-    cetak.refresh_from_db()
-    cetak.berkas.save(f"LKIP-{cetak.tahun}-{cetak.pk}.zip", ContentFile(penampung.getvalue()), save=False)
-    cetak.status = CetakMassal.Status.SELESAI
-    cetak.sedang = ""
-    cetak.save(update_fields=["berkas", "status", "sedang", "diperbarui"])
+    selesai = CetakMassal.objects.filter(pk=cetak_id, status=CetakMassal.Status.BERJALAN).update(
+        status=CetakMassal.Status.SELESAI,
+        berkas=cetak.berkas.name,
+        sedang="",
+        detak=timezone.now(),
+        diperbarui=timezone.now(),
+    )
+    if not selesai:  # cancelled during the last report: the zip is not wanted
+        cetak.berkas.storage.delete(cetak.berkas.name)
+    pdf_pangkas()
+
+
+def render_sedang_berjalan(*, kecamatan: Kecamatan, tahun: int) -> bool:
+    """A background render of this year started recently and has not finished."""
+    batas = timezone.now() - timedelta(seconds=settings.LKIP_CETAK_DETAK_MATI_DETIK)
+    return RenderLatar.objects.filter(kecamatan=kecamatan, tahun=tahun, mulai__gte=batas).exists()
+
+
+@task()
+def render_latar(kecamatan_id: int, tahun: int, diminta: str) -> None:
+    """Lay out one year's report into the cache, unless a later save asked again (then the
+    render scheduled by that save does it, after its own quiet period)."""
+    jadwal = (
+        RenderLatar.objects.select_related("kecamatan").filter(kecamatan_id=kecamatan_id, tahun=tahun).first()
+    )
+    if jadwal is None or jadwal.diminta != datetime.fromisoformat(diminta):
+        return
+    if not tahun_tersedia(kecamatan=jadwal.kecamatan, tahun=tahun):
+        return
+    RenderLatar.objects.filter(pk=jadwal.pk).update(mulai=timezone.now())
+    try:
+        pdf_tersimpan(laporan=laporan_siapkan(kecamatan=jadwal.kecamatan, tahun=tahun))
+    finally:
+        RenderLatar.objects.filter(pk=jadwal.pk).update(mulai=None)

@@ -7,7 +7,12 @@ app_name = "laporan"
 urlpatterns = [
     path("k/<slug:slug>/<int:tahun>/laporan/", views.pratinjau, name="pratinjau"),
     path("k/<slug:slug>/<int:tahun>/laporan.pdf", views.unduh_pdf, name="pdf"),
+    path("k/<slug:slug>/<int:tahun>/laporan-pdf/status/", views.pdf_status, name="pdf_status"),
     path("laporan/cetak-massal/", views.cetak_massal, name="cetak_massal"),
     path("laporan/cetak-massal/<int:pk>/", views.cetak_massal_status, name="cetak_massal_status"),
+    path(
+        "laporan/cetak-massal/<int:pk>/batalkan/", views.cetak_massal_batalkan, name="cetak_massal_batalkan"
+    ),
+    path("laporan/cetak-massal/<int:pk>/ulangi/", views.cetak_massal_ulangi, name="cetak_massal_ulangi"),
     path("laporan/cetak-massal/<int:pk>/unduh/", views.cetak_massal_unduh, name="cetak_massal_unduh"),
 ]

@@ -5,17 +5,23 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lkip.laporan.models import CetakMassal
-from lkip.laporan.pdf import html_lkip, pdf_lkip
+from lkip.laporan.pdf import html_lkip
 from lkip.laporan.selectors import tahun_tersedia
-from lkip.laporan.services import cetak_massal_mulai
-from lkip.laporan.tasks import kecamatan_bertahun
+from lkip.laporan.services import (
+    cetak_massal_aksi,
+    cetak_massal_aksi_boleh,
+    cetak_massal_mulai,
+    cetak_massal_pulihkan,
+)
+from lkip.laporan.simpanan import laporan_siapkan, pdf_cari, pdf_tersimpan
+from lkip.laporan.tasks import kecamatan_bertahun, render_sedang_berjalan
 from lkip.web.akses import TAHUN_MAKS, TAHUN_MIN, Ruang, lingkup_kecamatan
 
 
@@ -34,12 +40,28 @@ def pratinjau(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 @require_GET
 @lingkup_kecamatan
 def unduh_pdf(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """The PDF from the cache when its content is unchanged; while the worker lays the year out
+    after a save, a page that says so (and offers the link once it is ready) instead of a second
+    render; otherwise it is laid out now and kept."""
     _wajib_ada(ruang)
-    pdf = pdf_lkip(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
-    nama = f"LKIP-{ruang.tahun}-{ruang.kecamatan.slug}.pdf"
-    jawaban = HttpResponse(pdf, content_type="application/pdf")
-    jawaban["Content-Disposition"] = f'attachment; filename="{nama}"'
+    laporan = laporan_siapkan(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    entri = pdf_cari(sha256=laporan.sha256)
+    if entri is None and render_sedang_berjalan(kecamatan=ruang.kecamatan, tahun=ruang.tahun):
+        return render(request, "halaman/pdf_disiapkan.html", {"ruang": ruang, "siap": False}, status=202)
+    entri = entri or pdf_tersimpan(laporan=laporan)
+    with entri.berkas.open("rb") as berkas:
+        jawaban = HttpResponse(berkas.read(), content_type="application/pdf")
+    jawaban["Content-Disposition"] = f'attachment; filename="LKIP-{ruang.tahun}-{ruang.kecamatan.slug}.pdf"'
     return jawaban
+
+
+@require_GET
+@lingkup_kecamatan
+def pdf_status(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """The waiting page's status box: still being laid out, or ready with its link."""
+    _wajib_ada(ruang)
+    siap = not render_sedang_berjalan(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    return render(request, "halaman/_pdf_disiapkan.html", {"ruang": ruang, "siap": siap})
 
 
 def peran_kabupaten(view):
@@ -78,21 +100,56 @@ def cetak_massal(request: HttpRequest) -> HttpResponse:
 @require_GET
 @peran_kabupaten
 def cetak_massal_status(request: HttpRequest, pk: int) -> HttpResponse:
+    cetak_massal_pulihkan()
     cetak = get_object_or_404(CetakMassal, pk=pk)
     template = (
         "halaman/_cetak_massal_status.html"
         if request.headers.get("HX-Request")
         else "halaman/cetak_massal_status.html"
     )
-    return render(request, template, {"cetak": cetak})
+    konteks = {
+        "cetak": cetak,
+        "boleh_batal": cetak_massal_aksi_boleh(cetak=cetak, aksi="batalkan"),
+        "boleh_ulang": cetak_massal_aksi_boleh(cetak=cetak, aksi="ulangi"),
+    }
+    return render(request, template, konteks)
+
+
+def _cetak_massal_ubah(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
+    get_object_or_404(CetakMassal, pk=pk)
+    try:
+        cetak = cetak_massal_aksi(cetak_id=pk, aksi=aksi, oleh=request.user)
+    except ValidationError as galat:
+        messages.error(request, " ".join(galat.messages))
+    else:
+        selesai = "dibatalkan" if aksi == "batalkan" else "diulang"
+        messages.success(request, f"Pencetakan LKIP tahun {cetak.tahun} {selesai}.")
+    return redirect("laporan:cetak_massal_status", pk=pk)
+
+
+@require_POST
+@peran_kabupaten
+def cetak_massal_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
+    return _cetak_massal_ubah(request, pk, "batalkan")
+
+
+@require_POST
+@peran_kabupaten
+def cetak_massal_ulangi(request: HttpRequest, pk: int) -> HttpResponse:
+    return _cetak_massal_ubah(request, pk, "ulangi")
 
 
 @require_GET
 @peran_kabupaten
-def cetak_massal_unduh(request: HttpRequest, pk: int) -> FileResponse:
-    cetak = get_object_or_404(CetakMassal, pk=pk, status=CetakMassal.Status.SELESAI)
-    if not cetak.berkas:
-        raise Http404
-    return FileResponse(
-        cetak.berkas.open("rb"), as_attachment=True, filename=f"LKIP-{cetak.tahun}-semua-kecamatan.zip"
-    )
+def cetak_massal_unduh(request: HttpRequest, pk: int) -> HttpResponse:
+    cetak = get_object_or_404(CetakMassal, pk=pk)
+    if cetak.status != CetakMassal.Status.SELESAI:
+        pesan = f"Berkas zip belum ada: pencetakan berstatus “{cetak.get_status_display()}”."
+    elif not cetak.berkas or not cetak.berkas.storage.exists(cetak.berkas.name):
+        pesan = cetak.pesan or "Berkas zip pencetakan ini tidak ada lagi; cetak ulang bila diperlukan."
+    else:
+        return FileResponse(
+            cetak.berkas.open("rb"), as_attachment=True, filename=f"LKIP-{cetak.tahun}-semua-kecamatan.zip"
+        )
+    konteks = {"cetak": cetak, "pesan_hilang": pesan, "boleh_batal": False, "boleh_ulang": False}
+    return render(request, "halaman/cetak_massal_status.html", konteks, status=404)

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lkip.laporan.middleware.RenderSetelahSimpan",
     # Last, so a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -198,3 +199,15 @@ LKIP_PERMISSIONS_POLICY = {
         "usb",
     ]
 }
+
+# A bulk print whose worker has not reported for this long is taken as dead: it is resumed
+# (finished reports come from the PDF cache) up to LKIP_CETAK_PERCOBAAN_MAKS times, then failed.
+LKIP_CETAK_DETAK_MATI_DETIK = int(os.environ.get("LKIP_CETAK_DETAK_MATI_DETIK", "300"))
+LKIP_CETAK_PERCOBAAN_MAKS = int(os.environ.get("LKIP_CETAK_PERCOBAAN_MAKS", "3"))
+# Finished bulk-print zips are removed after this many days.
+LKIP_CETAK_SIMPAN_HARI = int(os.environ.get("LKIP_CETAK_SIMPAN_HARI", "7"))
+# PDF cache: entries unused this many days are removed, and all but the newest few of a year.
+LKIP_PDF_SIMPAN_HARI = int(os.environ.get("LKIP_PDF_SIMPAN_HARI", "30"))
+LKIP_PDF_SIMPAN_PER_TAHUN = int(os.environ.get("LKIP_PDF_SIMPAN_PER_TAHUN", "3"))
+# Quiet period after a save before the year's report is laid out again in the background.
+LKIP_RENDER_JEDA_DETIK = int(os.environ.get("LKIP_RENDER_JEDA_DETIK", "20"))

@@ -1,5 +1,8 @@
 """Settings for the test suite: fast hashing, and a missing template variable fails."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, TEMPLATES
 
@@ -28,3 +31,6 @@ class VariabelTemplateHilang(str):
 
 
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = VariabelTemplateHilang("%s")
+
+# Files the tests write (evidence, cached PDFs, zips) go to a throwaway folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lkip-uji-media-"))

@@ -1,12 +1,16 @@
 """Bulk layout runs in forked processes and keeps the reports in order. No database: layout
 never needs one, which is why it can be forked."""
 
+import os
 import shutil
+import signal
 import subprocess
+import time
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from lkip.laporan.pdf import pdf_banyak
+from lkip.laporan.pdf import kumpulan_proses, pdf_banyak
 
 
 def teks(pdf: bytes, tmp_path) -> str:
@@ -23,3 +27,22 @@ def test_reports_come_back_in_order_whatever_the_processes(tmp_path, proses):
     assert [teks(pdf, tmp_path).strip() for pdf in hasil] == [
         f"Laporan kecamatan nomor {n}" for n in range(5)
     ]
+
+
+def _bunuh_diri_dengan_sigterm(_: int) -> str:
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    return "masih hidup"
+
+
+def test_layout_processes_end_on_sigterm_even_under_a_worker_that_only_notes_it():
+    """The task worker's SIGTERM handler only notes the signal and finishes the job; a layout
+    process must not inherit it, or a stopped worker leaves its children running."""
+    dicatat = []
+    semula = signal.signal(signal.SIGTERM, lambda *_: dicatat.append("SIGTERM"))
+    try:
+        with kumpulan_proses(1) as pool, pytest.raises(BrokenProcessPool):
+            pool.submit(_bunuh_diri_dengan_sigterm, 0).result(timeout=30)
+    finally:
+        signal.signal(signal.SIGTERM, semula)
+    assert dicatat == []

@@ -179,3 +179,20 @@ def test_operator_downloads_the_lkip_pdf_with_the_realisasi_just_saved(server, b
     teks = subprocess.run(["pdftotext", str(berkas), "-"], capture_output=True, text=True, check=True).stdout
     assert "terealisasi 3 dokumen, sehingga capaian kinerjanya 75,00%" in " ".join(teks.split())
     page.close()
+
+
+def test_the_pdf_link_says_the_report_is_being_prepared_and_asks_only_once(server, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    masuk(page, server, "bappeda")
+    page.goto(f"{server}/k/sumbersari/2023/")
+    diminta = []
+    page.on("request", lambda r: diminta.append(r.url) if r.url.endswith("/laporan.pdf") else None)
+    with page.expect_download(timeout=60000) as unduhan:
+        page.get_by_role("link", name="Unduh PDF").click()
+        sibuk = page.get_by_role("link", name="Menyiapkan PDF…")
+        assert sibuk.get_attribute("aria-disabled") == "true"
+        sibuk.dispatch_event("click")  # an impatient second click while it is being laid out
+    assert unduhan.value.suggested_filename == "LKIP-2023-sumbersari.pdf"
+    assert len(diminta) == 1
+    assert page.get_by_role("link", name="Unduh PDF").get_attribute("aria-disabled") is None
+    page.close()

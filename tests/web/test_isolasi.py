@@ -43,9 +43,12 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:narasi": ("GET", "kecamatan"),
     "laporan:pratinjau": ("GET", "kecamatan"),
     "laporan:pdf": ("GET", "kecamatan"),
+    "laporan:pdf_status": ("GET", "kecamatan"),
     "laporan:cetak_massal": ("GET", "kabupaten"),
     "laporan:cetak_massal_status": ("GET", "kabupaten"),
     "laporan:cetak_massal_unduh": ("GET", "kabupaten"),
+    "laporan:cetak_massal_batalkan": ("POST", "kabupaten"),
+    "laporan:cetak_massal_ulangi": ("POST", "kabupaten"),
 }
 
 #: Actions only one role may take; every other role gets 403 even on its own kecamatan.
