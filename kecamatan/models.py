@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from umum.kolom import DesimalField, NamaField, TeksField
+from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TeksField
 
 
 class KecamatanManager(models.Manager["Kecamatan"]):
@@ -38,7 +38,7 @@ class ProfilKecamatan(models.Model):
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
-    jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
+    jumlah_penduduk = BilanganField(_("jumlah penduduk"), null=True, blank=True)
     isu_strategis = TeksField(
         _("isu strategis"), max_length=5000, blank=True, help_text=_("Satu isu per baris")
     )
@@ -74,7 +74,7 @@ class Desa(models.Model):
     nama = NamaField(_("nama"), max_length=120)
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.DESA)
     luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
-    jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
+    jumlah_penduduk = BilanganField(_("jumlah penduduk"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("desa/kelurahan")
@@ -95,10 +95,10 @@ class KomposisiPegawai(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     kelompok = NamaField(_("kelompok jabatan"), max_length=120, blank=True)
     jabatan = NamaField(_("jabatan"), max_length=160)
-    kebutuhan = models.PositiveSmallIntegerField(_("kebutuhan"), null=True, blank=True)
-    bezetting = models.PositiveSmallIntegerField(_("bezetting (yang ada)"), null=True, blank=True)
-    laki_laki = models.PositiveSmallIntegerField(_("laki-laki"), null=True, blank=True)
-    perempuan = models.PositiveSmallIntegerField(_("perempuan"), null=True, blank=True)
+    kebutuhan = BilanganKecilField(_("kebutuhan"), null=True, blank=True)
+    bezetting = BilanganKecilField(_("bezetting (yang ada)"), null=True, blank=True)
+    laki_laki = BilanganKecilField(_("laki-laki"), null=True, blank=True)
+    perempuan = BilanganKecilField(_("perempuan"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("komposisi pegawai")
@@ -118,9 +118,9 @@ class SaranaPrasarana(models.Model):
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     nama = models.CharField(_("sarana/prasarana"), max_length=160)
-    jumlah = models.PositiveIntegerField(_("jumlah"), null=True, blank=True)
+    jumlah = BilanganField(_("jumlah"), null=True, blank=True)
     kondisi = models.CharField(_("kondisi"), max_length=160, blank=True)
-    jumlah_ideal = models.PositiveIntegerField(_("jumlah ideal"), null=True, blank=True)
+    jumlah_ideal = BilanganField(_("jumlah ideal"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sarana dan prasarana")

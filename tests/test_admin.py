@@ -139,3 +139,44 @@ def test_a_number_that_fits_is_saved_from_the_admin(klien_admin):
     assert jawaban.status_code == 302
     keluaran.refresh_from_db()
     assert keluaran.target == Decimal("12345678901.2345")
+
+
+def _isian_desa(desa, **lain) -> dict:
+    isian = {"profil": desa.profil_id, "urutan": desa.urutan, "nama": desa.nama, "jenis": desa.jenis,
+             "luas_km2": "" if desa.luas_km2 is None else str(desa.luas_km2),
+             "jumlah_penduduk": "" if desa.jumlah_penduduk is None else desa.jumlah_penduduk}  # fmt: skip
+    return isian | lain
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("penduduk", "pesan"),
+    [("١٢٠٠", "angka selain 0–9"), ("３０００", "angka selain 0–9"), ("3000000000", "2147483647")],
+)
+def test_a_count_in_other_digits_or_beyond_every_databases_range_is_an_admin_form_error(
+    klien_admin, penduduk, pesan
+):
+    from kecamatan.models import Desa
+
+    desa = Desa.objects.filter(profil__kecamatan__slug="kalisat").first()
+    lama = desa.jumlah_penduduk
+    alamat = reverse("admin:kecamatan_desa_change", args=[desa.pk])
+    jawaban = klien_admin.post(alamat, _isian_desa(desa, jumlah_penduduk=penduduk))
+    assert jawaban.status_code == 200
+    assert pesan in jawaban.content.decode()
+    desa.refresh_from_db()
+    assert desa.jumlah_penduduk == lama
+
+
+@pytest.mark.django_db
+def test_the_admin_saves_a_desa_name_without_bidi_controls(klien_admin):
+    from kecamatan.models import Desa
+
+    desa = Desa.objects.filter(profil__kecamatan__slug="kalisat").first()
+    alamat = reverse("admin:kecamatan_desa_change", args=[desa.pk])
+    jawaban = klien_admin.post(
+        alamat, _isian_desa(desa, nama="\u202eSumber\u2069 Uji", jumlah_penduduk="1200")
+    )
+    assert jawaban.status_code == 302
+    desa.refresh_from_db()
+    assert (desa.nama, desa.jumlah_penduduk) == ("Sumber Uji", 1200)

@@ -107,3 +107,41 @@ class NamaField(models.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return hapus_kendali_arah(value) if isinstance(value, str) else value
+
+
+class BulatFormField(forms.IntegerField):
+    """The admin's count field: digits of other scripts are refused, not read."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            try:
+                periksa_aksara(value)
+            except AngkaTidakValid as exc:
+                raise ValidationError(str(exc), code="angka") from exc
+        return super().to_python(value)
+
+
+class _Bilangan:
+    """A count users type: the range is the one every supported database keeps (SQLite alone
+    would take any 64-bit value), and the admin refuses other scripts' digits."""
+
+    @cached_property
+    def validators(self) -> list:
+        lain = [
+            v
+            for v in super().validators
+            if not isinstance(v, validators.MinValueValidator | validators.MaxValueValidator)
+        ]
+        bawah, atas = rentang_kolom(self)
+        return [*lain, validators.MinValueValidator(bawah), validators.MaxValueValidator(atas)]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": BulatFormField, **kwargs})
+
+
+class BilanganField(_Bilangan, models.PositiveIntegerField):
+    pass
+
+
+class BilanganKecilField(_Bilangan, models.PositiveSmallIntegerField):
+    pass
