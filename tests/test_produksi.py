@@ -17,10 +17,18 @@ from lkip.web.views import akun
 def rusak(request):
     raise RuntimeError("uji kesalahan server")
 
+def ditolak(request):
+    from django.core.exceptions import PermissionDenied
+
+    raise PermissionDenied
+
 akun.masuk = rusak
+akun.ganti_sandi = ditolak
 from django.test import Client
 
-jawaban = Client(raise_request_exception=False).get("/akun/masuk/", HTTP_HOST="localhost")
+klien = Client(raise_request_exception=False)
+klien.get("/akun/sandi/", HTTP_HOST="localhost")
+jawaban = klien.get("/akun/masuk/", HTTP_HOST="localhost")
 print(jawaban.status_code)
 print(jawaban["Content-Security-Policy"])
 print(jawaban.content.decode())
@@ -52,3 +60,9 @@ def test_production_logs_a_500_with_its_traceback_to_stderr_and_shows_the_indone
     assert "Internal Server Error: /akun/masuk/" in hasil.stderr
     assert "Traceback (most recent call last)" in hasil.stderr
     assert "RuntimeError: uji kesalahan server" in hasil.stderr
+    # A refused request is one line, without a traceback of its own.
+    assert (
+        "WARNING django.request" in hasil.stderr
+        and "Forbidden (Permission denied): /akun/sandi/" in hasil.stderr
+    )
+    assert hasil.stderr.count("Traceback") == 1

@@ -27,8 +27,14 @@ LOGGING = {
     "formatters": {
         "baris": {"format": "{asctime} {levelname} {name} [{process:d}] {message}", "style": "{"},
     },
+    "filters": {"jejak_5xx": {"()": "lkip.log.JejakHanyaGalatServer"}},
     "handlers": {
-        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "baris"},
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "baris",
+            "filters": ["jejak_5xx"],
+        },
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {

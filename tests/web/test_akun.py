@@ -44,6 +44,7 @@ def test_a_user_without_a_role_sees_nothing_and_is_told_why(client, alamat):
     assert jawaban.status_code == 403
     halaman = jawaban.content.decode()
     assert "Kalisat" not in halaman
+    assert "baru · belum ada peran" in halaman
     if alamat != reverse("laporan:cetak_massal"):
         assert "belum diberi peran" in halaman
 
