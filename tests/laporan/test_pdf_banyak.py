@@ -46,3 +46,16 @@ def test_layout_processes_end_on_sigterm_even_under_a_worker_that_only_notes_it(
     finally:
         signal.signal(signal.SIGTERM, semula)
     assert dicatat == []
+
+
+def test_the_font_configuration_is_reused_within_a_thread_and_not_shared_between_threads():
+    import threading
+
+    from lkip.laporan.pdf import konfigurasi_huruf
+
+    lain = []
+    utas = threading.Thread(target=lambda: lain.append(konfigurasi_huruf()))
+    utas.start()
+    utas.join()
+    assert konfigurasi_huruf() is konfigurasi_huruf()
+    assert lain[0] is not konfigurasi_huruf()
