@@ -10,6 +10,12 @@ from lkip.web.forms import AngkaField
 
 class _Baris(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    #: Selects without a blank option: a browser always sends one of their values, so on a
+    #: blank new row they do not count as typed (the row is left out, not refused).
+    SELALU_TERKIRIM: tuple[str, ...] = ()
+
+    def has_changed(self) -> bool:
+        return any(nama not in self.SELALU_TERKIRIM for nama in self.changed_data)
 
     def __init__(self, *args, profil: ProfilKecamatan, **kwargs) -> None:
         self.profil = profil
@@ -24,6 +30,7 @@ def _bulat(label: str) -> forms.IntegerField:
 class DesaBaris(_Baris):
     nama = forms.CharField(label=_("Nama"), max_length=120)
     jenis = forms.ChoiceField(label=_("Jenis"), choices=Desa.Jenis.choices)
+    SELALU_TERKIRIM = ("jenis",)
     luas_km2 = AngkaField(label=_("Luas (km²)"), min_value=0)
     jumlah_penduduk = _bulat(_("Penduduk (jiwa)"))
 
