@@ -99,7 +99,7 @@ def test_pk_perubahan_is_a_new_version_copying_the_targets(operator):
     kecamatan = Kecamatan.objects.get(slug="kalisat")
     lama = PerjanjianKinerja.objects.berlaku(kecamatan, 2024)
     jumlah_target = lama.target.count()
-    operator.post(url("perjanjian_perubahan"), {"versi_pk": lama.versi})
+    operator.post(url("perjanjian_perubahan"), {"versi_pk": lama.versi, "konfirmasi": "ya"})
     baru = PerjanjianKinerja.objects.berlaku(kecamatan, 2024)
     assert baru.versi == lama.versi + 1
     assert baru.jenis == PerjanjianKinerja.Jenis.PERUBAHAN

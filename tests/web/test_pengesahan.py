@@ -22,7 +22,10 @@ def test_camat_signs_off_and_the_page_says_who_and_when(client):
     camat.save()
     client.force_login(camat)
     assert "belum disahkan Camat" in client.get(BERANDA).content.decode()
-    jawaban = client.post(SAHKAN, follow=True)
+    tanya = client.post(SAHKAN)
+    assert tanya.status_code == 200 and "Ya, sahkan" in tanya.content.decode()
+    assert not PengesahanData.objects.exists()
+    jawaban = client.post(SAHKAN, {"konfirmasi": "ya"}, follow=True)
     halaman = jawaban.content.decode()
     assert "disahkan oleh Drs. RUSDIYANTO, M.Si." in halaman
     pengesahan = PengesahanData.objects.get(kecamatan__slug="kalisat", tahun=2024)
@@ -32,7 +35,7 @@ def test_camat_signs_off_and_the_page_says_who_and_when(client):
 
 def test_a_realisasi_changed_after_the_sign_off_is_flagged(client):
     client.force_login(pengguna(Peran.CAMAT, "kalisat", nama="camat-uji"))
-    client.post(SAHKAN)
+    client.post(SAHKAN, {"konfirmasi": "ya"})
     PengesahanData.objects.update(disahkan_pada=timezone.now() - timedelta(minutes=5))
     realisasi = (
         Realisasi.objects.for_kecamatan(PengesahanData.objects.get().kecamatan_id).for_tahun(2024).first()
@@ -45,12 +48,12 @@ def test_a_realisasi_changed_after_the_sign_off_is_flagged(client):
 @pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.BAPPEDA, Peran.INSPEKTORAT])
 def test_only_the_camat_signs_off(client, peran):
     client.force_login(pengguna(peran, "kalisat" if peran == Peran.OPERATOR else None, nama=f"uji-{peran}"))
-    assert client.post(SAHKAN).status_code == 403
+    assert client.post(SAHKAN, {"konfirmasi": "ya"}).status_code == 403
     assert not PengesahanData.objects.exists()
     assert "Sahkan data tahun" not in client.get(BERANDA).content.decode()
 
 
 def test_another_kecamatans_camat_gets_404(client):
     client.force_login(pengguna(Peran.CAMAT, "arjasa", nama="camat-arjasa"))
-    assert client.post(SAHKAN).status_code == 404
+    assert client.post(SAHKAN, {"konfirmasi": "ya"}).status_code == 404
     assert not PengesahanData.objects.exists()

@@ -166,9 +166,15 @@ def test_evidence_needs_a_file_or_a_link(operator, indikator):
     assert "Unggah berkas atau isi tautan." in jawaban.content.decode()
 
 
-def test_evidence_is_deleted(operator, indikator, media):
+def test_evidence_is_deleted_only_after_the_user_confirms(operator, indikator, media):
     bukti = bukti_berkas(indikator, 2024)
-    operator.post(reverse("web:bukti_hapus", kwargs={"slug": "kalisat", "tahun": 2024, "bukti_id": bukti.pk}))
+    hapus = reverse("web:bukti_hapus", kwargs={"slug": "kalisat", "tahun": 2024, "bukti_id": bukti.pk})
+    tanya = operator.post(hapus)
+    assert tanya.status_code == 200
+    halaman = tanya.content.decode()
+    assert "Hapus bukti dukung «Laporan»?" in halaman and 'name="konfirmasi" value="ya"' in halaman
+    assert Bukti.objects.filter(pk=bukti.pk).exists()
+    assert operator.post(hapus, {"konfirmasi": "ya"}).status_code == 302
     assert not Bukti.objects.filter(pk=bukti.pk).exists()
 
 

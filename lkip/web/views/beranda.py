@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kecamatan import services as kecamatan_services
 from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan
+from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 
 
 @require_GET
@@ -36,6 +38,21 @@ def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     """The Camat signs off the year's data; other roles are refused."""
     if not ruang.bisa_sahkan:
         raise PermissionDenied
+    if not is_dikonfirmasi(request):
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Sahkan data tahun %(tahun)s") % {"tahun": ruang.tahun},
+            pertanyaan=_(
+                "Dengan mengesahkan, Anda menyatakan data tahun %(tahun)s %(kecamatan)s sudah benar "
+                "dan siap dilaporkan."
+            )
+            % {"tahun": ruang.tahun, "kecamatan": ruang.kecamatan},
+            akibat=[_("Perubahan sesudahnya ditandai «diubah setelah pengesahan» sampai disahkan kembali.")],
+            tombol=_("Ya, sahkan"),
+            kembali=reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+            bahaya=False,
+        )
     pengesahan = kecamatan_services.pengesahan_create(
         kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
     )

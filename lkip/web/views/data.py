@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anggaran import services as anggaran_services
-from anggaran.selectors import pohon_anggaran
+from anggaran.selectors import baris_anggaran, pohon_anggaran
 from kecamatan import services as kecamatan_services
 from kecamatan.models import ProfilKecamatan
 from lkip.laporan.models import NarasiLaporan
@@ -16,8 +17,10 @@ from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
+from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi, langkah_hapus
 from lkip.web.selectors import halaman_perjanjian
 from perencanaan import services as perencanaan_services
+from perencanaan.models import PerjanjianKinerja
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -87,6 +90,21 @@ def perjanjian_perubahan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             request, _("Perjanjian Kinerja sudah berubah versinya; periksa lagi sebelum membuat perubahan.")
         )
         return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+    if not is_dikonfirmasi(request):
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Buat PK Perubahan"),
+            pertanyaan=_("Buat PK Perubahan (versi %(versi)s) dari versi %(lama)s yang berlaku sekarang?")
+            % {"versi": halaman.berlaku.versi + 1, "lama": halaman.berlaku.versi},
+            akibat=[
+                _("Versi baru menyalin target dan anggaran program; tanggalnya dikosongkan."),
+                _("Laporan memakai versi baru sejak dibuat; versi lama tetap tersimpan."),
+            ],
+            tombol=_("Ya, buat PK Perubahan"),
+            kembali=reverse("web:perjanjian", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+            bahaya=False,
+        )
     baru = perencanaan_services.perjanjian_perubahan_create(perjanjian=halaman.berlaku)
     messages.success(
         request,
@@ -205,3 +223,52 @@ profil_pegawai = _profil_tabel("pegawai")
 profil_sarana = _profil_tabel("sarana")
 profil_pejabat = _profil_tabel("pejabat")
 profil_organisasi = _profil_tabel("organisasi")
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def perjanjian_hapus(request: HttpRequest, ruang: Ruang, perjanjian_id: int) -> HttpResponse:
+    """Delete the year's latest PK Perubahan, after asking; the version before it applies again."""
+    ruang.wajib_ubah()
+    perjanjian = PerjanjianKinerja.objects.filter(
+        pk=perjanjian_id, kecamatan=ruang.kecamatan, tahun=ruang.tahun
+    ).first()
+    if perjanjian is None:
+        raise Http404
+    label = _("PK Perubahan versi %(versi)s") % {"versi": perjanjian.versi}
+    return langkah_hapus(
+        request,
+        ruang,
+        judul=_("Hapus %(label)s") % {"label": label},
+        pertanyaan=_("Hapus %(label)s tahun %(tahun)s?") % {"label": label, "tahun": ruang.tahun},
+        akibat=[
+            _("Target dan anggaran program versi ini ikut terhapus."),
+            _("Versi sebelumnya kembali berlaku untuk laporan."),
+        ],
+        alasan=perencanaan_services.perjanjian_hambatan_hapus(perjanjian),
+        kembali=reverse("web:perjanjian", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+        hapus=lambda: perencanaan_services.perjanjian_delete(perjanjian=perjanjian),
+        berhasil=_("%(label)s dihapus.") % {"label": label},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def anggaran_hapus(request: HttpRequest, ruang: Ruang, jenis: str, baris_id: int) -> HttpResponse:
+    """Delete a program, kegiatan, sub kegiatan or output of the year, after asking."""
+    ruang.wajib_ubah()
+    baris = baris_anggaran(jenis=jenis, baris_id=baris_id, kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    if baris is None:
+        raise Http404
+    label = f"{baris._meta.verbose_name} {getattr(baris, 'kode', '')}".strip()
+    return langkah_hapus(
+        request,
+        ruang,
+        judul=_("Hapus %(label)s") % {"label": label},
+        pertanyaan=_("Hapus %(label)s «%(nama)s» dari anggaran tahun %(tahun)s?")
+        % {"label": label, "nama": getattr(baris, "nama", None) or baris.uraian, "tahun": ruang.tahun},
+        alasan=anggaran_services.anggaran_baris_hambatan_hapus(baris),
+        kembali=reverse("web:anggaran", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+        hapus=lambda: anggaran_services.anggaran_baris_delete(baris=baris),
+        berhasil=_("%(label)s dihapus.") % {"label": label[:1].upper() + label[1:]},
+    )
