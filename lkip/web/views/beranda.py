@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kecamatan import services as kecamatan_services
 from lkip.web import selectors
+from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 
@@ -53,7 +53,7 @@ def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             kembali=reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
             bahaya=False,
         )
-    pengesahan = kecamatan_services.pengesahan_create(
+    pengesahan = web_services.pengesahan_sahkan(
         kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
     )
     messages.success(
