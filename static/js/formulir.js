@@ -20,6 +20,15 @@
   document.addEventListener("input", function (e) {
     var form = e.target.form;
     if (form && form.hasAttribute("data-jaga")) kotor(form);
+    // Typing in a field after taking the stored value keeps what is typed.
+    if (e.isTrusted && e.target.id) {
+      var saya = document.querySelector(
+        'input[data-ambil-untuk="' + e.target.id + '"][value="saya"]');
+      if (saya && !saya.checked) {
+        saya.checked = true;
+        delete e.target.dataset.milikSaya;
+      }
+    }
   }, true);
   document.addEventListener("change", function (e) {
     var form = e.target.form;

@@ -36,6 +36,19 @@ def ambil(kamus: dict, kunci):
 
 
 @register.filter
+def daftar_konflik(form) -> list:
+    """The fields of a form refused as stale whose stored value differs (none for other forms)."""
+    return getattr(form, "konflik", [])
+
+
+@register.filter
+def konflik_isian(field):
+    """The conflict of one field after a stale save, or ``None``."""
+    cari = getattr(field.form, "konflik_untuk", None)
+    return None if cari is None else cari(field.name)
+
+
+@register.filter
 def nilai(isi) -> str:
     """A target or realisasi (``scoring.Nilai``) the Indonesian way: ``97,5``, ``B (69)``; missing → «–»."""
     if isi is None:

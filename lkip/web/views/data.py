@@ -28,9 +28,10 @@ from umum.versi import DataKedaluwarsa, versi_objek
 @lingkup_kecamatan
 def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     lama = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
+    tersimpan = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = ProfilForm(request.POST)
+        form = ProfilForm(tersimpan.terapkan_pilihan(request.POST))
         if form.is_valid():
             try:
                 kecamatan_services.profil_update(
@@ -40,12 +41,12 @@ def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Profil tersimpan."))
                 return redirect("web:profil", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         return render(request, "halaman/profil.html", {"ruang": ruang, "form": form}, status=form.status_http)
-    form = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
-    return render(request, "halaman/profil.html", {"ruang": ruang, "form": form})
+    return render(request, "halaman/profil.html", {"ruang": ruang, "form": tersimpan})
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,9 +57,10 @@ def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     if pk_berlaku is None:
         return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": None})
     versi = perencanaan_services.versi_perjanjian(pk_berlaku)
+    tersimpan = PerjanjianForm(initial=PerjanjianForm.awal(pk_berlaku, versi), perjanjian=pk_berlaku)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = PerjanjianForm(request.POST, perjanjian=pk_berlaku)
+        form = PerjanjianForm(tersimpan.terapkan_pilihan(request.POST), perjanjian=pk_berlaku)
         if form.is_valid():
             try:
                 perencanaan_services.perjanjian_update(
@@ -69,13 +71,13 @@ def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Perjanjian Kinerja tersimpan."))
                 return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         konteks = {"ruang": ruang, "halaman": halaman, "form": form}
         return render(request, "halaman/perjanjian.html", konteks, status=form.status_http)
-    form = PerjanjianForm(initial=PerjanjianForm.awal(pk_berlaku, versi), perjanjian=pk_berlaku)
-    return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": form})
+    return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": tersimpan})
 
 
 @require_POST
@@ -123,9 +125,10 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     versi = anggaran_services.versi_anggaran(
         sorted(sub_kegiatan, key=lambda s: s.pk), sorted(keluaran, key=lambda k: k.pk)
     )
+    tersimpan = AnggaranForm(initial=AnggaranForm.awal(sub_kegiatan, versi), sub_kegiatan=sub_kegiatan)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = AnggaranForm(request.POST, sub_kegiatan=sub_kegiatan)
+        form = AnggaranForm(tersimpan.terapkan_pilihan(request.POST), sub_kegiatan=sub_kegiatan)
         if form.is_valid():
             try:
                 anggaran_services.anggaran_update(
@@ -137,12 +140,13 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Anggaran tersimpan."))
                 return redirect("web:anggaran", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         status = form.status_http
     else:
-        form = AnggaranForm(initial=AnggaranForm.awal(sub_kegiatan, versi), sub_kegiatan=sub_kegiatan)
+        form = tersimpan
         status = 200
     konteks = {"ruang": ruang, "pohon": pohon, "form": form}
     return render(request, "halaman/anggaran.html", konteks, status=status)
@@ -152,9 +156,11 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 @lingkup_kecamatan
 def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     lama = list(NarasiLaporan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).order_by("pk"))
+    awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
+    tersimpan = NarasiForm(initial=awal)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = NarasiForm(request.POST)
+        form = NarasiForm(tersimpan.terapkan_pilihan(request.POST))
         if form.is_valid():
             try:
                 web_services.narasi_update(
@@ -165,12 +171,12 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Narasi laporan tersimpan."))
                 return redirect("web:narasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=form.status_http)
-    awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
-    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": NarasiForm(initial=awal)})
+    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": tersimpan})
 
 
 def _profil_tabel(jenis: str):

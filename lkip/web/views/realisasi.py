@@ -71,9 +71,10 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
     indikator = _indikator(ruang, indikator_id)
     halaman = _halaman(ruang, indikator)
     versi = services.versi_realisasi(halaman.realisasi)
+    tersimpan = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = RealisasiForm(request.POST)
+        form = RealisasiForm(tersimpan.terapkan_pilihan(request.POST))
         if form.is_valid():
             try:
                 services.realisasi_update(
@@ -99,6 +100,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Realisasi %(kode)s tersimpan.") % {"kode": indikator.kode})
                 return redirect(
@@ -107,7 +109,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
         pratinjau = _pratinjau_dari(form, halaman)
         status = form.status_http
     else:
-        form = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
+        form = tersimpan
         pratinjau = _pratinjau_tersimpan(halaman)
         status = 200
     konteks = {

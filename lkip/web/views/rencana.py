@@ -58,9 +58,12 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     berlaku = _renstra_berlaku(ruang)
     if berlaku is None:
         return render(request, "halaman/renstra.html", {"ruang": ruang, "renstra": None})
+    tersimpan = RenstraForm(
+        initial=RenstraForm.awal(berlaku, services.versi_renstra(berlaku)), renstra=berlaku
+    )
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = RenstraForm(request.POST, renstra=berlaku)
+        form = RenstraForm(tersimpan.terapkan_pilihan(request.POST), renstra=berlaku)
         if form.is_valid():
             try:
                 services.renstra_update(
@@ -71,6 +74,7 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
@@ -189,9 +193,10 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     if rencana is None:
         ada_renstra = Renstra.objects.berlaku(ruang.kecamatan, ruang.tahun) is not None
         return render(request, "halaman/rkt.html", {"ruang": ruang, "rkt": None, "ada_renstra": ada_renstra})
+    tersimpan = RktForm(initial=RktForm.awal(rencana, services.versi_rkt(rencana)), rkt=rencana)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = RktForm(request.POST, rkt=rencana)
+        form = RktForm(tersimpan.terapkan_pilihan(request.POST), rkt=rencana)
         if form.is_valid():
             try:
                 services.rkt_update(
@@ -202,6 +207,7 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                 )
             except DataKedaluwarsa as exc:
                 form.add_error(None, exc)
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("RKT tersimpan."))
                 return redirect("web:rkt", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
@@ -209,8 +215,7 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         return render(
             request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": form}, status=status
         )
-    form = RktForm(initial=RktForm.awal(rencana, services.versi_rkt(rencana)), rkt=rencana)
-    return render(request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": form})
+    return render(request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": tersimpan})
 
 
 @require_POST
