@@ -118,6 +118,7 @@ class VersiForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.konflik: list[Konflik] = []
+        self.diperbarui: list[str] = []
 
     @property
     def status_http(self) -> int:
@@ -139,10 +140,27 @@ class VersiForm(forms.Form):
         return data
 
     def tandai_konflik(self, tersimpan: "VersiForm") -> None:
-        """After a stale save: find the fields where ``tersimpan`` (the form as the data is
-        stored now) differs from the input, and take its version token."""
+        """After a stale save: say so, find the fields where ``tersimpan`` (the form as the data is
+        stored now) differs from the input, and take its version token.
+
+        When the page said which fields the user changed (``diubah``, sent by the page's
+        script), a field only the other person changed takes their value (listed in
+        ``diperbarui``) and only fields both changed are conflicts; without it every
+        difference is a conflict, defaulting to what the user typed."""
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "Data ini sudah diubah orang lain sejak formulir dibuka, jadi belum disimpan. "
+                    "Isian Anda masih ada di bawah, dengan nilai yang tersimpan sekarang di "
+                    "sampingnya: pilih yang dipakai, lalu simpan lagi."
+                ),
+                code="kedaluwarsa",
+            ),
+        )
         data = self.data.copy()
         data["versi"] = tersimpan["versi"].value()
+        diubah = None if "diubah" not in data else set(filter(None, data["diubah"].split(",")))
         for nama, field in self.fields.items():
             if nama == "versi":
                 continue
@@ -152,6 +170,13 @@ class VersiForm(forms.Form):
             except forms.ValidationError:
                 sama = False
             if sama:
+                continue
+            if diubah is not None and nama not in diubah:
+                if kini is None:
+                    data.pop(nama, None)
+                else:
+                    data[nama] = kini
+                self.diperbarui.append(self.label_konflik(nama))
                 continue
             self.konflik.append(
                 Konflik(

@@ -7,6 +7,7 @@
  *                             konfirmasi=ya, without JavaScript the server asks on a page.
  * <input data-ambil-untuk="id_x" data-nilai="…">  a conflict choice: taking the stored value
  *                             writes it into the field, typing in the field takes one's own.
+ * On submit a guarded form also sends diubah=<names of the fields the user changed>.
  */
 (function () {
   "use strict";
@@ -50,8 +51,38 @@
       ya.value = "ya";
       form.appendChild(ya);
     }
-    if (form.hasAttribute("data-jaga")) sedangKirim = true;
+    if (form.hasAttribute("data-jaga")) {
+      sedangKirim = true;
+      tandaiDiubah(form);
+    }
   }, true);
+
+  /* Tell the server which fields the user changed (diubah=a,b), so that after someone
+   * else's save it takes their value where the user did not type, and asks only where both
+   * changed. Names carried from an earlier refused save are kept. */
+  function tandaiDiubah(form) {
+    var nama = {};
+    var lama = form.querySelector('input[name="diubah"]');
+    if (lama && lama.value) lama.value.split(",").forEach(function (n) { nama[n] = true; });
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "versi" || el.name === "diubah" || el.name === "csrfmiddlewaretoken" ||
+          el.name.indexOf("ambil_") === 0 || el.type === "file") return;
+      var beda;
+      if (el.type === "checkbox" || el.type === "radio") beda = el.checked !== el.defaultChecked;
+      else if (el.tagName === "SELECT") beda = Array.prototype.some.call(el.options, function (o) {
+        return o.selected !== o.defaultSelected;
+      });
+      else beda = el.value !== el.defaultValue;
+      if (beda) nama[el.name] = true;
+    });
+    if (!lama) {
+      lama = document.createElement("input");
+      lama.type = "hidden";
+      lama.name = "diubah";
+      form.appendChild(lama);
+    }
+    lama.value = Object.keys(nama).join(",");
+  }
 
   window.addEventListener("pageshow", function () {
     sedangKirim = false;

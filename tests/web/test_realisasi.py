@@ -127,6 +127,33 @@ def test_after_a_conflict_the_user_sees_both_values_takes_one_per_field_and_save
     assert (r.angka, r.catatan, r.hambatan) == (Decimal("80"), "Catatan kita", "Anggaran terbatas")
 
 
+def test_fields_only_the_other_person_changed_take_their_value_when_the_page_says_so(operator, indikator):
+    """The page's script sends which fields the user changed (``diubah``): a field only the
+    other person changed is no conflict, it takes their value; a field the user changed asks."""
+    dibuka = isian(indikator, nilai="60", catatan="Awal", hambatan="Awal")
+    operator.post(alamat(indikator), dibuka)
+    dibuka["versi"] = isian(indikator)["versi"]
+    operator.post(alamat(indikator), {**dibuka, "nilai": "80", "catatan": "Dari orang lain"})
+
+    kita = {**dibuka, "nilai": "70", "hambatan": "Hambatan kita", "diubah": "nilai,hambatan"}
+    jawaban = operator.post(alamat(indikator), kita)
+    assert jawaban.status_code == 409
+    form = jawaban.context["form"]
+    # What the user typed differs from the stored value: asked, with the user's value first.
+    assert [(k.nama, k.milik_saya, k.tersimpan) for k in form.konflik] == [
+        ("nilai", "70", "80"),
+        ("hambatan", "Hambatan kita", "Awal"),
+    ]
+    assert form.diperbarui == ["Catatan"]
+    halaman = jawaban.content.decode()
+    assert "Dari orang lain" in halaman and 'name="diubah" value="nilai,hambatan"' in halaman
+
+    lagi = {**kita, "versi": form["versi"].value(), "catatan": form["catatan"].value()}
+    assert operator.post(alamat(indikator), lagi).status_code == 302
+    r = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert (r.angka, r.catatan, r.hambatan) == (Decimal("70"), "Dari orang lain", "Hambatan kita")
+
+
 def test_a_conflict_on_the_way_out_is_refused_again_when_a_third_save_came_in_between(operator, indikator):
     dibuka = isian(indikator)
     operator.post(alamat(indikator), {**dibuka, "nilai": "80"})

@@ -42,6 +42,19 @@ def daftar_konflik(form) -> list:
 
 
 @register.filter
+def diperbarui(form) -> list[str]:
+    """Fields a stale save took from the stored data because only the other person changed them."""
+    return getattr(form, "diperbarui", [])
+
+
+@register.filter
+def diubah(form) -> str:
+    """The names of the fields the user changed, carried to the next save after a conflict."""
+    data = getattr(form, "data", None) or {}
+    return data.get("diubah", "")
+
+
+@register.filter
 def konflik_isian(field):
     """The conflict of one field after a stale save, or ``None``."""
     cari = getattr(field.form, "konflik_untuk", None)

@@ -39,8 +39,7 @@ def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     tahun=ruang.tahun,
                     **{n: form.cleaned_data[n] for n in form.fields},
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Profil tersimpan."))
@@ -69,8 +68,7 @@ def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     isian=form.isian(),
                     target=form.nilai_target(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Perjanjian Kinerja tersimpan."))
@@ -138,8 +136,7 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     sub_kegiatan=form.nilai_sub_kegiatan(),
                     keluaran=form.nilai_keluaran(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Anggaran tersimpan."))
@@ -169,8 +166,7 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     versi=form.cleaned_data["versi"],
                     teks=form.teks(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Narasi laporan tersimpan."))

@@ -98,8 +98,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
                         ]
                     },  # fmt: skip
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Realisasi %(kode)s tersimpan.") % {"kode": indikator.kode})

@@ -72,8 +72,7 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     indikator=form.nilai_indikator(),
                     target=form.nilai_target(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
@@ -205,8 +204,7 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     tanggal=form.cleaned_data["tanggal"],
                     target=form.nilai_target(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("RKT tersimpan."))
