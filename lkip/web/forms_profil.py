@@ -115,3 +115,22 @@ def awal(profil: ProfilKecamatan, jenis: str) -> list[dict]:
     kolom = [n for n in kelas.base_fields if n != "id"]
     rows = getattr(profil, jenis).all()
     return [{"id": r.pk, **{n: getattr(r, n) for n in kolom}} for r in rows]
+
+
+def tampilan(profil: ProfilKecamatan, jenis: str) -> dict:
+    """The table as stored, as text to read: column labels and one row of values per row."""
+    kelas = TABEL[jenis][1].form
+    kolom = [(n, f) for n, f in kelas.base_fields.items() if n != "id"]
+    baris = []
+    for r in getattr(profil, jenis).all():
+        isi = []
+        for nama, field in kolom:
+            nilai = getattr(r, nama)
+            if isinstance(field, forms.BooleanField):
+                isi.append(str(_("ya") if nilai else ""))
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                isi.append(str(dict(field.choices).get(nilai, nilai)))
+            else:
+                isi.append("–" if nilai is None or nilai == "" else str(nilai))
+        baris.append(isi)
+    return {"kolom": [str(f.label) for _n, f in kolom], "baris": baris}

@@ -147,3 +147,17 @@ def test_a_desa_is_added_and_another_removed_from_the_browser_form(operator):
     assert operator.post(alamat("desa"), data).status_code == 302
     nama = set(profil().desa.values_list("nama", flat=True))
     assert "Kelurahan Baru" in nama and dihapus not in nama and len(nama) == n
+
+
+def test_after_a_stale_table_the_stored_rows_are_shown_and_saving_again_goes_through(operator):
+    data = kiriman(operator, "sarana")
+    profil().sarana.filter(pk=data["form-0-id"]).update(jumlah=99, kondisi="Diubah orang lain")
+    data["form-1-jumlah"] = "7"
+    jawaban = operator.post(alamat("sarana"), data)
+    assert jawaban.status_code == 409
+    halaman = jawaban.content.decode()
+    assert "Tabel yang tersimpan sekarang" in halaman and "Diubah orang lain" in halaman
+    assert f'href="{alamat("sarana")}"' in halaman  # take the stored table instead
+    lagi = data | {"versi": jawaban.context["versi"]}
+    assert operator.post(alamat("sarana"), lagi).status_code == 302
+    assert profil().sarana.get(pk=data["form-1-id"]).jumlah == 7

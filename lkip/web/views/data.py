@@ -182,7 +182,7 @@ def _profil_tabel(jenis: str):
     @lingkup_kecamatan
     def view(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         profil = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
-        konteks = {"ruang": ruang, "judul": judul, "jenis": jenis, "profil": profil}
+        konteks = {"ruang": ruang, "judul": judul, "jenis": jenis, "profil": profil, "tersimpan": None}
         if profil is None:
             return render(request, "halaman/profil_tabel.html", konteks)
         versi = kecamatan_services.versi_tabel_profil(profil, jenis)
@@ -198,6 +198,10 @@ def _profil_tabel(jenis: str):
                     )
                 except DataKedaluwarsa as exc:
                     galat = exc.messages[0]
+                    # The way out: the table as stored now beside the user's rows, and the
+                    # current version, so saving again replaces it with the rows shown.
+                    konteks["tersimpan"] = forms_profil.tampilan(profil, jenis)
+                    versi_kiriman = versi
                 except ValidationError as exc:
                     galat = " ".join(exc.messages)
                 else:
