@@ -49,6 +49,7 @@
       ya.type = "hidden";
       ya.name = "konfirmasi";
       ya.value = "ya";
+      ya.setAttribute("data-dari-dialog", "");
       form.appendChild(ya);
     }
     if (form.hasAttribute("data-jaga")) {
@@ -84,8 +85,10 @@
     lama.value = Object.keys(nama).join(",");
   }
 
+  // Back to a page kept in the browser's memory: ask again next time.
   window.addEventListener("pageshow", function () {
     sedangKirim = false;
+    document.querySelectorAll("input[data-dari-dialog]").forEach(function (el) { el.remove(); });
   });
 
   window.addEventListener("beforeunload", function (e) {
