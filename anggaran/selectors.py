@@ -8,7 +8,7 @@ total is ``None`` when any sub kegiatan under it has no realisasi yet: missing i
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Model, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
@@ -92,3 +92,22 @@ def pohon_anggaran(*, kecamatan: Kecamatan, tahun: int) -> PohonAnggaran:
         for baris in semua.values("sasaran_id").annotate(**_anotasi("")).order_by("sasaran_id")
     }
     return PohonAnggaran(program=program, total=total, per_sasaran=per_sasaran)
+
+
+#: The budget rows a page may delete, by the name used in their URL, with the path from each
+#: to its program (which carries the kecamatan and the year).
+JENIS_BARIS: dict[str, tuple[type[Model], str]] = {
+    "program": (Program, ""),
+    "kegiatan": (Kegiatan, "program__"),
+    "sub-kegiatan": (SubKegiatan, "kegiatan__program__"),
+    "keluaran": (Keluaran, "sub_kegiatan__kegiatan__program__"),
+}
+
+
+def baris_anggaran(*, jenis: str, baris_id: int, kecamatan: Kecamatan, tahun: int) -> Model | None:
+    """One budget row of the kecamatan's year, or ``None`` (the page answers 404)."""
+    if jenis not in JENIS_BARIS:
+        return None
+    model, jalur = JENIS_BARIS[jenis]
+    saring = {"pk": baris_id, f"{jalur}kecamatan": kecamatan, f"{jalur}tahun": tahun}
+    return model.objects.filter(**saring).first()

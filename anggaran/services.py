@@ -2,9 +2,11 @@
 
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
 
-from anggaran.models import Keluaran, SubKegiatan
+from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from kecamatan.models import Kecamatan
 from umum.versi import DataKedaluwarsa, versi_objek
 
@@ -52,3 +54,34 @@ def anggaran_update(
             baris.target, baris.realisasi = keluaran[baris.pk]
             baris.full_clean()
             baris.save(update_fields=["target", "realisasi"])
+
+
+# --- deletes ----------------------------------------------------------------------------
+# ``anggaran_baris_hambatan_hapus`` says why a budget row cannot be deleted ("" when it can): a row
+# with children keeps them; the page shows it before asking and ``anggaran_baris_delete`` checks again.
+
+
+def anggaran_baris_hambatan_hapus(baris: models.Model) -> str:
+    if isinstance(baris, Program) and (n := baris.kegiatan.count()):
+        return _("Program %(kode)s masih memiliki %(n)s kegiatan; hapus kegiatannya terlebih dahulu.") % {
+            "kode": baris.kode,
+            "n": n,
+        }
+    if isinstance(baris, Kegiatan) and (n := baris.sub_kegiatan.count()):
+        return _(
+            "Kegiatan %(kode)s masih memiliki %(n)s sub kegiatan; hapus sub kegiatannya terlebih dahulu."
+        ) % {"kode": baris.kode, "n": n}
+    if isinstance(baris, SubKegiatan) and (n := baris.keluaran.count()):
+        return _(
+            "Sub kegiatan %(kode)s masih memiliki %(n)s indikator keluaran; hapus keluarannya terlebih dahulu."
+        ) % {"kode": baris.kode, "n": n}
+    return ""
+
+
+@transaction.atomic
+def anggaran_baris_delete(*, baris: models.Model) -> None:
+    """Delete a program, kegiatan, sub kegiatan or output that has no children."""
+    baris = type(baris).objects.select_for_update().get(pk=baris.pk)
+    if alasan := anggaran_baris_hambatan_hapus(baris):
+        raise ValidationError(alasan)
+    baris.delete()

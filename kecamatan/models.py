@@ -206,6 +206,12 @@ class PengesahanData(models.Model):
     )
     nama = NamaField(_("nama penanda tangan"), max_length=160)
     disahkan_pada = models.DateTimeField(_("disahkan pada"))
+    sidik = models.JSONField(
+        _("sidik data yang disahkan"),
+        default=dict,
+        blank=True,
+        help_text=_("Per bagian laporan, ringkasan isi data saat disahkan; beda berarti diubah sesudahnya."),
+    )
 
     class Meta:
         verbose_name = _("pengesahan data")

@@ -46,11 +46,15 @@ def profil_update(
 
 
 @transaction.atomic
-def pengesahan_create(*, kecamatan: Kecamatan, tahun: int, oleh) -> PengesahanData:
-    """Record the Camat's sign-off on the year's data now (replacing an earlier one)."""
-    pengesahan = PengesahanData.objects.filter(kecamatan=kecamatan, tahun=tahun).first() or PengesahanData(
+def pengesahan_create(
+    *, kecamatan: Kecamatan, tahun: int, oleh, sidik: dict[str, str] | None = None
+) -> PengesahanData:
+    """Record the Camat's sign-off on the year's data now (replacing an earlier one), with the
+    fingerprint of each part of the report as signed (``sidik``: part → digest)."""
+    pengesahan = PengesahanData.objects.select_for_update().filter(
         kecamatan=kecamatan, tahun=tahun
-    )
+    ).first() or PengesahanData(kecamatan=kecamatan, tahun=tahun)
+    pengesahan.sidik = sidik or {}
     pengesahan.disahkan_oleh = oleh
     pengesahan.nama = oleh.get_full_name() or oleh.get_username()
     pengesahan.disahkan_pada = timezone.now()

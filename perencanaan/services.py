@@ -307,3 +307,119 @@ def renstra_perubahan_create(
             sasaran=salinan
         )
     return baru
+
+
+# --- deletes ----------------------------------------------------------------------------
+# Each ``<noun>_hambatan_hapus`` says, in Indonesian, why the row cannot be deleted ("" when
+# it can); the page shows it before asking, and ``<noun>_delete`` checks it again under lock.
+
+
+def _tahun(daftar) -> str:
+    return ", ".join(str(t) for t in sorted(set(daftar)))
+
+
+def tujuan_hambatan_hapus(tujuan: Tujuan) -> str:
+    jumlah = tujuan.sasaran.count()
+    if jumlah:
+        return _(
+            "Tujuan %(kode)s masih memiliki %(n)s sasaran; hapus atau pindahkan sasarannya terlebih dahulu."
+        ) % {"kode": tujuan.kode, "n": jumlah}
+    return ""
+
+
+@transaction.atomic
+def tujuan_delete(*, tujuan: Tujuan) -> None:
+    """Delete a tujuan without sasaran, with its own indicators (IndikatorTujuan)."""
+    tujuan = Tujuan.objects.select_for_update().get(pk=tujuan.pk)
+    if alasan := tujuan_hambatan_hapus(tujuan):
+        raise ValidationError(alasan)
+    tujuan.delete()
+
+
+def sasaran_hambatan_hapus(sasaran: Sasaran) -> str:
+    jumlah = sasaran.indikator.count()
+    if jumlah:
+        return _("Sasaran %(kode)s masih memiliki %(n)s indikator; hapus indikatornya terlebih dahulu.") % {
+            "kode": sasaran.kode,
+            "n": jumlah,
+        }
+    SubKegiatan = apps.get_model("anggaran", "SubKegiatan")
+    tahun = SubKegiatan.objects.filter(sasaran=sasaran).values_list("kegiatan__program__tahun", flat=True)
+    if tahun:
+        return _(
+            "Sasaran %(kode)s didukung sub kegiatan anggaran tahun %(tahun)s; "
+            "lepaskan sub kegiatan itu dari sasaran ini terlebih dahulu."
+        ) % {"kode": sasaran.kode, "tahun": _tahun(tahun)}
+    return ""
+
+
+@transaction.atomic
+def sasaran_delete(*, sasaran: Sasaran) -> None:
+    sasaran = Sasaran.objects.select_for_update().get(pk=sasaran.pk)
+    if alasan := sasaran_hambatan_hapus(sasaran):
+        raise ValidationError(alasan)
+    sasaran.delete()
+
+
+def indikator_hambatan_hapus(indikator: Indikator) -> str:
+    Realisasi = apps.get_model("capaian", "Realisasi")
+    tahun = list(Realisasi.objects.filter(indikator=indikator).values_list("tahun", flat=True))
+    if tahun:
+        return _(
+            "Indikator %(kode)s sudah memiliki realisasi tahun %(tahun)s; "
+            "realisasi yang sudah dilaporkan tidak boleh hilang."
+        ) % {"kode": indikator.kode, "tahun": _tahun(tahun)}
+    tahun = list(indikator.target_perjanjian.values_list("perjanjian__tahun", flat=True))
+    if tahun:
+        return _(
+            "Indikator %(kode)s tercantum dalam Perjanjian Kinerja tahun %(tahun)s; "
+            "perjanjian yang sudah ditandatangani tidak boleh berubah."
+        ) % {"kode": indikator.kode, "tahun": _tahun(tahun)}
+    tahun = list(indikator.target_rkt.values_list("rkt__tahun", flat=True))
+    if tahun:
+        return _("Indikator %(kode)s tercantum dalam RKT tahun %(tahun)s.") % {
+            "kode": indikator.kode,
+            "tahun": _tahun(tahun),
+        }
+    return ""
+
+
+@transaction.atomic
+def indikator_delete(*, indikator: Indikator) -> None:
+    """Delete an indicator nothing has been measured or agreed against, with its Renstra
+    targets; the indicators after it in its sasaran move up one place."""
+    indikator = Indikator.objects.select_for_update().get(pk=indikator.pk)
+    if alasan := indikator_hambatan_hapus(indikator):
+        raise ValidationError(alasan)
+    sasaran_id, urutan = indikator.sasaran_id, indikator.urutan
+    indikator.delete()
+    for sesudah in Indikator.objects.filter(sasaran_id=sasaran_id, urutan__gt=urutan).order_by("urutan"):
+        sesudah.urutan -= 1
+        sesudah.save(update_fields=["urutan"])
+
+
+def perjanjian_hambatan_hapus(perjanjian: PerjanjianKinerja) -> str:
+    if perjanjian.jenis != PerjanjianKinerja.Jenis.PERUBAHAN:
+        return _("PK Murni adalah perjanjian awal tahun ini dan tidak dapat dihapus; hanya PK Perubahan.")
+    terakhir = PerjanjianKinerja.objects.berlaku(perjanjian.kecamatan, perjanjian.tahun)
+    if terakhir is None or terakhir.pk != perjanjian.pk:
+        return _("Hanya PK Perubahan versi terakhir yang dapat dihapus; hapus dulu versi %(versi)s.") % {
+            "versi": terakhir.versi if terakhir else "–"
+        }
+    return ""
+
+
+@transaction.atomic
+def perjanjian_delete(*, perjanjian: PerjanjianKinerja) -> None:
+    """Delete the latest PK Perubahan (with its targets and budget lines); the version before
+    it is in force again."""
+    # Lock every version of the year, so no new version appears between the check and the delete.
+    list(
+        PerjanjianKinerja.objects.select_for_update().filter(
+            kecamatan_id=perjanjian.kecamatan_id, tahun=perjanjian.tahun
+        )
+    )
+    perjanjian = PerjanjianKinerja.objects.select_related("kecamatan").get(pk=perjanjian.pk)
+    if alasan := perjanjian_hambatan_hapus(perjanjian):
+        raise ValidationError(alasan)
+    perjanjian.delete()

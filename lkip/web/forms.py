@@ -1,11 +1,14 @@
 """Forms of the kecamatan pages. Numbers are read the Indonesian way (``97,5``,
 ``1.234.567,89``) or plain (``97.5``); every message is in Indonesian beside its field."""
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from capaian import scoring
@@ -96,15 +99,132 @@ def nilai_isian(angka: Decimal | None, huruf: str) -> str:
     return huruf or angka_isian(angka)
 
 
+@dataclass(frozen=True)
+class Konflik:
+    """A field whose stored value differs from what the user typed, after a refused save."""
+
+    nama: str
+    label: str
+    id_isian: str
+    milik_saya: str
+    tersimpan: str
+    nilai_tersimpan: str  # as the input holds it, for the script that puts it in the field
+
+
+PILIH = "ambil_"
+
+
+def _isian(field: forms.BoundField) -> str | None:
+    """A field's value as a browser would send it; ``None`` for an unticked checkbox."""
+    nilai = field.value()
+    if isinstance(field.field, forms.BooleanField):
+        return "on" if nilai else None
+    if isinstance(nilai, date):
+        return nilai.isoformat()
+    return "" if nilai is None else str(nilai)
+
+
+def _tampil(field: forms.BoundField, teks: str | None) -> str:
+    """What a person reads for a sent value: the choice's label, «ya»/«tidak», «–» for blank."""
+    if isinstance(field.field, forms.BooleanField):
+        return str(_("ya") if teks else _("tidak"))
+    if isinstance(field.field, forms.ChoiceField):
+        return str(dict(field.field.choices).get(teks, teks or "–"))
+    return teks or "–"
+
+
 class VersiForm(forms.Form):
-    """Carries the version token of what the form showed, for stale-save detection."""
+    """Carries the version token of what the form showed, for stale-save detection.
+
+    After a refused (stale) save the form offers a way out: ``tandai_konflik`` lists beside
+    the user's input the values saved meanwhile, and carries the current token, so the next
+    save goes through with, per field, the user's value or the stored one (``ambil_<field>``
+    = ``tersimpan``, applied by ``terapkan_pilihan`` of the form as stored)."""
 
     versi = forms.CharField(widget=forms.HiddenInput, initial=VERSI_BARU)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.konflik: list[Konflik] = []
+        self.diperbarui: list[str] = []
 
     @property
     def status_http(self) -> int:
         """409 Conflict when the save was refused as stale, else 200 (a form shown again)."""
         return 409 if self.has_error("__all__", "kedaluwarsa") else 200
+
+    def terapkan_pilihan(self, data: QueryDict) -> QueryDict:
+        """``data`` as posted, with the stored value (this unbound form's) put in each field
+        the user chose to take from the stored data."""
+        data = data.copy()
+        for nama in self.fields:
+            if data.get(PILIH + nama) != "tersimpan":
+                continue
+            nilai = _isian(self[nama])
+            if nilai is None:
+                data.pop(nama, None)
+            else:
+                data[nama] = nilai
+        return data
+
+    def tandai_konflik(self, tersimpan: "VersiForm") -> None:
+        """After a stale save: say so, find the fields where ``tersimpan`` (the form as the data is
+        stored now) differs from the input, and take its version token.
+
+        When the page said which fields the user changed (``diubah``, sent by the page's
+        script), a field only the other person changed takes their value (listed in
+        ``diperbarui``) and only fields both changed are conflicts; without it every
+        difference is a conflict, defaulting to what the user typed."""
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "Data ini sudah diubah orang lain sejak formulir dibuka, jadi belum disimpan. "
+                    "Isian Anda masih ada di bawah, dengan nilai yang tersimpan sekarang di "
+                    "sampingnya: pilih yang dipakai, lalu simpan lagi."
+                ),
+                code="kedaluwarsa",
+            ),
+        )
+        data = self.data.copy()
+        data["versi"] = tersimpan["versi"].value()
+        diubah = None if "diubah" not in data else set(filter(None, data["diubah"].split(",")))
+        for nama, field in self.fields.items():
+            if nama == "versi":
+                continue
+            kini = _isian(tersimpan[nama])
+            try:
+                sama = field.clean(kini) == self.cleaned_data.get(nama, object())
+            except forms.ValidationError:
+                sama = False
+            if sama:
+                continue
+            if diubah is not None and nama not in diubah:
+                if kini is None:
+                    data.pop(nama, None)
+                else:
+                    data[nama] = kini
+                self.diperbarui.append(self.label_konflik(nama))
+                continue
+            self.konflik.append(
+                Konflik(
+                    nama=nama,
+                    label=self.label_konflik(nama),
+                    id_isian=self[nama].id_for_label,
+                    milik_saya=_tampil(self[nama], _isian(self[nama])),
+                    tersimpan=_tampil(self[nama], kini),
+                    nilai_tersimpan=kini or "",
+                )
+            )
+            data[PILIH + nama] = "saya"
+        self.data = data
+
+    def label_konflik(self, nama: str) -> str:
+        """How the list of conflicts names a field (forms with repeated labels say whose)."""
+        return str(self.fields[nama].label)
+
+    def konflik_untuk(self, nama: str) -> Konflik | None:
+        return next((k for k in self.konflik if k.nama == nama), None)
 
 
 _TRIWULAN = RealisasiTriwulan._meta.get_field("angka")

@@ -159,6 +159,16 @@ class AnggaranForm(VersiForm):
             for k in s.keluaran.all()
         }
 
+    def label_konflik(self, nama: str) -> str:
+        jenis, _pisah, pk = nama.partition("_")
+        for s in self.sub_kegiatan:
+            if jenis in ("pagu", "realisasi") and str(s.pk) == pk:
+                return f"{s.kode} · {self.fields[nama].label}"
+            for k in s.keluaran.all():
+                if jenis in ("target", "capai") and str(k.pk) == pk:
+                    return f"{s.kode} · {k.uraian} · {self.fields[nama].label}"
+        return super().label_konflik(nama)
+
     @property
     def baris_sub(self) -> dict:
         """Sub kegiatan id → (pagu, realisasi, [(output, target, realisasi)]) bound fields."""

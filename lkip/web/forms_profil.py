@@ -10,6 +10,12 @@ from lkip.web.forms import AngkaField
 
 class _Baris(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    #: Selects without a blank option: a browser always sends one of their values, so on a
+    #: blank new row they do not count as typed (the row is left out, not refused).
+    SELALU_TERKIRIM: tuple[str, ...] = ()
+
+    def has_changed(self) -> bool:
+        return any(nama not in self.SELALU_TERKIRIM for nama in self.changed_data)
 
     def __init__(self, *args, profil: ProfilKecamatan, **kwargs) -> None:
         self.profil = profil
@@ -24,6 +30,7 @@ def _bulat(label: str, model: type, nama: str) -> AngkaField:
 class DesaBaris(_Baris):
     nama = forms.CharField(label=_("Nama"), max_length=120)
     jenis = forms.ChoiceField(label=_("Jenis"), choices=Desa.Jenis.choices)
+    SELALU_TERKIRIM = ("jenis",)
     luas_km2 = AngkaField(kolom=Desa._meta.get_field("luas_km2"), label=_("Luas (km²)"), min_value=0)
     jumlah_penduduk = _bulat(_("Penduduk (jiwa)"), Desa, "jumlah_penduduk")
 
@@ -108,3 +115,22 @@ def awal(profil: ProfilKecamatan, jenis: str) -> list[dict]:
     kolom = [n for n in kelas.base_fields if n != "id"]
     rows = getattr(profil, jenis).all()
     return [{"id": r.pk, **{n: getattr(r, n) for n in kolom}} for r in rows]
+
+
+def tampilan(profil: ProfilKecamatan, jenis: str) -> dict:
+    """The table as stored, as text to read: column labels and one row of values per row."""
+    kelas = TABEL[jenis][1].form
+    kolom = [(n, f) for n, f in kelas.base_fields.items() if n != "id"]
+    baris = []
+    for r in getattr(profil, jenis).all():
+        isi = []
+        for nama, field in kolom:
+            nilai = getattr(r, nama)
+            if isinstance(field, forms.BooleanField):
+                isi.append(str(_("ya") if nilai else ""))
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                isi.append(str(dict(field.choices).get(nilai, nilai)))
+            else:
+                isi.append("–" if nilai is None or nilai == "" else str(nilai))
+        baris.append(isi)
+    return {"kolom": [str(f.label) for _n, f in kolom], "baris": baris}

@@ -4,17 +4,19 @@ Each function runs a fixed number of queries whatever the number of indicators, 
 evidence files or budget rows.
 """
 
+import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-from anggaran.models import SubKegiatan
+from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from capaian import scoring
-from capaian.models import Bukti, KonversiHuruf, Realisasi
+from capaian.models import Bukti, KonversiHuruf, Realisasi, RealisasiTriwulan
 from capaian.selectors import (
     BarisCapaian,
     CapaianSasaran,
@@ -23,8 +25,31 @@ from capaian.selectors import (
     capaian_tahun,
     skala_tahun,
 )
-from kecamatan.models import Kecamatan, PengesahanData, ProfilKecamatan
-from perencanaan.models import Indikator, PerjanjianKinerja, TargetPerjanjian
+from kecamatan.models import (
+    Desa,
+    Kecamatan,
+    KomposisiPegawai,
+    Pejabat,
+    PengesahanData,
+    ProfilKecamatan,
+    SaranaPrasarana,
+    UnitOrganisasi,
+)
+from lkip.laporan.models import NarasiLaporan
+from perencanaan.models import (
+    AnggaranPerjanjian,
+    Indikator,
+    IndikatorTujuan,
+    PenetapanIku,
+    PerjanjianKinerja,
+    RencanaKinerjaTahunan,
+    Renstra,
+    Sasaran,
+    TargetPerjanjian,
+    TargetRenstra,
+    TargetRkt,
+    Tujuan,
+)
 
 JUMLAH_NADA = 5
 
@@ -96,7 +121,8 @@ class BerandaTahun:
     kelengkapan: list[Kelengkapan]
     kekurangan: list[Kekurangan]
     pengesahan: PengesahanData | None = None
-    berubah_setelah_disahkan: bool = False
+    #: The parts of the report changed since the sign-off (empty when none or not signed).
+    berubah_setelah_disahkan: list["BagianBerubah"] = field(default_factory=list)
 
     @property
     def persen_lengkap(self) -> int:
@@ -209,17 +235,12 @@ def beranda_tahun(*, kecamatan: Kecamatan, tahun: int) -> BerandaTahun:
                 _url("anggaran", kecamatan, tahun),
             )
         )
-    pengesahan = PengesahanData.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
-    berubah = (
-        pengesahan is not None
-        and Realisasi.objects.for_kecamatan(kecamatan.pk)
-        .for_tahun(tahun)
-        .filter(diperbarui__gt=pengesahan.disahkan_pada)
-        .exists()
+    pengesahan = (
+        PengesahanData.objects.select_related("kecamatan").filter(kecamatan=kecamatan, tahun=tahun).first()
     )
     return BerandaTahun(
         pengesahan=pengesahan,
-        berubah_setelah_disahkan=berubah,
+        berubah_setelah_disahkan=berubah_sejak_pengesahan(pengesahan),
         kecamatan=kecamatan,
         tahun=tahun,
         tahun_tersedia=tahun_tersedia(kecamatan),
@@ -365,3 +386,118 @@ def halaman_perjanjian(*, kecamatan: Kecamatan, tahun: int) -> HalamanPerjanjian
         .prefetch_related(Prefetch("target", queryset=target), "anggaran")
     )
     return HalamanPerjanjian(versi=versi, berlaku=versi[-1] if versi else None)
+
+
+# --- the Camat's sign-off: what the report prints, fingerprinted per part ---------------
+
+#: Fields that change on every save without the data changing.
+_BUKAN_ISI = {"diperbarui"}
+
+
+@dataclass(frozen=True)
+class BagianLaporan:
+    """A part of what the report prints, with the rows it is made of (one query each)."""
+
+    kode: str
+    label: str
+    halaman: str  # the URL name of the page where it is edited
+    sumber: tuple  # callables (kecamatan, tahun) → QuerySet
+
+
+def _renstra_tahun(k: Kecamatan, t: int):
+    return Renstra.objects.filter(kecamatan=k, tahun_awal__lte=t, tahun_akhir__gte=t)
+
+
+def _profil(model):
+    return lambda k, t: model.objects.filter(profil__kecamatan=k, profil__tahun=t)
+
+
+BAGIAN_LAPORAN: tuple[BagianLaporan, ...] = (
+    BagianLaporan("profil", _l("Profil kecamatan"), "profil", (
+        lambda k, t: Kecamatan.objects.filter(pk=k.pk),
+        lambda k, t: ProfilKecamatan.objects.filter(kecamatan=k, tahun=t),
+    )),
+    BagianLaporan("desa", _l("Desa dan kelurahan"), "profil_desa", (_profil(Desa),)),
+    BagianLaporan("pegawai", _l("Komposisi pegawai"), "profil_pegawai", (_profil(KomposisiPegawai),)),
+    BagianLaporan("sarana", _l("Sarana dan prasarana"), "profil_sarana", (_profil(SaranaPrasarana),)),
+    BagianLaporan("pejabat", _l("Pejabat"), "profil_pejabat", (_profil(Pejabat),)),
+    BagianLaporan("organisasi", _l("Susunan organisasi"), "profil_organisasi", (_profil(UnitOrganisasi),)),
+    BagianLaporan("renstra", _l("Renstra: tujuan, sasaran, indikator dan target"), "renstra", (
+        _renstra_tahun,
+        lambda k, t: Tujuan.objects.filter(renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: IndikatorTujuan.objects.filter(tujuan__renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: Sasaran.objects.filter(renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: Indikator.objects.filter(sasaran__renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: TargetRenstra.objects.filter(indikator__sasaran__renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: PenetapanIku.objects.filter(kecamatan=k, tahun=t),
+    )),
+    BagianLaporan("rkt", _l("RKT"), "rkt", (
+        lambda k, t: RencanaKinerjaTahunan.objects.filter(kecamatan=k, tahun=t),
+        lambda k, t: TargetRkt.objects.filter(rkt__kecamatan=k, rkt__tahun=t),
+    )),
+    BagianLaporan("perjanjian", _l("Perjanjian Kinerja: penandatangan, target dan anggaran"), "perjanjian", (
+        lambda k, t: PerjanjianKinerja.objects.filter(kecamatan=k, tahun=t),
+        lambda k, t: TargetPerjanjian.objects.filter(perjanjian__kecamatan=k, perjanjian__tahun=t),
+        lambda k, t: AnggaranPerjanjian.objects.filter(perjanjian__kecamatan=k, perjanjian__tahun=t),
+    )),
+    BagianLaporan("realisasi", _l("Realisasi dan analisis indikator"), "tahun", (
+        lambda k, t: Realisasi.objects.filter(indikator__sasaran__renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: RealisasiTriwulan.objects.filter(
+            realisasi__indikator__sasaran__renstra__in=_renstra_tahun(k, t)
+        ),
+    )),
+    BagianLaporan("anggaran", _l("Anggaran: pagu, realisasi dan keluaran"), "anggaran", (
+        lambda k, t: Program.objects.filter(kecamatan=k, tahun=t),
+        lambda k, t: Kegiatan.objects.filter(program__kecamatan=k, program__tahun=t),
+        lambda k, t: SubKegiatan.objects.for_kecamatan_tahun(k.pk, t),
+        lambda k, t: Keluaran.objects.filter(
+            sub_kegiatan__kegiatan__program__kecamatan=k, sub_kegiatan__kegiatan__program__tahun=t
+        ),
+    )),
+    BagianLaporan("narasi", _l("Narasi laporan"), "narasi", (
+        lambda k, t: NarasiLaporan.objects.filter(kecamatan=k, tahun=t),
+    )),
+)  # fmt: skip
+
+
+def _sidik_baris(queryset) -> list[str]:
+    kolom = [f.attname for f in queryset.model._meta.concrete_fields if f.attname not in _BUKAN_ISI]
+    return [repr([str(v) for v in baris]) for baris in queryset.order_by("pk").values_list(*kolom)]
+
+
+def sidik_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, str]:
+    """A digest per part of the report of everything it prints from the database, in a fixed
+    number of queries (one per table); a part whose digest differs has changed."""
+    hasil = {}
+    for bagian in BAGIAN_LAPORAN:
+        isi = [_sidik_baris(sumber(kecamatan, tahun)) for sumber in bagian.sumber]
+        hasil[bagian.kode] = hashlib.sha256(repr(isi).encode()).hexdigest()[:20]
+    return hasil
+
+
+@dataclass(frozen=True)
+class BagianBerubah:
+    label: str
+    url: str
+
+
+def berubah_sejak_pengesahan(pengesahan: PengesahanData | None) -> list[BagianBerubah]:
+    """The parts of the report changed since the Camat signed off (none without a sign-off).
+    A sign-off recorded before parts were fingerprinted compares realisasi by time only."""
+    if pengesahan is None:
+        return []
+    kecamatan, tahun = pengesahan.kecamatan, pengesahan.tahun
+    if not pengesahan.sidik:
+        berubah = (
+            Realisasi.objects.for_kecamatan(kecamatan.pk)
+            .for_tahun(tahun)
+            .filter(diperbarui__gt=pengesahan.disahkan_pada)
+            .exists()
+        )
+        kode = {"realisasi"} if berubah else set()
+    else:
+        kini = sidik_laporan(kecamatan=kecamatan, tahun=tahun)
+        kode = {k for k, v in kini.items() if pengesahan.sidik.get(k) != v}
+    return [
+        BagianBerubah(b.label, _url(b.halaman, kecamatan, tahun)) for b in BAGIAN_LAPORAN if b.kode in kode
+    ]

@@ -31,11 +31,18 @@ halaman = [
     path(f"{KECAMATAN}renstra/sasaran/", rencana.sasaran_tambah, name="sasaran_tambah"),
     path(f"{KECAMATAN}renstra/indikator/", rencana.indikator_tambah, name="indikator_tambah"),
     path(f"{KECAMATAN}renstra/perubahan/", rencana.renstra_perubahan, name="renstra_perubahan"),
+    path(
+        f"{KECAMATAN}renstra/<slug:jenis>/<int:baris_id>/hapus/", rencana.renstra_hapus, name="renstra_hapus"
+    ),
     path(f"{KECAMATAN}rkt/", rencana.rkt, name="rkt"),
     path(f"{KECAMATAN}rkt/buat/", rencana.rkt_buat, name="rkt_buat"),
     path(f"{KECAMATAN}perjanjian/", data.perjanjian, name="perjanjian"),
     path(f"{KECAMATAN}perjanjian/perubahan/", data.perjanjian_perubahan, name="perjanjian_perubahan"),
+    path(f"{KECAMATAN}perjanjian/<int:perjanjian_id>/hapus/", data.perjanjian_hapus, name="perjanjian_hapus"),
     path(f"{KECAMATAN}anggaran/", data.anggaran, name="anggaran"),
+    path(
+        f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/hapus/", data.anggaran_hapus, name="anggaran_hapus"
+    ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
 ]
 

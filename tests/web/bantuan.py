@@ -1,5 +1,7 @@
 """Helpers for the web tests: users of each role, the seed kecamatan's ids, evidence files."""
 
+from html.parser import HTMLParser
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from capaian.models import Bukti, Realisasi
@@ -36,3 +38,59 @@ def bukti_berkas(indikator, tahun: int, nama: str = "bukti.pdf") -> Bukti:
     return Bukti.objects.create(
         realisasi=realisasi, berkas=SimpleUploadedFile(nama, PDF, "application/pdf"), keterangan="Laporan"
     )
+
+
+class _IsianForm(HTMLParser):
+    """Collects what a browser would send for the first ``<form>`` whose action matches."""
+
+    def __init__(self, action: str | None) -> None:
+        super().__init__()
+        self.action, self.di_form, self.selesai = action, False, False
+        self.isian: list[tuple[str, str]] = []
+        self._pilih: tuple[str, list[tuple[str, bool]]] | None = None
+        self._teks: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and not self.selesai and (self.action is None or a.get("action", "") == self.action):
+            self.di_form = True
+        if not self.di_form:
+            return
+        if tag == "input" and "name" in a and "disabled" not in a:
+            jenis = a.get("type", "text")
+            if jenis in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.isian.append((a["name"], a.get("value", "on")))
+            elif jenis not in ("submit", "button", "file"):
+                self.isian.append((a["name"], a.get("value", "")))
+        elif tag == "select" and "name" in a:
+            self._pilih = (a["name"], [])
+        elif tag == "option" and self._pilih is not None:
+            self._pilih[1].append((a.get("value", ""), "selected" in a))
+        elif tag == "textarea" and "name" in a:
+            self._teks = (a["name"], [])
+
+    def handle_data(self, data):
+        if self._teks is not None:
+            self._teks[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._pilih is not None:
+            nama, opsi = self._pilih
+            dipilih = [v for v, s in opsi if s] or [v for v, _ in opsi[:1]]
+            self.isian += [(nama, v) for v in dipilih]
+            self._pilih = None
+        elif tag == "textarea" and self._teks is not None:
+            # A browser drops the one newline right after <textarea>.
+            self.isian.append((self._teks[0], "".join(self._teks[1]).removeprefix("\n")))
+            self._teks = None
+        elif tag == "form" and self.di_form:
+            self.di_form, self.selesai = False, True
+
+
+def kiriman_browser(html: str, action: str | None = None) -> dict[str, str]:
+    """The fields a browser submits for a form of the page, untouched: extra rows included,
+    each select on its first option unless another is selected."""
+    pengurai = _IsianForm(action)
+    pengurai.feed(html)
+    return dict(pengurai.isian)

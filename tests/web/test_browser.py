@@ -135,6 +135,7 @@ def test_operator_enters_realisasi_sees_capaian_change_and_uploads_evidence(
     page.get_by_label("Berkas").set_input_files(str(bukti))
     page.get_by_label("Keterangan").fill(f"Notulen {ukuran}")
     page.get_by_role("button", name="Tambah bukti").click()
+    page.get_by_role("link", name=f"Notulen {ukuran}").wait_for()  # swapped in by htmx
     assert page.get_by_role("link", name=f"Notulen {ukuran}").is_visible()
     with page.expect_download() as unduhan:
         page.get_by_role("link", name=f"Notulen {ukuran}").click()

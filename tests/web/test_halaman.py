@@ -99,13 +99,55 @@ def test_pk_perubahan_is_a_new_version_copying_the_targets(operator):
     kecamatan = Kecamatan.objects.get(slug="kalisat")
     lama = PerjanjianKinerja.objects.berlaku(kecamatan, 2024)
     jumlah_target = lama.target.count()
-    operator.post(url("perjanjian_perubahan"), {"versi_pk": lama.versi})
+    operator.post(url("perjanjian_perubahan"), {"versi_pk": lama.versi, "konfirmasi": "ya"})
     baru = PerjanjianKinerja.objects.berlaku(kecamatan, 2024)
     assert baru.versi == lama.versi + 1
     assert baru.jenis == PerjanjianKinerja.Jenis.PERUBAHAN
     assert baru.target.count() == jumlah_target
     assert "Perubahan" in operator.get(url("perjanjian")).content.decode()
     assert versi_perjanjian(baru) != versi_perjanjian(lama)
+
+
+def test_a_stale_pk_form_shows_the_stored_target_and_saves_with_the_one_taken(operator):
+    form = operator.get(url("perjanjian")).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data["tanggal"] = data["tanggal"].isoformat() if data.get("tanggal") else ""
+    pertama, kedua = form.target[0], form.target[1]
+    # Someone else changes the first target; we change both.
+    assert operator.post(url("perjanjian"), {**data, f"target_{pertama.pk}": "91"}).status_code == 302
+    kita = {**data, f"target_{pertama.pk}": "50", f"target_{kedua.pk}": "77"}
+    ulang = operator.post(url("perjanjian"), kita)
+    assert ulang.status_code == 409
+    konflik = ulang.context["form"].konflik
+    assert [(k.label, k.milik_saya, k.tersimpan) for k in konflik][0] == (
+        f"Target {pertama.indikator.kode}",
+        "50",
+        "91",
+    )
+    baru = {
+        **kita,
+        "versi": ulang.context["form"]["versi"].value(),
+        f"ambil_target_{pertama.pk}": "tersimpan",
+    }
+    assert operator.post(url("perjanjian"), baru).status_code == 302
+    pertama.refresh_from_db(), kedua.refresh_from_db()
+    assert (pertama.angka, kedua.angka) == (Decimal("91"), Decimal("77"))
+
+
+def test_a_stale_budget_form_names_the_sub_kegiatan_of_each_conflict(operator):
+    form = operator.get(url("anggaran")).context["form"]
+    data = {
+        k: (v if isinstance(v, str) else form.fields[k].prepare_value(v) if v is not None else "")
+        for k, v in form.initial.items()
+    }
+    sub = form.sub_kegiatan[0]
+    assert operator.post(url("anggaran"), {**data, f"pagu_{sub.pk}": "1000"}).status_code == 302
+    ulang = operator.post(url("anggaran"), {**data, f"pagu_{sub.pk}": "2000"})
+    assert ulang.status_code == 409
+    assert [k.label for k in ulang.context["form"].konflik] == [f"{sub.kode} · Pagu (Rp)"]
+    lagi = {**data, f"pagu_{sub.pk}": "2000", "versi": ulang.context["form"]["versi"].value()}
+    assert operator.post(url("anggaran"), lagi).status_code == 302
+    assert SubKegiatan.objects.get(pk=sub.pk).pagu == Decimal("2000")
 
 
 def test_budget_form_saves_pagu_realisasi_and_outputs(operator):

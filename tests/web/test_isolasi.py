@@ -4,7 +4,10 @@ table below must list every URL pattern of the project, so a new page cannot ski
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from anggaran.models import Program
+from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran
+from perencanaan.models import PerjanjianKinerja
 from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
 
 SENDIRI = ("kalisat", 2024)
@@ -35,11 +38,14 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:sasaran_tambah": ("POST", "kecamatan"),
     "web:indikator_tambah": ("POST", "kecamatan"),
     "web:renstra_perubahan": ("POST", "kecamatan"),
+    "web:renstra_hapus": ("POST", "hapus_renstra"),
     "web:rkt": ("GET", "kecamatan"),
     "web:rkt_buat": ("POST", "kecamatan"),
     "web:perjanjian": ("GET", "kecamatan"),
     "web:perjanjian_perubahan": ("POST", "kecamatan"),
+    "web:perjanjian_hapus": ("POST", "hapus_pk"),
     "web:anggaran": ("GET", "kecamatan"),
+    "web:anggaran_hapus": ("POST", "hapus_anggaran"),
     "web:narasi": ("GET", "kecamatan"),
     "laporan:pratinjau": ("GET", "kecamatan"),
     "laporan:pdf": ("GET", "kecamatan"),
@@ -89,10 +95,16 @@ def url(settings, tmp_path):
     objek = {}
     for slug, tahun in (SENDIRI, LAIN):
         indikator = indikator_pk(slug, tahun)[0]
+        kecamatan = Kecamatan.objects.get(slug=slug)
+        ruang = {"slug": slug, "tahun": tahun}
+        program = Program.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
         objek[slug] = {
-            "kecamatan": {"slug": slug, "tahun": tahun},
-            "indikator": {"slug": slug, "tahun": tahun, "indikator_id": indikator.pk},
-            "bukti": {"slug": slug, "tahun": tahun, "bukti_id": bukti_berkas(indikator, tahun).pk},
+            "kecamatan": ruang,
+            "indikator": ruang | {"indikator_id": indikator.pk},
+            "bukti": ruang | {"bukti_id": bukti_berkas(indikator, tahun).pk},
+            "hapus_renstra": ruang | {"jenis": "indikator", "baris_id": indikator.pk},
+            "hapus_pk": ruang | {"perjanjian_id": PerjanjianKinerja.objects.berlaku(kecamatan, tahun).pk},
+            "hapus_anggaran": ruang | {"jenis": "program", "baris_id": program.pk},
         }
 
     def bangun(nama: str, slug: str) -> str:
@@ -107,9 +119,8 @@ def url(settings, tmp_path):
     return bangun
 
 
-POLA_KECAMATAN = [
-    n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in ("indikator", "bukti")
-]
+JENIS_OBJEK = ("indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran")
+POLA_KECAMATAN = [n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in JENIS_OBJEK]
 POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]
 
 
@@ -134,7 +145,7 @@ def test_kecamatan_user_gets_404_for_every_url_of_another_kecamatan(client, url,
 @pytest.mark.django_db
 @pytest.mark.parametrize("nama", [n for n in POLA_KECAMATAN if TABEL[n][1] != "kecamatan"])
 def test_kecamatan_user_gets_404_for_the_own_kecamatan_with_another_kecamatans_object(client, url, nama):
-    """Our slug with the other kecamatan's indicator or evidence id is still 404."""
+    """Our slug with the other kecamatan's indicator, evidence, plan or budget id is still 404."""
     client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
     lain = url(nama, LAIN[0]).replace(f"/k/{LAIN[0]}/{LAIN[1]}/", f"/k/{SENDIRI[0]}/{SENDIRI[1]}/")
     assert minta(client, nama, lain).status_code == 404

@@ -93,6 +93,79 @@ def test_the_second_save_of_a_stale_form_is_refused_with_a_message(operator, ind
     assert Realisasi.objects.get(indikator=indikator, tahun=2024).angka == Decimal("80")
 
 
+def test_after_a_conflict_the_user_sees_both_values_takes_one_per_field_and_saves(operator, indikator):
+    dibuka = isian(indikator, nilai="60", catatan="Catatan awal")
+    assert operator.post(alamat(indikator), dibuka).status_code == 302
+    dibuka["versi"] = isian(indikator)["versi"]
+    # Someone else saves 80 and a note while our form is open.
+    lain = {**dibuka, "nilai": "80", "catatan": "Catatan orang lain"}
+    assert operator.post(alamat(indikator), lain).status_code == 302
+
+    milik_kita = {**dibuka, "nilai": "70", "catatan": "Catatan kita", "hambatan": "Anggaran terbatas"}
+    kedua = operator.post(alamat(indikator), milik_kita)
+    assert kedua.status_code == 409
+    form = kedua.context["form"]
+    beda = {k.nama: (k.milik_saya, k.tersimpan) for k in form.konflik}
+    assert beda == {
+        "nilai": ("70", "80"),
+        "catatan": ("Catatan kita", "Catatan orang lain"),
+        "hambatan": ("Anggaran terbatas", "–"),
+    }
+    halaman = kedua.content.decode()
+    assert 'name="ambil_nilai" value="tersimpan"' in halaman and "Catatan orang lain" in halaman
+    assert 'value="70"' in halaman and "Anggaran terbatas" in halaman  # nothing typed is lost
+
+    # Take their number, keep our note and analysis; the version shown now lets it through.
+    ketiga = {
+        **milik_kita,
+        "versi": form["versi"].value(),
+        "ambil_nilai": "tersimpan",
+        "ambil_catatan": "saya",
+    }
+    assert operator.post(alamat(indikator), ketiga).status_code == 302
+    r = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert (r.angka, r.catatan, r.hambatan) == (Decimal("80"), "Catatan kita", "Anggaran terbatas")
+
+
+def test_fields_only_the_other_person_changed_take_their_value_when_the_page_says_so(operator, indikator):
+    """The page's script sends which fields the user changed (``diubah``): a field only the
+    other person changed is no conflict, it takes their value; a field the user changed asks."""
+    dibuka = isian(indikator, nilai="60", catatan="Awal", hambatan="Awal")
+    operator.post(alamat(indikator), dibuka)
+    dibuka["versi"] = isian(indikator)["versi"]
+    operator.post(alamat(indikator), {**dibuka, "nilai": "80", "catatan": "Dari orang lain"})
+
+    kita = {**dibuka, "nilai": "70", "hambatan": "Hambatan kita", "diubah": "nilai,hambatan"}
+    jawaban = operator.post(alamat(indikator), kita)
+    assert jawaban.status_code == 409
+    form = jawaban.context["form"]
+    # What the user typed differs from the stored value: asked, with the user's value first.
+    assert [(k.nama, k.milik_saya, k.tersimpan) for k in form.konflik] == [
+        ("nilai", "70", "80"),
+        ("hambatan", "Hambatan kita", "Awal"),
+    ]
+    assert form.diperbarui == ["Catatan"]
+    halaman = jawaban.content.decode()
+    assert "Dari orang lain" in halaman and 'name="diubah" value="nilai,hambatan"' in halaman
+
+    lagi = {**kita, "versi": form["versi"].value(), "catatan": form["catatan"].value()}
+    assert operator.post(alamat(indikator), lagi).status_code == 302
+    r = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert (r.angka, r.catatan, r.hambatan) == (Decimal("70"), "Dari orang lain", "Hambatan kita")
+
+
+def test_a_conflict_on_the_way_out_is_refused_again_when_a_third_save_came_in_between(operator, indikator):
+    dibuka = isian(indikator)
+    operator.post(alamat(indikator), {**dibuka, "nilai": "80"})
+    kedua = operator.post(alamat(indikator), {**dibuka, "nilai": "70"})
+    versi_ditampilkan = kedua.context["form"]["versi"].value()
+    operator.post(alamat(indikator), {**isian(indikator), "nilai": "90"})
+    ketiga = operator.post(alamat(indikator), {**dibuka, "versi": versi_ditampilkan, "nilai": "70"})
+    assert ketiga.status_code == 409
+    assert [(k.milik_saya, k.tersimpan) for k in ketiga.context["form"].konflik] == [("70", "90")]
+    assert Realisasi.objects.get(indikator=indikator, tahun=2024).angka == Decimal("90")
+
+
 def test_live_preview_scores_what_is_typed_with_the_years_scale(operator):
     """Kalisat 2024 uses permendagri-86-2017 (no cap): 86 of a target of 90 is 95,56% Sangat Tinggi."""
     indikator = indikator_pk("kalisat", 2024)[0]
@@ -166,9 +239,15 @@ def test_evidence_needs_a_file_or_a_link(operator, indikator):
     assert "Unggah berkas atau isi tautan." in jawaban.content.decode()
 
 
-def test_evidence_is_deleted(operator, indikator, media):
+def test_evidence_is_deleted_only_after_the_user_confirms(operator, indikator, media):
     bukti = bukti_berkas(indikator, 2024)
-    operator.post(reverse("web:bukti_hapus", kwargs={"slug": "kalisat", "tahun": 2024, "bukti_id": bukti.pk}))
+    hapus = reverse("web:bukti_hapus", kwargs={"slug": "kalisat", "tahun": 2024, "bukti_id": bukti.pk})
+    tanya = operator.post(hapus)
+    assert tanya.status_code == 200
+    halaman = tanya.content.decode()
+    assert "Hapus bukti dukung «Laporan»?" in halaman and 'name="konfirmasi" value="ya"' in halaman
+    assert Bukti.objects.filter(pk=bukti.pk).exists()
+    assert operator.post(hapus, {"konfirmasi": "ya"}).status_code == 302
     assert not Bukti.objects.filter(pk=bukti.pk).exists()
 
 

@@ -36,6 +36,32 @@ def ambil(kamus: dict, kunci):
 
 
 @register.filter
+def daftar_konflik(form) -> list:
+    """The fields of a form refused as stale whose stored value differs (none for other forms)."""
+    return getattr(form, "konflik", [])
+
+
+@register.filter
+def diperbarui(form) -> list[str]:
+    """Fields a stale save took from the stored data because only the other person changed them."""
+    return getattr(form, "diperbarui", [])
+
+
+@register.filter
+def diubah(form) -> str:
+    """The names of the fields the user changed, carried to the next save after a conflict."""
+    data = getattr(form, "data", None) or {}
+    return data.get("diubah", "")
+
+
+@register.filter
+def konflik_isian(field):
+    """The conflict of one field after a stale save, or ``None``."""
+    cari = getattr(field.form, "konflik_untuk", None)
+    return None if cari is None else cari(field.name)
+
+
+@register.filter
 def nilai(isi) -> str:
     """A target or realisasi (``scoring.Nilai``) the Indonesian way: ``97,5``, ``B (69)``; missing → «–»."""
     if isi is None:

@@ -3,13 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kecamatan import services as kecamatan_services
 from lkip.web import selectors
+from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
+from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 
 
 @require_GET
@@ -38,7 +40,22 @@ def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     if not ruang.bisa_sahkan:
         raise PermissionDenied
     ruang.wajib_ubah()
-    pengesahan = kecamatan_services.pengesahan_create(
+    if not is_dikonfirmasi(request):
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Sahkan data tahun %(tahun)s") % {"tahun": ruang.tahun},
+            pertanyaan=_(
+                "Dengan mengesahkan, Anda menyatakan data tahun %(tahun)s %(kecamatan)s sudah benar "
+                "dan siap dilaporkan."
+            )
+            % {"tahun": ruang.tahun, "kecamatan": ruang.kecamatan},
+            akibat=[_("Perubahan sesudahnya ditandai «diubah setelah pengesahan» sampai disahkan kembali.")],
+            tombol=_("Ya, sahkan"),
+            kembali=reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+            bahaya=False,
+        )
+    pengesahan = web_services.pengesahan_sahkan(
         kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
     )
     messages.success(

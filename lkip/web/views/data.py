@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anggaran import services as anggaran_services
-from anggaran.selectors import pohon_anggaran
+from anggaran.selectors import baris_anggaran, pohon_anggaran
 from kecamatan import services as kecamatan_services
 from kecamatan.models import ProfilKecamatan
 from lkip.laporan.models import NarasiLaporan
@@ -16,8 +17,10 @@ from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
+from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi, langkah_hapus
 from lkip.web.selectors import halaman_perjanjian
 from perencanaan import services as perencanaan_services
+from perencanaan.models import PerjanjianKinerja
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -25,9 +28,10 @@ from umum.versi import DataKedaluwarsa, versi_objek
 @lingkup_kecamatan
 def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     lama = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
+    tersimpan = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = ProfilForm(request.POST)
+        form = ProfilForm(tersimpan.terapkan_pilihan(request.POST))
         if form.is_valid():
             try:
                 kecamatan_services.profil_update(
@@ -35,14 +39,13 @@ def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     tahun=ruang.tahun,
                     **{n: form.cleaned_data[n] for n in form.fields},
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Profil tersimpan."))
                 return redirect("web:profil", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         return render(request, "halaman/profil.html", {"ruang": ruang, "form": form}, status=form.status_http)
-    form = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
-    return render(request, "halaman/profil.html", {"ruang": ruang, "form": form})
+    return render(request, "halaman/profil.html", {"ruang": ruang, "form": tersimpan})
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,9 +56,10 @@ def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     if pk_berlaku is None:
         return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": None})
     versi = perencanaan_services.versi_perjanjian(pk_berlaku)
+    tersimpan = PerjanjianForm(initial=PerjanjianForm.awal(pk_berlaku, versi), perjanjian=pk_berlaku)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = PerjanjianForm(request.POST, perjanjian=pk_berlaku)
+        form = PerjanjianForm(tersimpan.terapkan_pilihan(request.POST), perjanjian=pk_berlaku)
         if form.is_valid():
             try:
                 perencanaan_services.perjanjian_update(
@@ -64,15 +68,14 @@ def perjanjian(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     isian=form.isian(),
                     target=form.nilai_target(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Perjanjian Kinerja tersimpan."))
                 return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         konteks = {"ruang": ruang, "halaman": halaman, "form": form}
         return render(request, "halaman/perjanjian.html", konteks, status=form.status_http)
-    form = PerjanjianForm(initial=PerjanjianForm.awal(pk_berlaku, versi), perjanjian=pk_berlaku)
-    return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": form})
+    return render(request, "halaman/perjanjian.html", {"ruang": ruang, "halaman": halaman, "form": tersimpan})
 
 
 @require_POST
@@ -87,6 +90,21 @@ def perjanjian_perubahan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             request, _("Perjanjian Kinerja sudah berubah versinya; periksa lagi sebelum membuat perubahan.")
         )
         return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+    if not is_dikonfirmasi(request):
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Buat PK Perubahan"),
+            pertanyaan=_("Buat PK Perubahan (versi %(versi)s) dari versi %(lama)s yang berlaku sekarang?")
+            % {"versi": halaman.berlaku.versi + 1, "lama": halaman.berlaku.versi},
+            akibat=[
+                _("Versi baru menyalin target dan anggaran program; tanggalnya dikosongkan."),
+                _("Laporan memakai versi baru sejak dibuat; versi lama tetap tersimpan."),
+            ],
+            tombol=_("Ya, buat PK Perubahan"),
+            kembali=reverse("web:perjanjian", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+            bahaya=False,
+        )
     baru = perencanaan_services.perjanjian_perubahan_create(perjanjian=halaman.berlaku)
     messages.success(
         request,
@@ -105,9 +123,10 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     versi = anggaran_services.versi_anggaran(
         sorted(sub_kegiatan, key=lambda s: s.pk), sorted(keluaran, key=lambda k: k.pk)
     )
+    tersimpan = AnggaranForm(initial=AnggaranForm.awal(sub_kegiatan, versi), sub_kegiatan=sub_kegiatan)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = AnggaranForm(request.POST, sub_kegiatan=sub_kegiatan)
+        form = AnggaranForm(tersimpan.terapkan_pilihan(request.POST), sub_kegiatan=sub_kegiatan)
         if form.is_valid():
             try:
                 anggaran_services.anggaran_update(
@@ -117,14 +136,14 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     sub_kegiatan=form.nilai_sub_kegiatan(),
                     keluaran=form.nilai_keluaran(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Anggaran tersimpan."))
                 return redirect("web:anggaran", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         status = form.status_http
     else:
-        form = AnggaranForm(initial=AnggaranForm.awal(sub_kegiatan, versi), sub_kegiatan=sub_kegiatan)
+        form = tersimpan
         status = 200
     konteks = {"ruang": ruang, "pohon": pohon, "form": form}
     return render(request, "halaman/anggaran.html", konteks, status=status)
@@ -134,9 +153,11 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 @lingkup_kecamatan
 def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     lama = list(NarasiLaporan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).order_by("pk"))
+    awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
+    tersimpan = NarasiForm(initial=awal)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = NarasiForm(request.POST)
+        form = NarasiForm(tersimpan.terapkan_pilihan(request.POST))
         if form.is_valid():
             try:
                 web_services.narasi_update(
@@ -145,14 +166,13 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     versi=form.cleaned_data["versi"],
                     teks=form.teks(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Narasi laporan tersimpan."))
                 return redirect("web:narasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
         return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=form.status_http)
-    awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
-    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": NarasiForm(initial=awal)})
+    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": tersimpan})
 
 
 def _profil_tabel(jenis: str):
@@ -162,7 +182,7 @@ def _profil_tabel(jenis: str):
     @lingkup_kecamatan
     def view(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         profil = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
-        konteks = {"ruang": ruang, "judul": judul, "jenis": jenis, "profil": profil}
+        konteks = {"ruang": ruang, "judul": judul, "jenis": jenis, "profil": profil, "tersimpan": None}
         if profil is None:
             return render(request, "halaman/profil_tabel.html", konteks)
         versi = kecamatan_services.versi_tabel_profil(profil, jenis)
@@ -178,6 +198,10 @@ def _profil_tabel(jenis: str):
                     )
                 except DataKedaluwarsa as exc:
                     galat = exc.messages[0]
+                    # The way out: the table as stored now beside the user's rows, and the
+                    # current version, so saving again replaces it with the rows shown.
+                    konteks["tersimpan"] = forms_profil.tampilan(profil, jenis)
+                    versi_kiriman = versi
                 except ValidationError as exc:
                     galat = " ".join(exc.messages)
                 else:
@@ -205,3 +229,52 @@ profil_pegawai = _profil_tabel("pegawai")
 profil_sarana = _profil_tabel("sarana")
 profil_pejabat = _profil_tabel("pejabat")
 profil_organisasi = _profil_tabel("organisasi")
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def perjanjian_hapus(request: HttpRequest, ruang: Ruang, perjanjian_id: int) -> HttpResponse:
+    """Delete the year's latest PK Perubahan, after asking; the version before it applies again."""
+    ruang.wajib_ubah()
+    perjanjian = PerjanjianKinerja.objects.filter(
+        pk=perjanjian_id, kecamatan=ruang.kecamatan, tahun=ruang.tahun
+    ).first()
+    if perjanjian is None:
+        raise Http404
+    label = _("PK Perubahan versi %(versi)s") % {"versi": perjanjian.versi}
+    return langkah_hapus(
+        request,
+        ruang,
+        judul=_("Hapus %(label)s") % {"label": label},
+        pertanyaan=_("Hapus %(label)s tahun %(tahun)s?") % {"label": label, "tahun": ruang.tahun},
+        akibat=[
+            _("Target dan anggaran program versi ini ikut terhapus."),
+            _("Versi sebelumnya kembali berlaku untuk laporan."),
+        ],
+        alasan=perencanaan_services.perjanjian_hambatan_hapus(perjanjian),
+        kembali=reverse("web:perjanjian", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+        hapus=lambda: perencanaan_services.perjanjian_delete(perjanjian=perjanjian),
+        berhasil=_("%(label)s dihapus.") % {"label": label},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def anggaran_hapus(request: HttpRequest, ruang: Ruang, jenis: str, baris_id: int) -> HttpResponse:
+    """Delete a program, kegiatan, sub kegiatan or output of the year, after asking."""
+    ruang.wajib_ubah()
+    baris = baris_anggaran(jenis=jenis, baris_id=baris_id, kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    if baris is None:
+        raise Http404
+    label = f"{baris._meta.verbose_name} {getattr(baris, 'kode', '')}".strip()
+    return langkah_hapus(
+        request,
+        ruang,
+        judul=_("Hapus %(label)s") % {"label": label},
+        pertanyaan=_("Hapus %(label)s «%(nama)s» dari anggaran tahun %(tahun)s?")
+        % {"label": label, "nama": getattr(baris, "nama", None) or baris.uraian, "tahun": ruang.tahun},
+        alasan=anggaran_services.anggaran_baris_hambatan_hapus(baris),
+        kembali=reverse("web:anggaran", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+        hapus=lambda: anggaran_services.anggaran_baris_delete(baris=baris),
+        berhasil=_("%(label)s dihapus.") % {"label": label[:1].upper() + label[1:]},
+    )

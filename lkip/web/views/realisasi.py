@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -10,6 +11,7 @@ from capaian.selectors import DataTidakTersedia
 from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms import BuktiForm, RealisasiForm
+from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 from perencanaan.models import Indikator
 from umum.versi import DataKedaluwarsa
 
@@ -69,9 +71,10 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
     indikator = _indikator(ruang, indikator_id)
     halaman = _halaman(ruang, indikator)
     versi = services.versi_realisasi(halaman.realisasi)
+    tersimpan = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = RealisasiForm(request.POST)
+        form = RealisasiForm(tersimpan.terapkan_pilihan(request.POST))
         if form.is_valid():
             try:
                 services.realisasi_update(
@@ -95,8 +98,8 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
                         ]
                     },  # fmt: skip
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("Realisasi %(kode)s tersimpan.") % {"kode": indikator.kode})
                 return redirect(
@@ -105,7 +108,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
         pratinjau = _pratinjau_dari(form, halaman)
         status = form.status_http
     else:
-        form = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
+        form = tersimpan
         pratinjau = _pratinjau_tersimpan(halaman)
         status = 200
     konteks = {
@@ -114,6 +117,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
         "form": form,
         "pratinjau": pratinjau,
         "bukti_form": BuktiForm(),
+        "pesan_bukti": "",
     }
     return render(request, "halaman/realisasi.html", konteks, status=status)
 
@@ -130,9 +134,18 @@ def realisasi_pratinjau(request: HttpRequest, ruang: Ruang, indikator_id: int) -
     return render(request, "halaman/_pratinjau.html", konteks)
 
 
+def _bagian_bukti(request: HttpRequest, ruang: Ruang, indikator: Indikator, form: BuktiForm, pesan: str = ""):
+    """The evidence section alone, for htmx: the realisasi form beside it is left as typed."""
+    halaman = _halaman(ruang, indikator)
+    konteks = {"ruang": ruang, "halaman": halaman, "bukti_form": form, "pesan_bukti": pesan}
+    return render(request, "halaman/_bukti.html", konteks)
+
+
 @require_POST
 @lingkup_kecamatan
 def bukti_tambah(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResponse:
+    """Add evidence. From the page's script (htmx) only the evidence section is sent back, so
+    unsaved input in the realisasi form stays; without it, the whole page."""
     ruang.wajib_ubah()
     indikator = _indikator(ruang, indikator_id)
     form = BuktiForm(request.POST, request.FILES)
@@ -144,10 +157,14 @@ def bukti_tambah(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpR
             tautan=form.cleaned_data["tautan"],
             keterangan=form.cleaned_data["keterangan"],
         )
+        if request.htmx:
+            return _bagian_bukti(request, ruang, indikator, BuktiForm(), _("Bukti dukung ditambahkan."))
         messages.success(request, _("Bukti dukung ditambahkan."))
         return redirect(
             "web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator.pk
         )
+    if request.htmx:
+        return _bagian_bukti(request, ruang, indikator, form)
     halaman = _halaman(ruang, indikator)
     versi = services.versi_realisasi(halaman.realisasi)
     konteks = {
@@ -156,6 +173,7 @@ def bukti_tambah(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpR
         "form": RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi)),
         "pratinjau": _pratinjau_tersimpan(halaman),
         "bukti_form": form,
+        "pesan_bukti": "",
     }
     return render(request, "halaman/realisasi.html", konteks, status=400)
 
@@ -191,9 +209,28 @@ def bukti_unduh(request: HttpRequest, ruang: Ruang, bukti_id: int) -> HttpRespon
 @require_POST
 @lingkup_kecamatan
 def bukti_hapus(request: HttpRequest, ruang: Ruang, bukti_id: int) -> HttpResponse:
+    """Delete evidence after asking (a dialog, or a page without script)."""
     ruang.wajib_ubah()
     bukti = _bukti(ruang, bukti_id)
     indikator_id = bukti.realisasi.indikator_id
+    kembali = reverse(
+        "web:realisasi",
+        kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun, "indikator_id": indikator_id},
+    )
+    if not is_dikonfirmasi(request):
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Hapus bukti dukung"),
+            pertanyaan=_("Hapus bukti dukung «%(nama)s»?")
+            % {"nama": bukti.keterangan or bukti.berkas.name or bukti.tautan},
+            akibat=[_("Berkasnya ikut terhapus dari server.")] if bukti.berkas else None,
+            tombol=_("Ya, hapus"),
+            kembali=kembali,
+        )
     services.bukti_delete(bukti=bukti)
+    if request.htmx:
+        indikator = _indikator(ruang, indikator_id)
+        return _bagian_bukti(request, ruang, indikator, BuktiForm(), _("Bukti dukung dihapus."))
     messages.success(request, _("Bukti dukung dihapus."))
-    return redirect("web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator_id)
+    return redirect(kembali)

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lkip.web.akses import Ruang, lingkup_kecamatan
@@ -17,8 +19,9 @@ from lkip.web.forms_rencana import (
     SasaranBaruForm,
     TujuanBaruForm,
 )
+from lkip.web.konfirmasi import langkah_hapus
 from perencanaan import services
-from perencanaan.models import RencanaKinerjaTahunan, Renstra, TargetRkt
+from perencanaan.models import Indikator, RencanaKinerjaTahunan, Renstra, Sasaran, TargetRkt, Tujuan
 from umum.versi import DataKedaluwarsa
 
 
@@ -55,9 +58,12 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     berlaku = _renstra_berlaku(ruang)
     if berlaku is None:
         return render(request, "halaman/renstra.html", {"ruang": ruang, "renstra": None})
+    tersimpan = RenstraForm(
+        initial=RenstraForm.awal(berlaku, services.versi_renstra(berlaku)), renstra=berlaku
+    )
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = RenstraForm(request.POST, renstra=berlaku)
+        form = RenstraForm(tersimpan.terapkan_pilihan(request.POST), renstra=berlaku)
         if form.is_valid():
             try:
                 services.renstra_update(
@@ -66,8 +72,8 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     indikator=form.nilai_indikator(),
                     target=form.nilai_target(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
@@ -186,9 +192,10 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     if rencana is None:
         ada_renstra = Renstra.objects.berlaku(ruang.kecamatan, ruang.tahun) is not None
         return render(request, "halaman/rkt.html", {"ruang": ruang, "rkt": None, "ada_renstra": ada_renstra})
+    tersimpan = RktForm(initial=RktForm.awal(rencana, services.versi_rkt(rencana)), rkt=rencana)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = RktForm(request.POST, rkt=rencana)
+        form = RktForm(tersimpan.terapkan_pilihan(request.POST), rkt=rencana)
         if form.is_valid():
             try:
                 services.rkt_update(
@@ -197,8 +204,8 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     tanggal=form.cleaned_data["tanggal"],
                     target=form.nilai_target(),
                 )
-            except DataKedaluwarsa as exc:
-                form.add_error(None, exc)
+            except DataKedaluwarsa:
+                form.tandai_konflik(tersimpan)
             else:
                 messages.success(request, _("RKT tersimpan."))
                 return redirect("web:rkt", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
@@ -206,8 +213,7 @@ def rkt(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         return render(
             request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": form}, status=status
         )
-    form = RktForm(initial=RktForm.awal(rencana, services.versi_rkt(rencana)), rkt=rencana)
-    return render(request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": form})
+    return render(request, "halaman/rkt.html", {"ruang": ruang, "rkt": rencana, "form": tersimpan})
 
 
 @require_POST
@@ -223,3 +229,39 @@ def rkt_buat(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     else:
         messages.success(request, _("RKT dibuat dari target Renstra tahun ini; periksa lalu simpan."))
     return redirect("web:rkt", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+
+
+#: What the Renstra page may delete: model, its service, how the page names it.
+HAPUS_RENSTRA = {
+    "tujuan": (Tujuan, services.tujuan_hambatan_hapus, services.tujuan_delete, _l("tujuan")),
+    "sasaran": (Sasaran, services.sasaran_hambatan_hapus, services.sasaran_delete, _l("sasaran")),
+    "indikator": (Indikator, services.indikator_hambatan_hapus, services.indikator_delete, _l("indikator")),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def renstra_hapus(request: HttpRequest, ruang: Ruang, jenis: str, baris_id: int) -> HttpResponse:
+    """Delete a tujuan, sasaran or indicator of the Renstra in force, after asking."""
+    ruang.wajib_ubah()
+    if jenis not in HAPUS_RENSTRA:
+        raise Http404
+    model, hambatan, hapus, nama = HAPUS_RENSTRA[jenis]
+    berlaku = Renstra.objects.berlaku(ruang.kecamatan, ruang.tahun)
+    jalur = "sasaran__renstra" if model is Indikator else "renstra"
+    baris = None if berlaku is None else model.objects.filter(pk=baris_id, **{jalur: berlaku}).first()
+    if baris is None:
+        raise Http404
+    label = f"{nama} {baris.kode}"
+    return langkah_hapus(
+        request,
+        ruang,
+        judul=_("Hapus %(label)s") % {"label": label},
+        pertanyaan=_("Hapus %(label)s «%(uraian)s» dari Renstra ini?")
+        % {"label": label, "uraian": baris.uraian},
+        akibat=[_("Target per tahunnya ikut terhapus.")] if model is Indikator else None,
+        alasan=hambatan(baris),
+        kembali=reverse("web:renstra", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+        hapus=lambda: hapus(**{jenis: baris}),
+        berhasil=_("%(label)s dihapus.") % {"label": label[:1].upper() + label[1:]},
+    )
