@@ -36,8 +36,9 @@ def realisasi_update(
 ) -> Realisasi:
     """Save an indicator's realisasi for the year, refusing a stale form.
 
-    When any quarter is filled, the yearly value is their roll-up by the indicator's rule, as
-    the scoring reads it, so the stored value and the scored value agree."""
+    The yearly value is stored as typed and the quarters beside it: the scoring reads the
+    yearly value when there is one and reports a difference from the quarters' roll-up as a
+    finding, so a filled quarter never silently replaces the year."""
     lama = (
         Realisasi.objects.select_for_update()
         .filter(indikator=indikator, tahun=tahun)
@@ -48,7 +49,6 @@ def realisasi_update(
         raise DataKedaluwarsa()
     realisasi = lama or Realisasi(indikator=indikator, tahun=tahun)
     terisi = {t: a for t, a in triwulan.items() if a is not None}
-    nilai = scoring.realisasi_berlaku(nilai, terisi, scoring.AturanTriwulan(indikator.aturan_triwulan))
     realisasi.angka = None if nilai is None else nilai.angka
     realisasi.huruf = "" if nilai is None else nilai.huruf
     realisasi.status = status
@@ -60,6 +60,7 @@ def realisasi_update(
     realisasi.pembanding_nasional = pembanding_nasional
     realisasi.pembanding_provinsi = pembanding_provinsi
     realisasi.pembanding_kabupaten = pembanding_kabupaten
+    realisasi.ada_triwulan = bool(terisi)
     realisasi.full_clean()
     realisasi.save()
     realisasi.triwulan.exclude(triwulan__in=terisi).delete()

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,11 @@ class AturanTriwulan(models.TextChoices):
     KUMULATIF = "kumulatif", _("Kumulatif (dijumlah)")
     TERAKHIR = "terakhir", _("Triwulan terakhir yang terisi")
     RATA_RATA = "rata_rata", _("Rata-rata triwulan yang terisi")
+
+
+#: Names and units that make an indicator an index or a percentage (a ratio, never a sum).
+AWALAN_RASIO = ("indeks", "index", "persentase", "prosentase", "presentase", "rasio", "nilai", "tingkat")
+SATUAN_RASIO = frozenset({"%", "persen", "indeks", "index", "nilai", "skor", "poin"})
 
 
 class NilaiField(models.Model):
@@ -217,6 +223,29 @@ class Indikator(models.Model):
     @property
     def target_akhir_teks(self) -> str:
         return teks_nilai(self.target_akhir_angka, self.target_akhir_huruf)
+
+    @property
+    def is_rasio(self) -> bool:
+        """A letter grade, a percentage (by type or the unit «%») or an index («Indeks …»,
+        «Persentase …»): a quarter's value is not a part of the year's, so it is never summed."""
+        if self.jenis_nilai in (self.JenisNilai.PERSEN, self.JenisNilai.HURUF):
+            return True
+        return self.satuan.strip().lower() in SATUAN_RASIO or self.uraian.strip().lower().startswith(
+            AWALAN_RASIO
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.aturan_triwulan == AturanTriwulan.KUMULATIF and self.is_rasio:
+            raise ValidationError(
+                {
+                    "aturan_triwulan": _(
+                        "Indikator %(kode)s berupa indeks, persentase atau nilai huruf: realisasi "
+                        "triwulannya tidak dijumlahkan. Pilih «triwulan terakhir» atau «rata-rata»."
+                    )
+                    % {"kode": self.kode or self.uraian[:40]}
+                }
+            )
 
 
 class TargetRenstra(NilaiField):
