@@ -240,3 +240,13 @@ def test_the_live_preview_follows_the_administrators_letter_grade_table(client):
     KonversiHuruf.objects.filter(huruf="B").update(angka=60)
     KonversiHuruf.objects.filter(huruf="BB").update(angka=75)
     assert "125,00%" in client.post(url, {"status": "terisi", "nilai": "BB"}).content.decode()  # 75 / 60
+
+
+def test_a_letter_outside_its_band_is_saved_as_typed_and_flagged(operator):
+    sakip = next(i for i in indikator_pk("kalisat", 2024) if i.jenis_nilai == i.JenisNilai.HURUF)
+    assert operator.post(alamat(sakip), isian(sakip, nilai="B (87)")).status_code == 302
+    realisasi = Realisasi.objects.get(indikator=sakip, tahun=2024)
+    assert (realisasi.huruf, realisasi.angka) == ("B", Decimal("87"))  # kept, never «corrected»
+    pesan = "Nilai «B (87)»: angka 87 berada di luar rentang huruf B (60 &lt; x ≤ 70)"
+    assert pesan in operator.get(alamat(sakip)).content.decode()
+    assert pesan in operator.get(reverse("web:tahun", args=["kalisat", 2024])).content.decode()
