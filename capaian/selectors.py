@@ -155,7 +155,7 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
     target_pk = list(
         TargetPerjanjian.objects.filter(perjanjian=perjanjian)
         .select_related("indikator__sasaran")
-        .order_by("indikator__sasaran__nomor", "urutan")
+        .order_by("indikator__sasaran__nomor", "urutan", "indikator__kode_urut")
     )
     realisasi = {
         r.indikator_id: r

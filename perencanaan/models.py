@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
 from umum.angka import teks_nilai
+from umum.urutan import KodeUrut
 
 
 class Polaritas(models.TextChoices):
@@ -107,7 +108,7 @@ class Renstra(models.Model):
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
 
-class Tujuan(models.Model):
+class Tujuan(KodeUrut):
     renstra = models.ForeignKey(
         Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name=_("Renstra")
     )
@@ -118,7 +119,7 @@ class Tujuan(models.Model):
     class Meta:
         verbose_name = _("tujuan")
         verbose_name_plural = _("tujuan")
-        ordering = ["renstra", "urutan", "kode"]
+        ordering = ["renstra", "urutan", "kode_urut"]
         constraints = [models.UniqueConstraint(fields=["renstra", "kode"], name="tujuan_kode_unik")]
 
     def __str__(self) -> str:
@@ -143,7 +144,7 @@ class IndikatorTujuan(models.Model):
         return self.uraian
 
 
-class Sasaran(models.Model):
+class Sasaran(KodeUrut):
     renstra = models.ForeignKey(
         Renstra, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("Renstra")
     )
@@ -162,7 +163,7 @@ class Sasaran(models.Model):
     class Meta:
         verbose_name = _("sasaran strategis")
         verbose_name_plural = _("sasaran strategis")
-        ordering = ["renstra", "nomor", "kode"]
+        ordering = ["renstra", "nomor", "kode_urut"]
         constraints = [
             models.UniqueConstraint(fields=["renstra", "kode"], name="sasaran_kode_unik"),
             models.UniqueConstraint(fields=["renstra", "nomor"], name="sasaran_nomor_unik"),
@@ -172,7 +173,7 @@ class Sasaran(models.Model):
         return f"Sasaran {self.nomor or self.kode}: {self.uraian[:80]}"
 
 
-class Indikator(models.Model):
+class Indikator(KodeUrut):
     class JenisNilai(models.TextChoices):
         ANGKA = "angka", _("Angka")
         PERSEN = "persen", _("Persen")
@@ -212,7 +213,7 @@ class Indikator(models.Model):
     class Meta:
         verbose_name = _("indikator kinerja")
         verbose_name_plural = _("indikator kinerja")
-        ordering = ["sasaran__nomor", "urutan", "kode"]
+        ordering = ["sasaran__nomor", "urutan", "kode_urut"]
         constraints = [
             models.UniqueConstraint(fields=["sasaran", "kode"], name="indikator_kode_unik_per_sasaran"),
         ]

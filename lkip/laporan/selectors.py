@@ -112,12 +112,12 @@ def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Ren
     berlaku = max((r for r in semua if r.berlaku_mulai <= tahun), key=lambda r: r.versi, default=None)
     if berlaku is None:
         return None, semua
-    indikator = Indikator.objects.order_by("urutan", "kode").prefetch_related("target_renstra")
-    tujuan = Tujuan.objects.order_by("urutan", "kode").prefetch_related(
+    indikator = Indikator.objects.order_by("urutan", "kode_urut").prefetch_related("target_renstra")
+    tujuan = Tujuan.objects.order_by("urutan", "kode_urut").prefetch_related(
         "indikator",
         Prefetch(
             "sasaran",
-            queryset=Sasaran.objects.order_by("nomor", "kode").prefetch_related(
+            queryset=Sasaran.objects.order_by("nomor", "kode_urut").prefetch_related(
                 Prefetch("indikator", queryset=indikator)
             ),
         ),
