@@ -235,6 +235,9 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
             {
                 **s,
                 "indikator": daftar,
+                "kalimat_capaian": kalimat.kalimat_sasaran(
+                    s["capaian"], s["predikat"], [i["capaian_akhir"] for i in daftar]
+                ),
                 "pendukung": pendukung,
                 "efisiensi": efisiensi or {"pagu": None, "realisasi": None, "serapan": None, "putusan": None},
                 "kalimat_efisiensi": kalimat.kalimat_efisiensi(efisiensi)

@@ -210,6 +210,22 @@ def kalimat_rata_rata(capaian_sasaran: Sequence[str | None], rata: dict) -> str:
     )
 
 
+def kalimat_sasaran(
+    capaian: str | None, predikat: str | None, capaian_indikator: Sequence[str | None]
+) -> str:
+    """A sasaran's capaian is the mean of its indicators' capaian after the cap."""
+    if capaian is None:
+        return "Capaian sasaran ini belum dapat dihitung karena realisasi indikatornya belum lengkap."
+    dihitung = sum(1 for c in capaian_indikator if c is not None)
+    indikator = jumlah(dihitung, "indikator")
+    if dihitung < len(capaian_indikator):
+        indikator += f" (dari {len(capaian_indikator)} indikator) yang dapat dihitung"
+    return (
+        f"Sasaran ini memperoleh capaian {format_persen(Decimal(capaian))} dengan predikat {predikat}, "
+        f"yaitu rata-rata capaian {indikator}."
+    )
+
+
 def kalimat_rekap_predikat(hitungan: list[tuple[str, int]], n_indikator: int) -> str:
     bagian = [f"{jumlah(n, 'indikator')} berpredikat {p}" for p, n in hitungan if n]
     if not bagian:

@@ -97,6 +97,35 @@ def test_the_overall_mean_is_described_as_a_mean_over_sasaran(capaian_sasaran, r
     assert kalimat.kalimat_rata_rata(capaian_sasaran, rata) == teks
 
 
+@pytest.mark.parametrize(
+    ("capaian", "predikat", "indikator", "teks"),
+    [
+        (
+            "100.00",
+            "Baik",
+            ["100.00"],
+            "Sasaran ini memperoleh capaian 100,00% dengan predikat Baik, yaitu rata-rata capaian 1 (satu) "
+            "indikator.",
+        ),
+        (
+            "90.00",
+            "A",
+            ["90.00", None, "90.00"],
+            "Sasaran ini memperoleh capaian 90,00% dengan predikat A, yaitu rata-rata capaian 2 (dua) "
+            "indikator (dari 3 indikator) yang dapat dihitung.",
+        ),
+        (
+            None,
+            None,
+            [None],
+            "Capaian sasaran ini belum dapat dihitung karena realisasi indikatornya belum lengkap.",
+        ),
+    ],
+)
+def test_a_sasaran_mean_is_described_as_the_mean_of_its_indicators(capaian, predikat, indikator, teks):
+    assert kalimat.kalimat_sasaran(capaian, predikat, indikator) == teks
+
+
 def _pratinjau(client, slug: str, tahun: int) -> str:
     from django.urls import reverse
 
@@ -121,3 +150,4 @@ def test_pakusaris_report_states_the_mean_over_its_two_sasaran(client):
     html = _pratinjau(client, "pakusari", 2021)
     assert "rata-rata capaian 2 (dua) sasaran strategis, adalah 100,00% dengan predikat Baik" in html
     assert "3 (tiga) indikator pada 2 (dua) sasaran" not in html
+    assert "predikat Baik, yaitu rata-rata capaian 2 (dua) indikator." in html  # sasaran 2
