@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from umum.urutan import kolom_kode
 
 
 class KegiatanInline(admin.TabularInline):
@@ -10,7 +11,7 @@ class KegiatanInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
-    list_display = ["kode", "nama", "kecamatan", "tahun"]
+    list_display = [kolom_kode, "nama", "kecamatan", "tahun"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [KegiatanInline]
 
@@ -22,7 +23,7 @@ class SubKegiatanInline(admin.TabularInline):
 
 @admin.register(Kegiatan)
 class KegiatanAdmin(admin.ModelAdmin):
-    list_display = ["kode", "nama", "program"]
+    list_display = [kolom_kode, "nama", "program"]
     list_filter = ["program__kecamatan", "program__tahun"]
     list_select_related = ["program"]
     inlines = [SubKegiatanInline]
@@ -35,7 +36,7 @@ class KeluaranInline(admin.TabularInline):
 
 @admin.register(SubKegiatan)
 class SubKegiatanAdmin(admin.ModelAdmin):
-    list_display = ["kode", "nama", "pagu", "realisasi", "sasaran"]
+    list_display = [kolom_kode, "nama", "pagu", "realisasi", "sasaran"]
     list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
     list_select_related = ["sasaran"]
     inlines = [KeluaranInline]

@@ -8,9 +8,10 @@ from kecamatan.models import Kecamatan
 from perencanaan.models import Sasaran
 from umum.angka import persentase
 from umum.kolom import DesimalField
+from umum.urutan import KodeUrut
 
 
-class Program(models.Model):
+class Program(KodeUrut):
     kecamatan = models.ForeignKey(
         Kecamatan, on_delete=models.CASCADE, related_name="program", verbose_name=_("kecamatan")
     )
@@ -21,7 +22,7 @@ class Program(models.Model):
     class Meta:
         verbose_name = _("program")
         verbose_name_plural = _("program")
-        ordering = ["kecamatan__nama", "tahun", "kode"]
+        ordering = ["kecamatan__nama", "tahun", "kode_urut"]
         constraints = [
             models.UniqueConstraint(fields=["kecamatan", "tahun", "kode"], name="program_kode_unik")
         ]
@@ -30,7 +31,7 @@ class Program(models.Model):
         return f"{self.kode} {self.nama}"
 
 
-class Kegiatan(models.Model):
+class Kegiatan(KodeUrut):
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, related_name="kegiatan", verbose_name=_("program")
     )
@@ -40,7 +41,7 @@ class Kegiatan(models.Model):
     class Meta:
         verbose_name = _("kegiatan")
         verbose_name_plural = _("kegiatan")
-        ordering = ["program", "kode"]
+        ordering = ["program", "kode_urut"]
         constraints = [models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_kode_unik")]
 
     def __str__(self) -> str:
@@ -52,7 +53,7 @@ class SubKegiatanQuerySet(models.QuerySet["SubKegiatan"]):
         return self.filter(kegiatan__program__kecamatan_id=kecamatan_id, kegiatan__program__tahun=tahun)
 
 
-class SubKegiatan(models.Model):
+class SubKegiatan(KodeUrut):
     kegiatan = models.ForeignKey(
         Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan", verbose_name=_("kegiatan")
     )
@@ -74,7 +75,7 @@ class SubKegiatan(models.Model):
     class Meta:
         verbose_name = _("sub kegiatan")
         verbose_name_plural = _("sub kegiatan")
-        ordering = ["kegiatan", "kode"]
+        ordering = ["kegiatan", "kode_urut"]
         constraints = [
             models.UniqueConstraint(fields=["kegiatan", "kode"], name="sub_kegiatan_kode_unik"),
             models.CheckConstraint(condition=Q(pagu__gte=0), name="pagu_tidak_negatif"),

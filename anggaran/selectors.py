@@ -76,13 +76,13 @@ def pohon_anggaran(*, kecamatan: Kecamatan, tahun: int) -> PohonAnggaran:
     )
     kegiatan = (
         Kegiatan.objects.annotate(**_anotasi("sub_kegiatan"))
-        .order_by("kode")
-        .prefetch_related(Prefetch("sub_kegiatan", queryset=sub.order_by("kode")))
+        .order_by("kode_urut")
+        .prefetch_related(Prefetch("sub_kegiatan", queryset=sub.order_by("kode_urut")))
     )
     program = list(
         Program.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .annotate(**_anotasi("kegiatan__sub_kegiatan"))
-        .order_by("kode")
+        .order_by("kode_urut")
         .prefetch_related(Prefetch("kegiatan", queryset=kegiatan))
     )
     semua = sub_kegiatan_tahun(kecamatan, tahun)

@@ -179,23 +179,32 @@ class Realisasi(NilaiField):
         verbose_name = _("realisasi")
         verbose_name_plural = _("realisasi")
         ordering = ["indikator", "tahun"]
+        # «Terisi» needs a yearly value or a quarter (quarters alone roll up to the year), which
+        # spans two tables, so ``clean`` checks it rather than a CheckConstraint.
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun"], name="realisasi_unik_per_tahun"),
-            models.CheckConstraint(
-                condition=~Q(status="terisi") | Q(angka__isnull=False) | ~Q(huruf=""),
-                name="realisasi_terisi_punya_nilai",
-            ),
         ]
+
+    #: Whether quarterly values come with this realisasi. ``None`` reads the stored quarters;
+    #: a service that saves quarters together with the year sets it before ``full_clean``.
+    ada_triwulan: bool | None = None
 
     def __str__(self) -> str:
         return f"{self.indikator.kode} {self.tahun}: {self.nilai_teks or self.get_status_display()}"
+
+    def _ada_triwulan(self) -> bool:
+        if self.ada_triwulan is not None:
+            return self.ada_triwulan
+        return self.pk is not None and self.triwulan.exists()
 
     def clean(self) -> None:
         tidak_terhitung = (self.Status.TIDAK_DAPAT_DIHITUNG, self.Status.TIDAK_BERLAKU)
         if self.status in tidak_terhitung and not self.alasan.strip():
             raise ValidationError({"alasan": _("Tuliskan alasannya.")})
-        if self.status == self.Status.TERISI and self.is_kosong:
-            raise ValidationError({"angka": _("Status «terisi» memerlukan nilai realisasi.")})
+        if self.status == self.Status.TERISI and self.is_kosong and not self._ada_triwulan():
+            raise ValidationError(
+                {"angka": _("Status «terisi» memerlukan realisasi tahunan atau salah satu triwulan.")}
+            )
 
 
 class RealisasiTriwulan(models.Model):

@@ -9,7 +9,11 @@ those of ``DOMAIN.md``:
 - floor 0 always; the upper cap belongs to the scale in force;
 - values are exact until shown: the predikat is read from the value rounded half-up to
   two places, so the number a reader sees and its predikat always agree;
-- missing is never zero: a result without a number keeps its status and reason.
+- missing is never zero: a result without a number keeps its status and reason;
+- like with like: a bare letter on either side scores both sides by their letters;
+- a typed yearly realisasi is the one scored; its quarters' roll-up is shown beside it;
+- what a reader should check (a roll-up that differs, a letter outside its band) is a
+  ``Temuan`` on the result, data rather than text, so pages, commands and checks share it.
 """
 
 from dataclasses import dataclass, field
@@ -17,9 +21,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Callable, Mapping, Sequence  # noqa: UP035 - the module stays on its four imports
 
-from umum.angka import SERATUS, AngkaTidakValid, bulatkan, parse_angka, teks_nilai
+from umum.angka import SERATUS, AngkaTidakValid, bulatkan, format_angka, format_nilai, parse_angka, teks_nilai
 
 NOL = Decimal("0")
+
+#: Largest magnitude a target, realisasi or quarter may have: far above any stored value
+#: (18 digits) and low enough that every result still rounds exactly.
+BATAS_ANGKA = Decimal("1E18")
+#: Largest capaian (in %) still reported as a number; beyond it the pair is surely mistyped.
+BATAS_CAPAIAN = Decimal("1E15")
 
 #: Letter grades as numbers when only the letter is printed: the upper bound of the band.
 KONVERSI_HURUF_BAWAAN: Mapping[str, Decimal] = {
@@ -56,6 +66,42 @@ class Efisiensi(StrEnum):
     KURANG_EFISIEN = "Kurang Efisien"
 
 
+class SifatNilai(StrEnum):
+    """Whether quarterly values of an indicator may be added up."""
+
+    JUMLAH = "jumlah"
+    """A count or an amount (documents, people, rupiah)."""
+    RASIO = "rasio"
+    """An index, a percentage or a letter grade: a quarter's value is not a part of the year's."""
+
+
+class CaraBanding(StrEnum):
+    """How two values are compared: by their printed numbers, or as letter grades."""
+
+    ANGKA = "angka"
+    HURUF = "huruf"
+
+
+class Arah(StrEnum):
+    NAIK = "naik"
+    TURUN = "turun"
+    TETAP = "tetap"
+
+
+class JenisTemuan(StrEnum):
+    REKAP_TRIWULAN_BERBEDA = "rekap_triwulan_berbeda"
+    HURUF_DI_LUAR_PITA = "huruf_di_luar_pita"
+    ATURAN_TRIWULAN_TIDAK_SAH = "aturan_triwulan_tidak_sah"
+
+
+@dataclass(frozen=True)
+class Temuan:
+    """Something a reader should check, kept as typed data (never a silent correction)."""
+
+    jenis: JenisTemuan
+    pesan: str
+
+
 # --- values ---------------------------------------------------------------------------
 
 HURUF_SAH = ("AA", "A", "BB", "B", "CC", "C", "D")
@@ -84,6 +130,13 @@ class Nilai:
     def __post_init__(self) -> None:
         if self.angka is None and not self.huruf:
             raise ValueError("Nilai needs a number or a letter grade")
+        if self.angka is not None:
+            periksa_angka(self.angka)
+
+    @property
+    def is_huruf_saja(self) -> bool:
+        """A bare letter (``B``), with no printed number."""
+        return self.angka is None and bool(self.huruf)
 
     @classmethod
     def dari_teks(cls, teks: str) -> "Nilai":
@@ -98,6 +151,13 @@ class Nilai:
     def teks(self) -> str:
         """As printed: ``B (69)``, ``B`` or the plain number with a dot."""
         return teks_nilai(self.angka, self.huruf)
+
+
+def periksa_angka(angka: Decimal) -> Decimal:
+    """Refuse what no one can have typed: not a finite number, or absurdly large."""
+    if not angka.is_finite() or abs(angka) >= BATAS_ANGKA:
+        raise AngkaTidakValid(f"«{angka}» bukan angka yang wajar untuk target atau realisasi.")
+    return angka
 
 
 def nilai_opsional(angka: Decimal | None, huruf: str = "") -> Nilai | None:
@@ -166,6 +226,249 @@ class Skala:
         return salah
 
 
+# --- letters and their bands ----------------------------------------------------------
+
+
+def _urut_huruf(konversi: Mapping[str, Decimal]) -> list[tuple[str, Decimal]]:
+    return sorted(konversi.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+def pita_huruf(huruf: str, konversi: Mapping[str, Decimal], skala: Skala | None = None) -> Pita | None:
+    """The numbers a letter grade stands for.
+
+    On a scale whose bands are the letters themselves (``akip-aa-d``) it is that band;
+    otherwise the conversion table's: above the next lower letter's number, up to the
+    letter's own (the lowest letter is open below, the highest open above)."""
+    if skala is not None:
+        pita = next((p for p in skala.pita if p.kode == huruf), None)
+        if pita is not None:
+            return pita
+    atas = konversi.get(huruf)
+    if atas is None:
+        return None
+    lebih_rendah = [v for _h, v in _urut_huruf(konversi) if v < atas]
+    lebih_tinggi = [v for _h, v in _urut_huruf(konversi) if v > atas]
+    return Pita(
+        kode=huruf,
+        bawah=lebih_rendah[-1] if lebih_rendah else None,
+        atas=atas if lebih_tinggi else None,
+    )
+
+
+def huruf_untuk(angka: Decimal, konversi: Mapping[str, Decimal]) -> str | None:
+    """The letter whose band (in the conversion table) holds ``angka``."""
+    for huruf, _atas in _urut_huruf(konversi):
+        pita = pita_huruf(huruf, konversi)
+        if pita is not None and pita.memuat(angka):
+            return huruf
+    return None
+
+
+def huruf_dari(nilai: Nilai, konversi: Mapping[str, Decimal]) -> str | None:
+    """A value as a letter: its own letter, else the letter its number falls in."""
+    if nilai.huruf:
+        return nilai.huruf
+    return None if nilai.angka is None else huruf_untuk(nilai.angka, konversi)
+
+
+def _lewat_huruf(nilai: Nilai, konversi: Mapping[str, Decimal]) -> Decimal | None:
+    huruf = huruf_dari(nilai, konversi)
+    return None if huruf is None else konversi.get(huruf)
+
+
+def angka_dari(nilai: Nilai, konversi: Mapping[str, Decimal]) -> Decimal | None:
+    """The number a value scores with on its own: the printed number, else the letter's conversion."""
+    if nilai.angka is not None:
+        return nilai.angka
+    return konversi.get(nilai.huruf)
+
+
+#: How each side of a comparison is read: as letters through the table, or as printed.
+BACA: Mapping[CaraBanding, Callable[[Nilai, Mapping[str, Decimal]], Decimal | None]] = {
+    CaraBanding.HURUF: _lewat_huruf,
+    CaraBanding.ANGKA: angka_dari,
+}
+
+
+def cara_banding(a: Nilai, b: Nilai) -> CaraBanding:
+    """Like with like: a bare letter on either side makes both sides letters."""
+    return CaraBanding.HURUF if a.is_huruf_saja or b.is_huruf_saja else CaraBanding.ANGKA
+
+
+def angka_sepadan(
+    a: Nilai, b: Nilai, konversi: Mapping[str, Decimal]
+) -> tuple[CaraBanding, Decimal | None, Decimal | None]:
+    """The two numbers to compare, each read the same way (``B`` vs ``B (100)`` is 70 vs 70)."""
+    cara = cara_banding(a, b)
+    return cara, BACA[cara](a, konversi), BACA[cara](b, konversi)
+
+
+def temuan_huruf(nilai: Nilai, konversi: Mapping[str, Decimal], skala: Skala | None = None) -> Temuan | None:
+    """``B (87)``: the printed number lies outside the band of its letter. Kept as typed, flagged."""
+    if not nilai.huruf or nilai.angka is None:
+        return None
+    pita = pita_huruf(nilai.huruf, konversi, skala)
+    if pita is None or pita.memuat(nilai.angka):
+        return None
+    return Temuan(
+        JenisTemuan.HURUF_DI_LUAR_PITA,
+        f"Nilai «{format_nilai(nilai.teks)}»: angka {format_angka(nilai.angka)} berada di luar rentang "
+        f"huruf {nilai.huruf} ({_rentang(pita)}). Nilai tetap dipakai seperti tertulis; periksa kembali.",
+    )
+
+
+def _rentang(pita: Pita) -> str:
+    bawah = "" if pita.bawah is None else f"{format_angka(pita.bawah)} {'≤' if pita.bawah_inklusif else '<'} "
+    atas = "" if pita.atas is None else f" {'≤' if pita.atas_inklusif else '<'} {format_angka(pita.atas)}"
+    if pita.bawah is not None and pita.atas is None:
+        return f"x {'≥' if pita.bawah_inklusif else '>'} {format_angka(pita.bawah)}"
+    return f"{bawah}x{atas}"
+
+
+# --- trends across years --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tren:
+    """This year against an earlier one, compared like with like."""
+
+    cara: CaraBanding
+    lalu: Nilai
+    sekarang: Nilai
+    angka_lalu: Decimal
+    angka_sekarang: Decimal
+    huruf_lalu: str = ""
+    huruf_sekarang: str = ""
+
+    @property
+    def arah(self) -> Arah:
+        if self.angka_sekarang == self.angka_lalu:
+            return Arah.TETAP
+        return Arah.NAIK if self.angka_sekarang > self.angka_lalu else Arah.TURUN
+
+    @property
+    def selisih(self) -> Decimal | None:
+        """The change in the printed numbers; ``None`` for letters, which have no distance."""
+        return None if self.cara == CaraBanding.HURUF else self.angka_sekarang - self.angka_lalu
+
+
+def banding_tren(lalu: Nilai, sekarang: Nilai, konversi: Mapping[str, Decimal]) -> Tren | None:
+    """Compare two years' realisasi: numbers with numbers, a year with only a letter by its letter
+    (66 then ``B`` is B then B, not a rise of 4). ``None`` when a letter is not in the table."""
+    cara, angka_lalu, angka_sekarang = angka_sepadan(lalu, sekarang, konversi)
+    if angka_lalu is None or angka_sekarang is None:
+        return None
+    huruf = cara == CaraBanding.HURUF
+    return Tren(
+        cara=cara,
+        lalu=lalu,
+        sekarang=sekarang,
+        angka_lalu=angka_lalu,
+        angka_sekarang=angka_sekarang,
+        huruf_lalu=(huruf_dari(lalu, konversi) or "") if huruf else "",
+        huruf_sekarang=(huruf_dari(sekarang, konversi) or "") if huruf else "",
+    )
+
+
+# --- quarters -------------------------------------------------------------------------
+
+
+def _kumulatif(nilai: Sequence[Decimal]) -> Decimal:
+    return sum(nilai, NOL)
+
+
+def _terakhir(nilai: Sequence[Decimal]) -> Decimal:
+    return nilai[-1]
+
+
+def _rata_rata(nilai: Sequence[Decimal]) -> Decimal:
+    return sum(nilai, NOL) / len(nilai)
+
+
+ROLLUP: Mapping[AturanTriwulan, Callable[[Sequence[Decimal]], Decimal]] = {
+    AturanTriwulan.KUMULATIF: _kumulatif,
+    AturanTriwulan.TERAKHIR: _terakhir,
+    AturanTriwulan.RATA_RATA: _rata_rata,
+}
+
+#: The roll-up rules each kind of value allows: an index or a percentage is never summed.
+ATURAN_SAH: Mapping[SifatNilai, frozenset[AturanTriwulan]] = {
+    SifatNilai.JUMLAH: frozenset(AturanTriwulan),
+    SifatNilai.RASIO: frozenset({AturanTriwulan.TERAKHIR, AturanTriwulan.RATA_RATA}),
+}
+
+NAMA_ATURAN: Mapping[AturanTriwulan, str] = {
+    AturanTriwulan.KUMULATIF: "dijumlah",
+    AturanTriwulan.TERAKHIR: "triwulan terakhir yang terisi",
+    AturanTriwulan.RATA_RATA: "rata-rata triwulan yang terisi",
+}
+
+
+def aturan_sah(aturan: AturanTriwulan, sifat: SifatNilai) -> bool:
+    return aturan in ATURAN_SAH[sifat]
+
+
+def realisasi_tahunan(triwulan: Mapping[int, Decimal | None], aturan: AturanTriwulan) -> Decimal | None:
+    """Roll quarterly values up to the year; unfilled quarters are skipped, none filled → ``None``."""
+    terisi = [periksa_angka(triwulan[t]) for t in sorted(triwulan) if triwulan[t] is not None]
+    if not terisi:
+        return None
+    return ROLLUP[aturan](terisi)
+
+
+def realisasi_berlaku(
+    tahunan: Nilai | None,
+    triwulan: Mapping[int, Decimal | None],
+    aturan: AturanTriwulan,
+    sifat: SifatNilai = SifatNilai.JUMLAH,
+) -> Nilai | None:
+    """The year's realisasi: the yearly value when it is typed, else the quarters' roll-up
+    (none when the rule does not fit the kind of value: an index is never summed)."""
+    if tahunan is not None:
+        return tahunan
+    if not aturan_sah(aturan, sifat):
+        return None
+    return nilai_opsional(realisasi_tahunan(triwulan, aturan))
+
+
+def _rekap(pengukuran: "Pengukuran") -> tuple[Decimal | None, tuple[Temuan, ...]]:
+    """The quarters' roll-up, or why there is none when the rule does not fit the indicator."""
+    if not any(v is not None for v in pengukuran.triwulan.values()):
+        return None, ()
+    if not aturan_sah(pengukuran.aturan, pengukuran.sifat):
+        return None, (
+            Temuan(
+                JenisTemuan.ATURAN_TRIWULAN_TIDAK_SAH,
+                "Indikator ini berupa indeks, persentase atau nilai huruf, sehingga realisasi "
+                f"triwulannya tidak boleh {NAMA_ATURAN[pengukuran.aturan]}. Ubah aturan triwulannya di "
+                "Renstra menjadi «triwulan terakhir» atau «rata-rata».",
+            ),
+        )
+    return realisasi_tahunan(pengukuran.triwulan, pengukuran.aturan), ()
+
+
+def _temuan_selisih(
+    tahunan: Nilai | None, rekap: Decimal | None, aturan: AturanTriwulan, konversi: Mapping[str, Decimal]
+) -> tuple[Temuan, ...]:
+    """A typed year that disagrees with its quarters (as shown, to two places)."""
+    if tahunan is None or rekap is None:
+        return ()
+    if tahunan.angka is not None:
+        sama = bulatkan(tahunan.angka) == bulatkan(rekap)
+    else:
+        sama = huruf_untuk(rekap, konversi) == tahunan.huruf
+    if sama:
+        return ()
+    return (
+        Temuan(
+            JenisTemuan.REKAP_TRIWULAN_BERBEDA,
+            f"Realisasi tahunan {format_nilai(tahunan.teks)} berbeda dengan rekap triwulan "
+            f"{format_angka(bulatkan(rekap, 4))} ({NAMA_ATURAN[aturan]}). Yang dihitung adalah realisasi "
+            "tahunan; periksa mana yang benar.",
+        ),
+    )
+
+
 # --- one indicator --------------------------------------------------------------------
 
 
@@ -175,9 +478,13 @@ class Pengukuran:
 
     target: Nilai | None
     realisasi: Nilai | None
+    """The yearly value as typed; ``None`` when only quarters (or nothing) are filled."""
     polaritas: Polaritas = Polaritas.POSITIF
     status: Status | None = None
     alasan: str = ""
+    triwulan: Mapping[int, Decimal | None] = field(default_factory=dict)
+    aturan: AturanTriwulan = AturanTriwulan.TERAKHIR
+    sifat: SifatNilai = SifatNilai.JUMLAH
 
 
 @dataclass(frozen=True)
@@ -189,6 +496,13 @@ class HasilCapaian:
     akhir: Decimal | None = None
     """Exact capaian after the floor 0 and the scale's cap."""
     pita: Pita | None = None
+    realisasi: Nilai | None = None
+    """The year's value that was scored: the typed yearly value, else the quarters' roll-up."""
+    rekap_triwulan: Decimal | None = None
+    """The quarters' roll-up by the indicator's rule, shown beside the yearly value."""
+    temuan: tuple[Temuan, ...] = ()
+    cara: CaraBanding | None = None
+    """Whether target and realisasi were compared by number or as letters."""
 
     @property
     def capaian(self) -> Decimal | None:
@@ -221,13 +535,6 @@ RUMUS: Mapping[Polaritas, Callable[[Decimal, Decimal], Decimal]] = {
 }
 
 
-def angka_dari(nilai: Nilai, konversi: Mapping[str, Decimal]) -> Decimal | None:
-    """The number a value scores with: the printed number, else the letter's conversion."""
-    if nilai.angka is not None:
-        return nilai.angka
-    return konversi.get(nilai.huruf)
-
-
 def batasi(x: Decimal, skala: Skala) -> Decimal:
     """Floor 0 always; cap at the scale's upper bound when it has one."""
     x = max(x, NOL)
@@ -239,70 +546,79 @@ def predikat_untuk(x: Decimal, skala: Skala) -> Pita | None:
     return skala.pita_untuk(bulatkan(x))
 
 
+@dataclass(frozen=True)
+class _Rumus:
+    """A capaian from a pair of values, or why there is none."""
+
+    mentah: Decimal | None
+    cara: CaraBanding | None
+    alasan: str = ""
+
+
+def _capaian_pasangan(
+    target: Nilai, realisasi: Nilai, polaritas: Polaritas, konversi: Mapping[str, Decimal]
+) -> _Rumus:
+    cara, angka_target, angka_realisasi = angka_sepadan(target, realisasi, konversi)
+    for nilai, angka in ((target, angka_target), (realisasi, angka_realisasi)):
+        if angka is None:
+            huruf = nilai.huruf or format_nilai(nilai.teks)
+            return _Rumus(None, cara, f"Nilai huruf «{huruf}» tidak ada dalam tabel konversi.")
+    if angka_target == 0:
+        return _Rumus(None, cara, "Target bernilai 0, capaian tidak dapat dihitung.")
+    mentah = RUMUS[polaritas](angka_target, angka_realisasi)
+    if abs(mentah) >= BATAS_CAPAIAN:
+        return _Rumus(None, cara, "Capaian terlalu besar untuk dihitung; periksa target dan realisasinya.")
+    return _Rumus(mentah, cara)
+
+
 def hitung_capaian(
     pengukuran: Pengukuran,
     skala: Skala,
     konversi: Mapping[str, Decimal] = KONVERSI_HURUF_BAWAAN,
 ) -> HasilCapaian:
+    """Score one indicator. Raises only ``AngkaTidakValid`` (a quarter that is not a sane number)."""
+    rekap, temuan = _rekap(pengukuran)
+    realisasi = pengukuran.realisasi if pengukuran.realisasi is not None else nilai_opsional(rekap)
+    temuan += _temuan_selisih(pengukuran.realisasi, rekap, pengukuran.aturan, konversi)
+    for nilai in (pengukuran.target, realisasi):
+        huruf = None if nilai is None else temuan_huruf(nilai, konversi, skala)
+        temuan += () if huruf is None else (huruf,)
+    umum = {"realisasi": realisasi, "rekap_triwulan": rekap, "temuan": temuan}
+
     status = pengukuran.status
     if status in (Status.TIDAK_BERLAKU, Status.TIDAK_DAPAT_DIHITUNG):
-        return HasilCapaian(status=status, alasan=pengukuran.alasan)
-    if pengukuran.realisasi is None or status == Status.BELUM_DIISI:
-        return HasilCapaian(status=Status.BELUM_DIISI, alasan=pengukuran.alasan or "Realisasi belum diisi.")
+        return HasilCapaian(status=status, alasan=pengukuran.alasan, **umum)
+    if realisasi is None or status == Status.BELUM_DIISI:
+        alasan = pengukuran.alasan or "Realisasi belum diisi."
+        return HasilCapaian(status=Status.BELUM_DIISI, alasan=alasan, **umum)
     if pengukuran.target is None:
-        return _tidak_dapat_dihitung("Target belum ditetapkan.")
-    target = angka_dari(pengukuran.target, konversi)
-    realisasi = angka_dari(pengukuran.realisasi, konversi)
-    for nilai, angka in ((pengukuran.target, target), (pengukuran.realisasi, realisasi)):
-        if angka is None:
-            return _tidak_dapat_dihitung(f"Nilai huruf «{nilai.huruf}» tidak ada dalam tabel konversi.")
-    if target == 0:
-        return _tidak_dapat_dihitung("Target bernilai 0, capaian tidak dapat dihitung.")
-    mentah = RUMUS[pengukuran.polaritas](target, realisasi)
-    akhir = batasi(mentah, skala)
-    return HasilCapaian(status=Status.TERISI, mentah=mentah, akhir=akhir, pita=predikat_untuk(akhir, skala))
+        return HasilCapaian(status=Status.TIDAK_DAPAT_DIHITUNG, alasan="Target belum ditetapkan.", **umum)
+    rumus = _capaian_pasangan(pengukuran.target, realisasi, pengukuran.polaritas, konversi)
+    if rumus.mentah is None:
+        return HasilCapaian(status=Status.TIDAK_DAPAT_DIHITUNG, alasan=rumus.alasan, cara=rumus.cara, **umum)
+    akhir = batasi(rumus.mentah, skala)
+    return HasilCapaian(
+        status=Status.TERISI,
+        mentah=rumus.mentah,
+        akhir=akhir,
+        pita=predikat_untuk(akhir, skala),
+        cara=rumus.cara,
+        **umum,
+    )
 
 
-def _tidak_dapat_dihitung(alasan: str) -> HasilCapaian:
-    return HasilCapaian(status=Status.TIDAK_DAPAT_DIHITUNG, alasan=alasan)
-
-
-# --- quarters -------------------------------------------------------------------------
-
-
-def _kumulatif(nilai: Sequence[Decimal]) -> Decimal:
-    return sum(nilai, NOL)
-
-
-def _terakhir(nilai: Sequence[Decimal]) -> Decimal:
-    return nilai[-1]
-
-
-def _rata_rata(nilai: Sequence[Decimal]) -> Decimal:
-    return sum(nilai, NOL) / len(nilai)
-
-
-ROLLUP: Mapping[AturanTriwulan, Callable[[Sequence[Decimal]], Decimal]] = {
-    AturanTriwulan.KUMULATIF: _kumulatif,
-    AturanTriwulan.TERAKHIR: _terakhir,
-    AturanTriwulan.RATA_RATA: _rata_rata,
-}
-
-
-def realisasi_tahunan(triwulan: Mapping[int, Decimal | None], aturan: AturanTriwulan) -> Decimal | None:
-    """Roll quarterly values up to the year; unfilled quarters are skipped, none filled → ``None``."""
-    terisi = [triwulan[t] for t in sorted(triwulan) if triwulan[t] is not None]
-    if not terisi:
+def capaian_target_akhir(
+    target_akhir: Nilai | None,
+    realisasi: Nilai | None,
+    polaritas: Polaritas,
+    konversi: Mapping[str, Decimal] = KONVERSI_HURUF_BAWAAN,
+) -> Decimal | None:
+    """Realisasi against the end-of-Renstra target, by the indicator's polarity and like with
+    like, floor 0, rounded as shown; ``None`` when either is missing or it cannot be computed."""
+    if target_akhir is None or realisasi is None:
         return None
-    return ROLLUP[aturan](terisi)
-
-
-def realisasi_berlaku(
-    tahunan: Nilai | None, triwulan: Mapping[int, Decimal | None], aturan: AturanTriwulan
-) -> Nilai | None:
-    """The year's realisasi: the quarters' roll-up when any quarter is filled, else the yearly value."""
-    rollup = realisasi_tahunan(triwulan, aturan)
-    return tahunan if rollup is None else Nilai(angka=rollup)
+    rumus = _capaian_pasangan(target_akhir, realisasi, polaritas, konversi)
+    return None if rumus.mentah is None else bulatkan(max(rumus.mentah, NOL))
 
 
 # --- sasaran and overall --------------------------------------------------------------
@@ -363,23 +679,35 @@ def efisiensi(capaian: Decimal | None, serapan: Decimal | None) -> HasilEfisiens
 
 
 __all__ = [
+    "ATURAN_SAH",
     "AngkaTidakValid",
+    "Arah",
     "AturanTriwulan",
+    "CaraBanding",
     "Efisiensi",
     "HasilCapaian",
     "HasilEfisiensi",
+    "JenisTemuan",
     "KONVERSI_HURUF_BAWAAN",
     "Nilai",
     "Pengukuran",
     "Pita",
     "Polaritas",
     "Ringkasan",
+    "SifatNilai",
     "Skala",
     "Status",
+    "Temuan",
+    "Tren",
+    "aturan_sah",
+    "banding_tren",
+    "capaian_target_akhir",
     "efisiensi",
     "hitung_capaian",
+    "huruf_untuk",
     "nilai_opsional",
     "nilai_teks_opsional",
+    "pita_huruf",
     "realisasi_berlaku",
     "realisasi_tahunan",
     "ringkas_keseluruhan",

@@ -13,6 +13,7 @@ from capaian import scoring
 from capaian.models import KonversiHuruf, PitaPredikat, Realisasi, SkalaPredikat, SkalaTahun
 from kecamatan.models import Kecamatan
 from perencanaan.models import Indikator, PerjanjianKinerja, Sasaran, TargetPerjanjian
+from umum.angka import teks_polos
 
 
 class DataTidakTersedia(LookupError):
@@ -33,8 +34,11 @@ class BarisCapaian:
     indikator: Indikator
     target: scoring.Nilai | None
     realisasi: scoring.Nilai | None
+    """The year's value that was scored (the typed yearly value, else the quarters' roll-up)."""
     realisasi_obj: Realisasi | None
     hasil: scoring.HasilCapaian
+    capaian_target_akhir: Decimal | None = None
+    """Realisasi against the end-of-Renstra target, by the indicator's polarity."""
 
     @property
     def target_teks(self) -> str:
@@ -43,6 +47,14 @@ class BarisCapaian:
     @property
     def realisasi_teks(self) -> str:
         return "" if self.realisasi is None else self.realisasi.teks
+
+    @property
+    def target_akhir(self) -> scoring.Nilai | None:
+        return scoring.nilai_opsional(self.indikator.target_akhir_angka, self.indikator.target_akhir_huruf)
+
+    @property
+    def temuan(self) -> tuple[scoring.Temuan, ...]:
+        return self.hasil.temuan
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,11 @@ class CapaianTahun:
     sasaran: list[CapaianSasaran]
     rata_rata: scoring.Ringkasan
     konversi: Mapping[str, Decimal]
+
+    @property
+    def temuan(self) -> list[tuple[BarisCapaian, scoring.Temuan]]:
+        """Every finding of the year, with the indicator it belongs to."""
+        return [(b, t) for b in self.baris for t in b.temuan]
 
 
 def skala_tahun(tahun: int) -> SkalaTerpakai:
@@ -89,33 +106,40 @@ def _skala_terpakai(skala: SkalaPredikat) -> SkalaTerpakai:
     return SkalaTerpakai(kode=skala.kode, nama=skala.nama, sumber=skala.sumber, skala=skala.as_skala())
 
 
-def nilai_realisasi(realisasi: Realisasi | None, aturan: str) -> scoring.Nilai | None:
-    """The year's value: the quarterly roll-up when quarters are filled, else the yearly value.
+def sifat_nilai(indikator: Indikator) -> scoring.SifatNilai:
+    return scoring.SifatNilai.RASIO if indikator.is_rasio else scoring.SifatNilai.JUMLAH
 
-    Uses the prefetched ``triwulan`` of ``realisasi``.
-    """
+
+def triwulan_realisasi(realisasi: Realisasi | None) -> dict[int, Decimal | None]:
+    """The stored quarters (uses the prefetched ``triwulan``)."""
+    return {} if realisasi is None else {t.triwulan: t.angka for t in realisasi.triwulan.all()}
+
+
+def nilai_realisasi(realisasi: Realisasi | None, indikator: Indikator) -> scoring.Nilai | None:
+    """The year's value: the yearly value as typed, else the quarters' roll-up by the
+    indicator's rule. Uses the prefetched ``triwulan`` of ``realisasi``."""
     if realisasi is None:
         return None
     return scoring.realisasi_berlaku(
         scoring.nilai_opsional(realisasi.angka, realisasi.huruf),
-        {t.triwulan: t.angka for t in realisasi.triwulan.all()},
-        scoring.AturanTriwulan(aturan),
+        triwulan_realisasi(realisasi),
+        scoring.AturanTriwulan(indikator.aturan_triwulan),
+        sifat_nilai(indikator),
     )
 
 
 def pengukuran(
     target: scoring.Nilai | None, realisasi: Realisasi | None, indikator: Indikator
 ) -> scoring.Pengukuran:
-    nilai = nilai_realisasi(realisasi, indikator.aturan_triwulan)
-    status = None if realisasi is None else scoring.Status(realisasi.status)
-    if status == scoring.Status.TERISI and nilai is None:
-        status = None
     return scoring.Pengukuran(
         target=target,
-        realisasi=nilai,
+        realisasi=None if realisasi is None else scoring.nilai_opsional(realisasi.angka, realisasi.huruf),
         polaritas=scoring.Polaritas(indikator.polaritas),
-        status=status,
+        status=None if realisasi is None else scoring.Status(realisasi.status),
         alasan="" if realisasi is None else realisasi.alasan,
+        triwulan=triwulan_realisasi(realisasi),
+        aturan=scoring.AturanTriwulan(indikator.aturan_triwulan),
+        sifat=sifat_nilai(indikator),
     )
 
 
@@ -131,7 +155,7 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
     target_pk = list(
         TargetPerjanjian.objects.filter(perjanjian=perjanjian)
         .select_related("indikator__sasaran")
-        .order_by("indikator__sasaran__nomor", "urutan")
+        .order_by("indikator__sasaran__nomor", "urutan", "indikator__kode_urut")
     )
     realisasi = {
         r.indikator_id: r
@@ -143,15 +167,19 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
     for t in target_pk:
         target = scoring.nilai_opsional(t.angka, t.huruf)
         r = realisasi.get(t.indikator_id)
-        ukur = pengukuran(target, r, t.indikator)
+        hasil = scoring.hitung_capaian(pengukuran(target, r, t.indikator), skala.skala, konversi)
+        akhir = scoring.nilai_opsional(t.indikator.target_akhir_angka, t.indikator.target_akhir_huruf)
         baris.append(
             BarisCapaian(
                 sasaran=t.indikator.sasaran,
                 indikator=t.indikator,
                 target=target,
-                realisasi=ukur.realisasi,
+                realisasi=hasil.realisasi,
                 realisasi_obj=r,
-                hasil=scoring.hitung_capaian(ukur, skala.skala, konversi),
+                hasil=hasil,
+                capaian_target_akhir=scoring.capaian_target_akhir(
+                    akhir, hasil.realisasi, scoring.Polaritas(t.indikator.polaritas), konversi
+                ),
             )
         )
     per_sasaran: dict[int, list[BarisCapaian]] = {}
@@ -182,6 +210,10 @@ def desimal_teks(nilai: Decimal | None) -> str | None:
     return None if nilai is None else f"{nilai:.2f}"
 
 
+def temuan_json(temuan: tuple[scoring.Temuan, ...]) -> list[dict[str, str]]:
+    return [{"jenis": t.jenis.value, "pesan": t.pesan} for t in temuan]
+
+
 def capaian_json(data: CapaianTahun) -> dict:
     """The stable JSON shape of ``manage.py capaian --json`` (keys may be added, never removed)."""
     return {
@@ -203,6 +235,10 @@ def capaian_json(data: CapaianTahun) -> dict:
                 "predikat": b.hasil.predikat,
                 "status": b.hasil.status.value,
                 "alasan": b.hasil.alasan or None,
+                "rekap_triwulan": None
+                if b.hasil.rekap_triwulan is None
+                else teks_polos(b.hasil.rekap_triwulan),
+                "temuan": temuan_json(b.temuan),
             }
             for b in data.baris
         ],

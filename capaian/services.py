@@ -8,7 +8,6 @@ from django.db import transaction
 from capaian import scoring
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
 from perencanaan.models import Indikator
-from umum.angka import bulatkan
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -37,8 +36,9 @@ def realisasi_update(
 ) -> Realisasi:
     """Save an indicator's realisasi for the year, refusing a stale form.
 
-    When any quarter is filled, the yearly value is their roll-up by the indicator's rule, as
-    the scoring reads it, so the stored value and the scored value agree."""
+    The yearly value is stored as typed and the quarters beside it: the scoring reads the
+    yearly value when there is one and reports a difference from the quarters' roll-up as a
+    finding, so a filled quarter never silently replaces the year."""
     # Saves of one indicator's year take turns on the indicator's row, so when two forms both
     # create the realisasi the second sees the first's and is refused as stale, not a 500.
     Indikator.objects.select_for_update().filter(pk=indikator.pk).exists()
@@ -52,9 +52,6 @@ def realisasi_update(
         raise DataKedaluwarsa()
     realisasi = lama or Realisasi(indikator=indikator, tahun=tahun)
     terisi = {t: a for t, a in triwulan.items() if a is not None}
-    nilai = scoring.realisasi_berlaku(nilai, terisi, scoring.AturanTriwulan(indikator.aturan_triwulan))
-    if terisi and nilai is not None:  # an average of quarters may not end: store it as the column can
-        nilai = scoring.Nilai(angka=bulatkan(nilai.angka, Realisasi._meta.get_field("angka").decimal_places))
     realisasi.angka = None if nilai is None else nilai.angka
     realisasi.huruf = "" if nilai is None else nilai.huruf
     realisasi.status = status
@@ -66,6 +63,7 @@ def realisasi_update(
     realisasi.pembanding_nasional = pembanding_nasional
     realisasi.pembanding_provinsi = pembanding_provinsi
     realisasi.pembanding_kabupaten = pembanding_kabupaten
+    realisasi.ada_triwulan = bool(terisi)
     realisasi.full_clean()
     realisasi.save()
     realisasi.triwulan.exclude(triwulan__in=terisi).delete()

@@ -14,6 +14,7 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
+from umum.urutan import kolom_kode
 
 
 class TujuanInline(admin.StackedInline):
@@ -35,7 +36,7 @@ class IndikatorTujuanInline(admin.TabularInline):
 
 @admin.register(Tujuan)
 class TujuanAdmin(admin.ModelAdmin):
-    list_display = ["kode", "uraian", "renstra"]
+    list_display = [kolom_kode, "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
     inlines = [IndikatorTujuanInline]
@@ -49,7 +50,7 @@ class IndikatorTujuanAdmin(admin.ModelAdmin):
 
 @admin.register(Sasaran)
 class SasaranAdmin(admin.ModelAdmin):
-    list_display = ["nomor", "kode", "uraian", "renstra"]
+    list_display = ["nomor", kolom_kode, "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
     search_fields = ["uraian"]
@@ -62,7 +63,7 @@ class TargetRenstraInline(admin.TabularInline):
 
 @admin.register(Indikator)
 class IndikatorAdmin(admin.ModelAdmin):
-    list_display = ["kode", "uraian", "satuan", "jenis_nilai", "polaritas", "is_iku"]
+    list_display = [kolom_kode, "uraian", "satuan", "jenis_nilai", "polaritas", "is_iku"]
     list_filter = ["sasaran__renstra__kecamatan", "is_iku", "polaritas", "jenis_nilai"]
     list_select_related = ["sasaran__renstra__kecamatan"]
     search_fields = ["uraian", "kode"]

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kecamatan.models import Kecamatan
 from umum.angka import teks_nilai
 from umum.kolom import DesimalField, NamaField, TeksField
+from umum.urutan import KodeUrut
 
 
 class Polaritas(models.TextChoices):
@@ -16,6 +18,11 @@ class AturanTriwulan(models.TextChoices):
     KUMULATIF = "kumulatif", _("Kumulatif (dijumlah)")
     TERAKHIR = "terakhir", _("Triwulan terakhir yang terisi")
     RATA_RATA = "rata_rata", _("Rata-rata triwulan yang terisi")
+
+
+#: Names and units that make an indicator an index or a percentage (a ratio, never a sum).
+AWALAN_RASIO = ("indeks", "index", "persentase", "prosentase", "presentase", "rasio", "nilai", "tingkat")
+SATUAN_RASIO = frozenset({"%", "persen", "indeks", "index", "nilai", "skor", "poin"})
 
 
 class NilaiField(models.Model):
@@ -102,7 +109,7 @@ class Renstra(models.Model):
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
 
-class Tujuan(models.Model):
+class Tujuan(KodeUrut):
     renstra = models.ForeignKey(
         Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name=_("Renstra")
     )
@@ -113,7 +120,7 @@ class Tujuan(models.Model):
     class Meta:
         verbose_name = _("tujuan")
         verbose_name_plural = _("tujuan")
-        ordering = ["renstra", "urutan", "kode"]
+        ordering = ["renstra", "urutan", "kode_urut"]
         constraints = [models.UniqueConstraint(fields=["renstra", "kode"], name="tujuan_kode_unik")]
 
     def __str__(self) -> str:
@@ -138,7 +145,7 @@ class IndikatorTujuan(models.Model):
         return self.uraian
 
 
-class Sasaran(models.Model):
+class Sasaran(KodeUrut):
     renstra = models.ForeignKey(
         Renstra, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("Renstra")
     )
@@ -157,7 +164,7 @@ class Sasaran(models.Model):
     class Meta:
         verbose_name = _("sasaran strategis")
         verbose_name_plural = _("sasaran strategis")
-        ordering = ["renstra", "nomor", "kode"]
+        ordering = ["renstra", "nomor", "kode_urut"]
         constraints = [
             models.UniqueConstraint(fields=["renstra", "kode"], name="sasaran_kode_unik"),
             models.UniqueConstraint(fields=["renstra", "nomor"], name="sasaran_nomor_unik"),
@@ -167,7 +174,7 @@ class Sasaran(models.Model):
         return f"Sasaran {self.nomor or self.kode}: {self.uraian[:80]}"
 
 
-class Indikator(models.Model):
+class Indikator(KodeUrut):
     class JenisNilai(models.TextChoices):
         ANGKA = "angka", _("Angka")
         PERSEN = "persen", _("Persen")
@@ -207,7 +214,7 @@ class Indikator(models.Model):
     class Meta:
         verbose_name = _("indikator kinerja")
         verbose_name_plural = _("indikator kinerja")
-        ordering = ["sasaran__nomor", "urutan", "kode"]
+        ordering = ["sasaran__nomor", "urutan", "kode_urut"]
         constraints = [
             models.UniqueConstraint(fields=["sasaran", "kode"], name="indikator_kode_unik_per_sasaran"),
         ]
@@ -218,6 +225,29 @@ class Indikator(models.Model):
     @property
     def target_akhir_teks(self) -> str:
         return teks_nilai(self.target_akhir_angka, self.target_akhir_huruf)
+
+    @property
+    def is_rasio(self) -> bool:
+        """A letter grade, a percentage (by type or the unit «%») or an index («Indeks …»,
+        «Persentase …»): a quarter's value is not a part of the year's, so it is never summed."""
+        if self.jenis_nilai in (self.JenisNilai.PERSEN, self.JenisNilai.HURUF):
+            return True
+        return self.satuan.strip().lower() in SATUAN_RASIO or self.uraian.strip().lower().startswith(
+            AWALAN_RASIO
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.aturan_triwulan == AturanTriwulan.KUMULATIF and self.is_rasio:
+            raise ValidationError(
+                {
+                    "aturan_triwulan": _(
+                        "Indikator %(kode)s berupa indeks, persentase atau nilai huruf: realisasi "
+                        "triwulannya tidak dijumlahkan. Pilih «triwulan terakhir» atau «rata-rata»."
+                    )
+                    % {"kode": self.kode or self.uraian[:40]}
+                }
+            )
 
 
 class TargetRenstra(NilaiField):

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from anggaran.models import SubKegiatan
@@ -43,9 +44,18 @@ def test_triwulan_is_1_to_4(triwulan):
 
 
 @pytest.mark.django_db
-def test_filled_realisasi_needs_a_value():
-    indikator = factories.IndikatorFactory()
-    gagal(lambda: Realisasi.objects.create(indikator=indikator, tahun=2024, status="terisi"))
+def test_filled_realisasi_needs_a_yearly_value_or_a_quarter():
+    """Spans two tables, so the model checks it: quarters alone may fill a year."""
+    realisasi = Realisasi(indikator=factories.IndikatorFactory(), tahun=2024, status="terisi")
+    with pytest.raises(ValidationError) as galat:
+        realisasi.full_clean()
+    assert "realisasi tahunan atau salah satu triwulan" in str(galat.value)
+    realisasi.ada_triwulan = True
+    realisasi.full_clean()
+    realisasi.ada_triwulan = None
+    realisasi.save()
+    RealisasiTriwulan.objects.create(realisasi=realisasi, triwulan=2, angka=Decimal("5"))
+    realisasi.full_clean()  # the stored quarter counts
 
 
 @pytest.mark.django_db

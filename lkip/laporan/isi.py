@@ -202,10 +202,10 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
             ren = indikator_renstra.get(b["indikator_kode"], {})
             realisasi_tahun = ren.get("realisasi", {})
             info = {**b, "jenis_nilai": ren.get("jenis_nilai", "angka"), "formula": ren.get("formula", "")}
-            sekarang = _angka(b["realisasi"], konversi)
+            sekarang = scoring.nilai_teks_opsional(b["realisasi"])
             sebelumnya = None
             for th in range(tahun - 1, tahun_tren[0] - 1, -1):
-                lalu = _angka((realisasi_tahun.get(str(th)) or {}).get("nilai"), konversi)
+                lalu = scoring.nilai_teks_opsional((realisasi_tahun.get(str(th)) or {}).get("nilai"))
                 if lalu is not None:
                     sebelumnya = (th, lalu)
                     break
@@ -220,7 +220,7 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
                     "pembanding": pembanding,
                     "kalimat": [
                         kalimat.kalimat_capaian(info, tahun),
-                        kalimat.kalimat_tren(info, sebelumnya, sekarang, tahun),
+                        kalimat.kalimat_tren(info, sebelumnya, sekarang, tahun, konversi),
                         kalimat.kalimat_target_akhir(info, renstra["tahun_akhir"] if renstra else tahun),
                         kalimat.kalimat_pembanding(info, pembanding),
                     ],
@@ -235,6 +235,9 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
             {
                 **s,
                 "indikator": daftar,
+                "kalimat_capaian": kalimat.kalimat_sasaran(
+                    s["capaian"], s["predikat"], [i["capaian_akhir"] for i in daftar]
+                ),
                 "pendukung": pendukung,
                 "efisiensi": efisiensi or {"pagu": None, "realisasi": None, "serapan": None, "putusan": None},
                 "kalimat_efisiensi": kalimat.kalimat_efisiensi(efisiensi)
@@ -324,7 +327,7 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
     }
     kalimat_umum = {
         "anggaran": kalimat.kalimat_anggaran(nama, tahun, len(program), n_kegiatan, n_sub, anggaran["total"]),
-        "rata_rata": kalimat.kalimat_rata_rata(len(baris_capaian), len(sasaran), capaian["rata_rata"])
+        "rata_rata": kalimat.kalimat_rata_rata([s["capaian"] for s in sasaran], capaian["rata_rata"])
         if capaian["tersedia"]
         else capaian["alasan"],
         "rekap": kalimat.kalimat_rekap_predikat(hitungan, len(baris_capaian)),

@@ -1,8 +1,10 @@
 """Sentences that state numbers, generated from the data so that no number in the report
 is typed by hand. Each function takes already-computed values and returns Indonesian text."""
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from capaian import scoring
 from umum.angka import format_angka, format_nilai, format_persen, format_rupiah
 
 _SATUAN = (
@@ -67,25 +69,66 @@ def kalimat_capaian(ind: dict, nama_tahun: int) -> str:
     return f"{kalimat} dengan predikat {ind['predikat']}."
 
 
+def _arah(arah: scoring.Arah, polaritas: str) -> str:
+    kata = {scoring.Arah.NAIK: "meningkat", scoring.Arah.TURUN: "menurun"}[arah]
+    if polaritas == "negatif":
+        kata += " (pada indikator ini nilai yang lebih rendah lebih baik)"
+    return kata
+
+
+def _tren_huruf(tren: scoring.Tren, ind: dict, tahun_lalu: int, tahun: int) -> str:
+    """Letters with letters: a year that printed only a number is read as the letter it falls in."""
+    lalu = format_nilai(tren.lalu.teks)
+    if not tren.lalu.huruf:
+        lalu += f", setara {tren.huruf_lalu}"
+    if tren.arah == scoring.Arah.TETAP:
+        return (
+            f"Dibandingkan tahun {tahun_lalu} ({lalu}), nilai huruf tahun {tahun} "
+            f"({tren.huruf_sekarang}) tidak berubah."
+        )
+    return (
+        f"Dibandingkan tahun {tahun_lalu} ({lalu}), nilai huruf tahun {tahun} "
+        f"{_arah(tren.arah, ind['polaritas'])} menjadi {tren.huruf_sekarang}."
+    )
+
+
+def _tren_angka(tren: scoring.Tren, ind: dict, tahun_lalu: int, tahun: int) -> str:
+    lalu = format_nilai(tren.lalu.teks)
+    if tren.arah == scoring.Arah.TETAP:
+        return f"Dibandingkan tahun {tahun_lalu} ({lalu}), realisasi tahun {tahun} tidak berubah."
+    besar = format_angka(abs(tren.selisih))
+    if ind["jenis_nilai"] == "persen" or ind["satuan"].strip() == "%":
+        besar += " poin persen"
+    return (
+        f"Dibandingkan tahun {tahun_lalu} ({lalu}), realisasi tahun {tahun} "
+        f"{_arah(tren.arah, ind['polaritas'])} sebesar {besar}."
+    )
+
+
+KALIMAT_TREN = {scoring.CaraBanding.HURUF: _tren_huruf, scoring.CaraBanding.ANGKA: _tren_angka}
+
+
 def kalimat_tren(
-    ind: dict, sebelumnya: tuple[int, Decimal] | None, sekarang: Decimal | None, tahun: int
+    ind: dict,
+    sebelumnya: tuple[int, scoring.Nilai] | None,
+    sekarang: scoring.Nilai | None,
+    tahun: int,
+    konversi: Mapping[str, Decimal] = scoring.KONVERSI_HURUF_BAWAAN,
 ) -> str:
+    """This year's realisasi against the latest earlier year, compared like with like by the
+    scoring service: numbers with numbers, a year with only a letter by its letter."""
     if sekarang is None:
         return ""
     if sebelumnya is None:
         return "Realisasi tahun-tahun sebelumnya tidak tersedia sebagai pembanding."
     tahun_lalu, nilai_lalu = sebelumnya
-    selisih = sekarang - nilai_lalu
-    lalu = format_angka(nilai_lalu)
-    if selisih == 0:
-        return f"Dibandingkan tahun {tahun_lalu} ({lalu}), realisasi tahun {tahun} tidak berubah."
-    arah = "meningkat" if selisih > 0 else "menurun"
-    if ind["polaritas"] == "negatif":
-        arah += " (pada indikator ini nilai yang lebih rendah lebih baik)"
-    besar = format_angka(abs(selisih))
-    if ind["jenis_nilai"] == "persen" or ind["satuan"].strip() == "%":
-        besar += " poin persen"
-    return f"Dibandingkan tahun {tahun_lalu} ({lalu}), realisasi tahun {tahun} {arah} sebesar {besar}."
+    tren = scoring.banding_tren(nilai_lalu, sekarang, konversi)
+    if tren is None:
+        return (
+            f"Realisasi tahun {tahun} tidak dapat dibandingkan dengan tahun {tahun_lalu} "
+            f"({format_nilai(nilai_lalu.teks)}) karena nilai hurufnya tidak ada dalam tabel konversi."
+        )
+    return KALIMAT_TREN[tren.cara](tren, ind, tahun_lalu, tahun)
 
 
 def kalimat_target_akhir(ind: dict, tahun_akhir: int) -> str:
@@ -151,12 +194,35 @@ def kalimat_anggaran(kecamatan: str, tahun: int, program: int, kegiatan: int, su
     )
 
 
-def kalimat_rata_rata(n_indikator: int, n_sasaran: int, rata: dict) -> str:
+def kalimat_rata_rata(capaian_sasaran: Sequence[str | None], rata: dict) -> str:
+    """The overall capaian is the mean over sasaran (each the mean of its indicators), so the
+    sentence counts sasaran, and says so when some could not be scored yet."""
     if rata["capaian"] is None:
         return "Capaian rata-rata belum dapat dihitung karena realisasi belum lengkap."
+    dihitung = sum(1 for c in capaian_sasaran if c is not None)
+    sasaran = jumlah(dihitung, "sasaran strategis")
+    if dihitung < len(capaian_sasaran):
+        sasaran = f"{jumlah(dihitung, 'sasaran strategis')} (dari {len(capaian_sasaran)} sasaran) yang dapat dihitung"
     return (
-        f"Rata-rata capaian {jumlah(n_indikator, 'indikator')} pada {jumlah(n_sasaran, 'sasaran strategis')} "
-        f"adalah {format_persen(Decimal(rata['capaian']))} dengan predikat {rata['predikat']}."
+        f"Capaian kinerja keseluruhan, yaitu rata-rata capaian {sasaran}, adalah "
+        f"{format_persen(Decimal(rata['capaian']))} dengan predikat {rata['predikat']}; capaian setiap "
+        "sasaran adalah rata-rata capaian indikatornya."
+    )
+
+
+def kalimat_sasaran(
+    capaian: str | None, predikat: str | None, capaian_indikator: Sequence[str | None]
+) -> str:
+    """A sasaran's capaian is the mean of its indicators' capaian after the cap."""
+    if capaian is None:
+        return "Capaian sasaran ini belum dapat dihitung karena realisasi indikatornya belum lengkap."
+    dihitung = sum(1 for c in capaian_indikator if c is not None)
+    indikator = jumlah(dihitung, "indikator")
+    if dihitung < len(capaian_indikator):
+        indikator += f" (dari {len(capaian_indikator)} indikator) yang dapat dihitung"
+    return (
+        f"Sasaran ini memperoleh capaian {format_persen(Decimal(capaian))} dengan predikat {predikat}, "
+        f"yaitu rata-rata capaian {indikator}."
     )
 
 

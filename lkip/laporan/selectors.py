@@ -33,7 +33,7 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
-from umum.angka import format_angka, persentase, teks_polos
+from umum.angka import format_angka, teks_polos
 
 VERSI_SKEMA = 1
 
@@ -112,12 +112,12 @@ def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Ren
     berlaku = max((r for r in semua if r.berlaku_mulai <= tahun), key=lambda r: r.versi, default=None)
     if berlaku is None:
         return None, semua
-    indikator = Indikator.objects.order_by("urutan", "kode").prefetch_related("target_renstra")
-    tujuan = Tujuan.objects.order_by("urutan", "kode").prefetch_related(
+    indikator = Indikator.objects.order_by("urutan", "kode_urut").prefetch_related("target_renstra")
+    tujuan = Tujuan.objects.order_by("urutan", "kode_urut").prefetch_related(
         "indikator",
         Prefetch(
             "sasaran",
-            queryset=Sasaran.objects.order_by("nomor", "kode").prefetch_related(
+            queryset=Sasaran.objects.order_by("nomor", "kode_urut").prefetch_related(
                 Prefetch("indikator", queryset=indikator)
             ),
         ),
@@ -143,7 +143,7 @@ def _riwayat_realisasi(semua: list[Renstra]) -> dict[str, dict[int, Realisasi]]:
 
 
 def _realisasi_tahunan(realisasi: Realisasi, indikator: Indikator) -> dict[str, Any]:
-    nilai = nilai_realisasi(realisasi, indikator.aturan_triwulan)
+    nilai = nilai_realisasi(realisasi, indikator)
     return {
         "nilai": None if nilai is None else nilai.teks,
         "status": realisasi.status,
@@ -286,14 +286,8 @@ def _capaian_json(data: CapaianTahun | None, galat: str | None) -> dict[str, Any
         return {"tersedia": False, "alasan": galat}
     hasil = capaian_json(data)
     for baris, b in zip(hasil["indikator"], data.baris, strict=True):
-        akhir = b.indikator.target_akhir_angka
-        if akhir is None and b.indikator.target_akhir_huruf:
-            akhir = data.konversi.get(b.indikator.target_akhir_huruf)
-        realisasi = None if b.realisasi is None else scoring.angka_dari(b.realisasi, data.konversi)
         baris["target_akhir_renstra"] = b.indikator.target_akhir_teks or None
-        baris["capaian_terhadap_target_akhir"] = desimal_teks(
-            None if persentase(realisasi, akhir) is None else scoring.bulatkan(persentase(realisasi, akhir))
-        )
+        baris["capaian_terhadap_target_akhir"] = desimal_teks(b.capaian_target_akhir)
     hasil["tersedia"] = True
     hasil["skala_detail"] = {
         "kode": data.skala.kode,

@@ -241,7 +241,10 @@ class RealisasiForm(VersiForm):
         kolom=Realisasi._meta.get_field("angka"),
         label=_("Realisasi tahunan"),
         required=False,
-        help_text=_("Mis. 97,5 atau B (69). Bila triwulan diisi, realisasi tahunan dihitung dari triwulan."),
+        help_text=_(
+            "Mis. 97,5 atau B (69). Realisasi tahunan yang diisi itulah yang dihitung; bila kosong, "
+            "dihitung dari triwulan. Selisih dengan rekap triwulan ditampilkan untuk diperiksa."
+        ),
     )
     triwulan_1 = AngkaField(kolom=_TRIWULAN, label=_("Triwulan I"))
     triwulan_2 = AngkaField(kolom=_TRIWULAN, label=_("Triwulan II"))
@@ -290,7 +293,7 @@ class RealisasiForm(VersiForm):
         data = {
             "versi": versi,
             "status": realisasi.status,
-            "nilai": "" if triwulan else nilai_isian(realisasi.angka, realisasi.huruf),
+            "nilai": nilai_isian(realisasi.angka, realisasi.huruf),
         }
         for nama in [
             "alasan", "faktor_keberhasilan", "hambatan", "tindak_lanjut", "catatan",

@@ -23,6 +23,7 @@ from capaian.selectors import (
     CapaianTahun,
     DataTidakTersedia,
     capaian_tahun,
+    sifat_nilai,
     skala_tahun,
 )
 from kecamatan.models import (
@@ -50,6 +51,7 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
+from umum.angka import bulatkan
 
 JUMLAH_NADA = 5
 
@@ -323,7 +325,18 @@ def halaman_realisasi(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator)
 class Pratinjau:
     hasil: scoring.HasilCapaian
     realisasi_tahunan: scoring.Nilai | None
+    """The value scored: the yearly value as typed, else the quarters' roll-up."""
     nada: str
+
+    @property
+    def rekap_triwulan(self) -> Decimal | None:
+        """The quarters' roll-up to the stored precision (an average can run on forever)."""
+        rekap = self.hasil.rekap_triwulan
+        return None if rekap is None else bulatkan(rekap, 4)
+
+    @property
+    def temuan(self) -> tuple[scoring.Temuan, ...]:
+        return self.hasil.temuan
 
 
 def pratinjau_capaian(
@@ -338,19 +351,21 @@ def pratinjau_capaian(
     alasan: str = "",
 ) -> Pratinjau:
     """What the scoring service makes of a realisasi as typed, before it is saved."""
-    realisasi = scoring.realisasi_berlaku(nilai, triwulan, scoring.AturanTriwulan(indikator.aturan_triwulan))
     hasil = scoring.hitung_capaian(
         scoring.Pengukuran(
             target=target,
-            realisasi=realisasi,
+            realisasi=nilai,
             polaritas=scoring.Polaritas(indikator.polaritas),
             status=scoring.Status(status) if status else None,
             alasan=alasan,
+            triwulan=triwulan,
+            aturan=scoring.AturanTriwulan(indikator.aturan_triwulan),
+            sifat=sifat_nilai(indikator),
         ),
         skala,
         konversi,
     )
-    return Pratinjau(hasil=hasil, realisasi_tahunan=realisasi, nada=nada_predikat(hasil.pita, skala))
+    return Pratinjau(hasil=hasil, realisasi_tahunan=hasil.realisasi, nada=nada_predikat(hasil.pita, skala))
 
 
 @dataclass(frozen=True)

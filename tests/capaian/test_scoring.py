@@ -171,12 +171,29 @@ def test_status_given_with_reason_is_kept(status):
         ("B (69)", "80,41", D("116.54"), "Sangat Tinggi"),  # the printed number is the value
         ("B", "BB", D("114.29"), "Sangat Tinggi"),  # letters only: 80 / 70
         ("BB", "B", D("87.50"), "Tinggi"),
-        ("A", "A (85)", D("94.44"), "Sangat Tinggi"),
+        ("A", "A (85)", D("100.00"), "Sangat Tinggi"),  # a bare letter: both sides as letters, 90 / 90
+        ("B", "B (100)", D("100.00"), "Sangat Tinggi"),  # Pakusari 2021: 70 / 70, not 100 / 70
+        ("B (100)", "B", D("100.00"), "Sangat Tinggi"),
+        ("B", "80,41", D("128.57"), "Sangat Tinggi"),  # a plain number against a letter: its letter, A
+        ("B (69)", "B (72)", D("104.35"), "Sangat Tinggi"),  # both print numbers: 72 / 69
     ],
 )
 def test_letter_grades(target, realisasi, capaian, predikat):
     hasil = skor(target, realisasi, "permendagri-86-2017")
     assert (hasil.capaian, hasil.predikat) == (capaian, predikat)
+
+
+@pytest.mark.parametrize(
+    ("target", "realisasi", "skala", "capaian", "predikat"),
+    [
+        ("B", "B (100)", "empat-kategori", D("100.00"), "Baik"),  # not 142,86% Sangat Baik
+        ("B", "B", "akip-aa-d", D("100.00"), "AA"),
+        ("BB", "B (69)", "akip-aa-d", D("87.50"), "A"),  # 70 / 80
+    ],
+)
+def test_letters_compare_like_with_like_on_every_scale(target, realisasi, skala, capaian, predikat):
+    hasil = skor(target, realisasi, skala)
+    assert (hasil.capaian, hasil.predikat, hasil.cara) == (capaian, predikat, scoring.CaraBanding.HURUF)
 
 
 def test_letter_conversion_table_is_configurable():
@@ -345,12 +362,14 @@ def test_scoring_imports_only_what_it_may():
 @pytest.mark.parametrize(
     ("tahunan", "triwulan", "berlaku"),
     [
-        (Nilai(angka=D("50")), {1: D("80"), 2: D("90")}, Nilai(angka=D("85"))),  # quarters win
-        (Nilai(huruf="B"), {1: None, 2: None}, Nilai(huruf="B")),  # no quarter filled: the year
+        (Nilai(angka=D("50")), {1: D("80"), 2: D("90")}, Nilai(angka=D("50"))),  # the typed year wins
+        (None, {1: D("80"), 2: D("90")}, Nilai(angka=D("85"))),  # quarters alone roll up
+        (Nilai(huruf="B"), {1: None, 2: None}, Nilai(huruf="B")),
+        (None, {1: None}, None),
         (None, {}, None),
     ],
 )
-def test_the_years_realisasi_is_the_quarters_roll_up_when_any_is_filled(tahunan, triwulan, berlaku):
+def test_a_typed_yearly_realisasi_is_never_replaced_by_its_quarters(tahunan, triwulan, berlaku):
     assert scoring.realisasi_berlaku(tahunan, triwulan, AturanTriwulan.RATA_RATA) == berlaku
 
 
@@ -365,3 +384,178 @@ def test_the_years_realisasi_is_the_quarters_roll_up_when_any_is_filled(tahunan,
 )
 def test_a_stored_value_is_missing_only_when_empty(angka, huruf, nilai):
     assert scoring.nilai_opsional(angka, huruf) == nilai
+
+
+def ukur(realisasi: str | None, triwulan: dict, aturan=AturanTriwulan.TERAKHIR, **kw) -> Pengukuran:
+    return Pengukuran(
+        target=kw.pop("target", Nilai(angka=D("100"))),
+        realisasi=scoring.nilai_teks_opsional(realisasi),
+        triwulan=triwulan,
+        aturan=aturan,
+        **kw,
+    )
+
+
+def jenis_temuan(hasil: scoring.HasilCapaian) -> list[scoring.JenisTemuan]:
+    return [t.jenis for t in hasil.temuan]
+
+
+@pytest.mark.parametrize(
+    ("target", "realisasi", "triwulan", "capaian", "predikat", "rekap"),
+    [
+        ("100", "96", {1: D("49")}, D("96.00"), "AA", D("49")),  # one filled quarter used to give 49 C
+        ("AA", "AA", {1: D("49")}, D("100.00"), "AA", D("49")),  # AA stays AA, not C
+        ("100", "96", {1: D("90"), 2: D("96")}, D("96.00"), "AA", D("96")),  # agree: no finding
+    ],
+)
+def test_the_yearly_value_is_scored_and_the_roll_up_is_shown_beside_it(
+    target, realisasi, triwulan, capaian, predikat, rekap
+):
+    hasil = scoring.hitung_capaian(
+        ukur(realisasi, triwulan, target=Nilai.dari_teks(target)), SKALA["akip-aa-d"]
+    )
+    assert (hasil.capaian, hasil.predikat, hasil.rekap_triwulan) == (capaian, predikat, rekap)
+    assert hasil.realisasi == Nilai.dari_teks(realisasi)
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "triwulan", "temuan"),
+    [
+        ("96", {1: D("49")}, [scoring.JenisTemuan.REKAP_TRIWULAN_BERBEDA]),
+        ("AA", {1: D("49")}, [scoring.JenisTemuan.REKAP_TRIWULAN_BERBEDA]),  # 49 is a C
+        ("AA", {4: D("95")}, []),  # 95 is an AA
+        ("96", {3: D("96.004")}, []),  # the same as shown
+        ("96", {}, []),
+        (None, {1: D("49")}, []),  # nothing to differ from
+    ],
+)
+def test_a_yearly_value_that_differs_from_its_quarters_is_a_finding(realisasi, triwulan, temuan):
+    hasil = scoring.hitung_capaian(ukur(realisasi, triwulan), SKALA["akip-aa-d"])
+    assert jenis_temuan(hasil) == temuan
+
+
+def test_the_roll_up_finding_says_both_values_in_indonesian():
+    hasil = scoring.hitung_capaian(ukur("96", {1: D("49.5")}), SKALA["akip-aa-d"])
+    assert hasil.temuan[0].pesan.startswith("Realisasi tahunan 96 berbeda dengan rekap triwulan 49,5")
+
+
+@pytest.mark.parametrize(
+    ("aturan", "triwulan", "realisasi"),
+    [
+        (AturanTriwulan.TERAKHIR, {1: D("80"), 2: D("84")}, Nilai(angka=D("84"))),
+        (AturanTriwulan.RATA_RATA, {1: D("80"), 2: D("84")}, Nilai(angka=D("82"))),
+        (AturanTriwulan.KUMULATIF, {1: D("3"), 2: D("4")}, Nilai(angka=D("7"))),
+    ],
+)
+def test_quarters_alone_roll_up_by_the_indicators_rule(aturan, triwulan, realisasi):
+    hasil = scoring.hitung_capaian(ukur(None, triwulan, aturan), SKALA["akip-aa-d"])
+    assert (hasil.realisasi, hasil.status, hasil.temuan) == (realisasi, Status.TERISI, ())
+
+
+def test_an_index_never_sums_its_quarters():
+    ikm = ukur(None, {1: D("80"), 2: D("84")}, AturanTriwulan.KUMULATIF, sifat=scoring.SifatNilai.RASIO)
+    hasil = scoring.hitung_capaian(ikm, SKALA["akip-aa-d"])
+    assert hasil.rekap_triwulan is None  # never 164
+    assert (hasil.status, hasil.capaian) == (Status.BELUM_DIISI, None)
+    assert jenis_temuan(hasil) == [scoring.JenisTemuan.ATURAN_TRIWULAN_TIDAK_SAH]
+    assert "tidak boleh dijumlah" in hasil.temuan[0].pesan
+    assert scoring.realisasi_berlaku(None, ikm.triwulan, ikm.aturan, ikm.sifat) is None
+
+
+@pytest.mark.parametrize(
+    ("sifat", "boleh"),
+    [
+        (scoring.SifatNilai.JUMLAH, set(AturanTriwulan)),
+        (scoring.SifatNilai.RASIO, {AturanTriwulan.TERAKHIR, AturanTriwulan.RATA_RATA}),
+    ],
+)
+def test_roll_up_rules_allowed_per_kind(sifat, boleh):
+    assert {a for a in AturanTriwulan if scoring.aturan_sah(a, sifat)} == boleh
+
+
+@pytest.mark.parametrize(
+    ("target", "realisasi", "skala", "temuan", "capaian"),
+    [
+        ("90", "B (87)", "akip-aa-d", 1, D("96.67")),  # 87 is an A: kept as typed (87 / 90), flagged
+        ("B (87)", "80", "permendagri-86-2017", 1, D("91.95")),  # the conversion table's band of B
+        ("B (69)", "80,41", "permendagri-86-2017", 0, D("116.54")),  # 69 is a B: nothing to check
+        ("B (70)", "B (60,01)", "akip-aa-d", 0, D("85.73")),  # both ends of B's band (60, 70]
+        ("AA", "AA (100)", "akip-aa-d", 0, D("100.00")),
+        ("D (0)", "D (30)", "empat-kategori", 0, None),  # target 0: not computable, still no finding
+    ],
+)
+def test_a_letter_outside_its_band_is_kept_and_flagged(target, realisasi, skala, temuan, capaian):
+    hasil = skor(target, realisasi, skala)
+    assert hasil.capaian == capaian
+    assert jenis_temuan(hasil) == [scoring.JenisTemuan.HURUF_DI_LUAR_PITA] * temuan
+    assert hasil.realisasi == Nilai.dari_teks(realisasi)
+
+
+def test_the_band_finding_names_the_value_and_the_band():
+    hasil = skor("90", "B (87)", "akip-aa-d")
+    assert hasil.temuan[0].pesan == (
+        "Nilai «B (87)»: angka 87 berada di luar rentang huruf B (60 < x ≤ 70). "
+        "Nilai tetap dipakai seperti tertulis; periksa kembali."
+    )
+
+
+@pytest.mark.parametrize(
+    ("huruf", "pita"),
+    [
+        ("AA", scoring.Pita("AA", bawah=D("90"))),
+        ("B", scoring.Pita("B", bawah=D("60"), atas=D("70"))),
+        ("D", scoring.Pita("D", atas=D("30"))),
+        ("E", None),
+    ],
+)
+def test_letter_bands_from_the_conversion_table(huruf, pita):
+    assert scoring.pita_huruf(huruf, scoring.KONVERSI_HURUF_BAWAAN) == pita
+
+
+@pytest.mark.parametrize(
+    ("lalu", "sekarang", "cara", "arah", "selisih", "huruf"),
+    [
+        ("66", "B", scoring.CaraBanding.HURUF, scoring.Arah.TETAP, None, ("B", "B")),  # Arjasa's Nilai SAKIP
+        ("B", "BB", scoring.CaraBanding.HURUF, scoring.Arah.NAIK, None, ("B", "BB")),
+        ("A (85)", "BB", scoring.CaraBanding.HURUF, scoring.Arah.TURUN, None, ("A", "BB")),
+        ("B (69)", "B (72)", scoring.CaraBanding.ANGKA, scoring.Arah.NAIK, D("3"), ("", "")),
+        ("80", "75,5", scoring.CaraBanding.ANGKA, scoring.Arah.TURUN, D("-4.5"), ("", "")),
+        ("82,89", "82,89", scoring.CaraBanding.ANGKA, scoring.Arah.TETAP, D("0"), ("", "")),
+    ],
+)
+def test_trends_compare_letters_with_letters_and_numbers_with_numbers(
+    lalu, sekarang, cara, arah, selisih, huruf
+):
+    tren = scoring.banding_tren(
+        Nilai.dari_teks(lalu), Nilai.dari_teks(sekarang), scoring.KONVERSI_HURUF_BAWAAN
+    )
+    assert (tren.cara, tren.arah, tren.selisih, (tren.huruf_lalu, tren.huruf_sekarang)) == (
+        cara, arah, selisih, huruf
+    )  # fmt: skip
+
+
+def test_a_trend_with_a_letter_outside_the_table_has_no_direction():
+    assert scoring.banding_tren(Nilai(huruf="B"), Nilai(huruf="E"), scoring.KONVERSI_HURUF_BAWAAN) is None
+
+
+@pytest.mark.parametrize(
+    ("akhir", "realisasi", "polaritas", "capaian"),
+    [
+        ("100", "82,89", Polaritas.POSITIF, D("82.89")),
+        ("10", "12", Polaritas.NEGATIF, D("80.00")),  # lower is better: (10 − (12 − 10)) / 10
+        ("10", "8", Polaritas.NEGATIF, D("120.00")),  # not 80 as a positive ratio would give
+        ("10", "25", Polaritas.NEGATIF, D("0.00")),  # floor 0
+        ("B", "B (67)", Polaritas.POSITIF, D("100.00")),  # like with like
+        ("70", "B (67)", Polaritas.POSITIF, D("95.71")),
+        ("0", "5", Polaritas.POSITIF, None),
+        (None, "5", Polaritas.POSITIF, None),
+        ("5", None, Polaritas.POSITIF, None),
+    ],
+)
+def test_capaian_against_the_end_of_renstra_target_uses_polarity(akhir, realisasi, polaritas, capaian):
+    assert (
+        scoring.capaian_target_akhir(
+            scoring.nilai_teks_opsional(akhir), scoring.nilai_teks_opsional(realisasi), polaritas
+        )
+        == capaian
+    )

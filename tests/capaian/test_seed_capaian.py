@@ -34,6 +34,9 @@ def test_every_seed_indicator_scores_as_computed_by_hand(slug):
         }
         for h in harapan["indikator"]
     ]
+    assert [[t["jenis"] for t in b["temuan"]] for b in data["indikator"]] == [
+        h.get("temuan", []) for h in harapan["indikator"]
+    ]
     assert [(s["kode"], s["capaian"], s["predikat"]) for s in data["sasaran"]] == [
         (s["kode"], s["capaian"], s["predikat"]) for s in harapan["sasaran"]
     ]

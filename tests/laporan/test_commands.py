@@ -144,7 +144,7 @@ def test_lkip_json_query_count_does_not_grow_with_the_data(django_assert_num_que
 
 
 @pytest.mark.django_db
-def test_quarterly_values_roll_up_into_the_year(capsys):
+def test_quarterly_values_roll_up_beside_the_typed_year(capsys):
     from capaian.models import Realisasi
 
     kalisat = Kecamatan.objects.get(slug="kalisat")
@@ -157,4 +157,15 @@ def test_quarterly_values_roll_up_into_the_year(capsys):
         ikm.triwulan.create(triwulan=tw, angka=nilai)
     data = json.loads(jalankan(capsys, "capaian", "kalisat", "2024", "--json"))
     baris = next(b for b in data["indikator"] if b["indikator_kode"] == "S2.1")
-    assert (baris["realisasi"], baris["capaian"]) == ("84.6667", "94.07")
+    # The typed yearly 86 is scored; the roll-up is shown beside it and the difference is a finding.
+    assert (baris["realisasi"], baris["capaian"], baris["rekap_triwulan"]) == ("86", "95.56", "84.6667")
+    assert [t["jenis"] for t in baris["temuan"]] == ["rekap_triwulan_berbeda"]
+    assert "S2.1: Realisasi tahunan 86 berbeda dengan rekap triwulan 84,6667" in jalankan(
+        capsys, "capaian", "kalisat", "2024"
+    )
+
+    ikm.angka = None
+    ikm.save()
+    data = json.loads(jalankan(capsys, "capaian", "kalisat", "2024", "--json"))
+    baris = next(b for b in data["indikator"] if b["indikator_kode"] == "S2.1")
+    assert (baris["realisasi"], baris["capaian"], baris["temuan"]) == ("84.6667", "94.07", [])

@@ -83,3 +83,22 @@ def test_command_reports_missing_and_malformed_files(tmp_path):
     kurang.write_text('{"profil": []}')
     with pytest.raises(CommandError, match="kecamatan"):
         call_command("muat_kecamatan", str(kurang))
+
+
+@pytest.mark.django_db
+def test_an_index_that_sums_its_quarters_is_refused():
+    """Sumbersari's IKM was once «kumulatif» in the fixture; an index never rolls up by sum."""
+    dokumen = baca_dokumen("sumbersari")
+    ikm = next(
+        i
+        for t in dokumen["renstra"][0]["tujuan"]
+        for s in t["sasaran"]
+        for i in s["indikator"]
+        if i["uraian"] == "Indeks Kepuasan Masyarakat"
+    )
+    assert ikm["aturan_triwulan"] == "terakhir"
+    ikm["aturan_triwulan"] = "kumulatif"
+    sebelum = hitung_baris()
+    with pytest.raises(DokumenTidakValid, match="tidak dijumlahkan"):
+        kecamatan_muat(dokumen=dokumen)
+    assert hitung_baris() == sebelum

@@ -127,7 +127,7 @@ def test_operator_enters_realisasi_sees_capaian_change_and_uploads_evidence(
 
     nilai.fill("12,34")
     page.get_by_role("button", name="Simpan realisasi").click()
-    assert page.get_by_text("tersimpan").is_visible()
+    page.get_by_text("tersimpan").wait_for()  # waits for the redirect after the save
     assert page.get_by_label("Realisasi tahunan", exact=True).input_value() == "12,34"
 
     bukti = tmp_path / f"bukti-{ukuran}.pdf"
@@ -167,7 +167,7 @@ def test_operator_downloads_the_lkip_pdf_with_the_realisasi_just_saved(server, b
     page.get_by_label("Status").select_option("terisi")
     page.get_by_label("Realisasi tahunan", exact=True).fill("3")
     page.get_by_role("button", name="Simpan realisasi").click()
-    assert page.get_by_text("tersimpan").is_visible()
+    page.get_by_text("tersimpan").wait_for()  # waits for the redirect after the save
 
     page.get_by_role("link", name="LKIP", exact=True).click()
     assert page.get_by_role("heading", name="BAB III AKUNTABILITAS KINERJA").is_visible()

@@ -48,19 +48,68 @@ def test_realisasi_is_saved_from_indonesian_and_plain_numbers(operator, indikato
     assert realisasi.status == Realisasi.Status.TERISI
 
 
-def test_quarters_roll_up_to_the_year_by_the_indicators_rule(operator, indikator):
-    indikator.aturan_triwulan = "kumulatif"
-    indikator.save()
-    operator.post(
-        alamat(indikator), isian(indikator, triwulan_1="10,5", triwulan_2="20", triwulan_4="1.000,25")
+def _baris(indikator):
+    from capaian.selectors import capaian_tahun
+
+    data = capaian_tahun(kecamatan=indikator.sasaran.renstra.kecamatan, tahun=2024)
+    return next(b for b in data.baris if b.indikator == indikator)
+
+
+def test_quarters_alone_roll_up_to_the_year_by_the_indicators_rule(operator):
+    dokumen = next(i for i in indikator_pk("kalisat", 2024) if not i.is_rasio)  # a count of documents
+    dokumen.aturan_triwulan = "kumulatif"
+    dokumen.save()
+    jawaban = operator.post(
+        alamat(dokumen), isian(dokumen, triwulan_1="10,5", triwulan_2="20", triwulan_4="1.000,25")
     )
-    realisasi = Realisasi.objects.get(indikator=indikator, tahun=2024)
-    assert realisasi.angka == Decimal("1030.75")
+    assert jawaban.status_code == 302
+    realisasi = Realisasi.objects.get(indikator=dokumen, tahun=2024)
+    assert (realisasi.angka, realisasi.huruf, realisasi.status) == (None, "", Realisasi.Status.TERISI)
     assert {t.triwulan: t.angka for t in realisasi.triwulan.all()} == {
         1: Decimal("10.5"),
         2: Decimal("20"),
         4: Decimal("1000.25"),
     }
+    baris = _baris(dokumen)
+    assert baris.realisasi.angka == Decimal("1030.75")
+    assert baris.temuan == ()
+
+
+def test_one_filled_quarter_never_replaces_the_typed_year(operator):
+    """Kalisat's IKM: 86 against 90 is 95,56%; typing 49 in one quarter used to score 49."""
+    ikm = next(i for i in indikator_pk("kalisat", 2024) if i.kode == "S2.1")
+    jawaban = operator.post(alamat(ikm), isian(ikm, nilai="86", triwulan_1="49"))
+    assert jawaban.status_code == 302
+    realisasi = Realisasi.objects.get(indikator=ikm, tahun=2024)
+    assert realisasi.angka == Decimal("86")
+    baris = _baris(ikm)
+    assert (baris.realisasi.angka, baris.hasil.capaian, baris.hasil.predikat) == (
+        Decimal("86"), Decimal("95.56"), "Sangat Tinggi"
+    )  # fmt: skip
+    assert baris.hasil.rekap_triwulan == Decimal("49")
+    assert [t.jenis.value for t in baris.temuan] == ["rekap_triwulan_berbeda"]
+
+    halaman = operator.get(alamat(ikm)).content.decode()
+    assert 'value="86"' in halaman  # the typed year comes back in the form, beside its quarters
+    assert 'data-uji="rekap-triwulan">49<' in halaman
+    assert "Realisasi tahunan 86 berbeda dengan rekap triwulan 49" in halaman
+    beranda = operator.get(reverse("web:tahun", args=["kalisat", 2024])).content.decode()
+    assert "Temuan untuk diperiksa" in beranda
+    assert "S2.1</a>: Realisasi tahunan 86 berbeda dengan rekap triwulan 49" in beranda
+
+
+def test_the_live_preview_shows_the_roll_up_beside_the_typed_year(operator):
+    ikm = next(i for i in indikator_pk("kalisat", 2024) if i.kode == "S2.1")
+    ikm.aturan_triwulan = "rata_rata"
+    ikm.save()
+    jawaban = operator.post(
+        alamat(ikm, "web:realisasi_pratinjau"),
+        {"status": "terisi", "nilai": "86", "triwulan_1": "80", "triwulan_2": "84", "triwulan_3": "90"},
+    )
+    halaman = jawaban.content.decode()
+    assert 'data-uji="capaian">95,56%<' in halaman
+    assert 'data-uji="rekap-triwulan">84,6667<' in halaman
+    assert "berbeda dengan rekap triwulan" in halaman
 
 
 def test_an_ambiguous_number_is_refused_beside_its_field_and_nothing_typed_is_lost(operator, indikator):
@@ -258,19 +307,6 @@ def test_bappeda_sees_the_form_read_only_and_cannot_save(client, indikator):
     assert client.post(alamat(indikator), isian(indikator, nilai="50")).status_code == 403
 
 
-def test_quarters_win_over_a_typed_year_so_stored_and_scored_values_agree(operator, indikator):
-    from capaian.selectors import capaian_tahun
-
-    indikator.aturan_triwulan = "rata_rata"
-    indikator.save()
-    operator.post(alamat(indikator), isian(indikator, nilai="50", triwulan_1="80", triwulan_2="90"))
-    realisasi = Realisasi.objects.get(indikator=indikator, tahun=2024)
-    assert realisasi.angka == Decimal("85")
-    baris = next(b for b in capaian_tahun(kecamatan=indikator.sasaran.renstra.kecamatan, tahun=2024).baris
-                 if b.indikator == indikator)  # fmt: skip
-    assert baris.realisasi.angka == realisasi.angka
-
-
 def test_the_live_preview_follows_the_administrators_letter_grade_table(client):
     from capaian.models import KonversiHuruf
 
@@ -283,3 +319,13 @@ def test_the_live_preview_follows_the_administrators_letter_grade_table(client):
     KonversiHuruf.objects.filter(huruf="B").update(angka=60)
     KonversiHuruf.objects.filter(huruf="BB").update(angka=75)
     assert "125,00%" in client.post(url, {"status": "terisi", "nilai": "BB"}).content.decode()  # 75 / 60
+
+
+def test_a_letter_outside_its_band_is_saved_as_typed_and_flagged(operator):
+    sakip = next(i for i in indikator_pk("kalisat", 2024) if i.jenis_nilai == i.JenisNilai.HURUF)
+    assert operator.post(alamat(sakip), isian(sakip, nilai="B (87)")).status_code == 302
+    realisasi = Realisasi.objects.get(indikator=sakip, tahun=2024)
+    assert (realisasi.huruf, realisasi.angka) == ("B", Decimal("87"))  # kept, never «corrected»
+    pesan = "Nilai «B (87)»: angka 87 berada di luar rentang huruf B (60 &lt; x ≤ 70)"
+    assert pesan in operator.get(alamat(sakip)).content.decode()
+    assert pesan in operator.get(reverse("web:tahun", args=["kalisat", 2024])).content.decode()

@@ -168,3 +168,14 @@ def test_bappeda_reads_the_renstra_but_cannot_change_it(client):
     assert (
         client.post(alamat("tujuan_tambah"), {"tujuan-kode": "T9", "tujuan-uraian": "x"}).status_code == 403
     )
+
+
+def test_an_index_cannot_be_set_to_sum_its_quarters(operator):
+    data = isian_renstra(operator)
+    data[f"i{ikm().pk}_aturan_triwulan"] = "kumulatif"
+    data[f"t_{ikm().pk}_2025"] = "97"
+    jawaban = operator.post(alamat("renstra"), data)
+    assert jawaban.status_code == 200
+    assert "realisasi triwulannya tidak dijumlahkan" in jawaban.content.decode()
+    assert ikm().aturan_triwulan == "terakhir"  # nothing of the form is half-saved
+    assert TargetRenstra.objects.get(indikator=ikm(), tahun=2025).angka != Decimal("97")

@@ -48,6 +48,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Rata-rata capaian: {format_persen(data.rata_rata.capaian)} {data.rata_rata.predikat or '–'}"
         )
+        if data.temuan:
+            self.stdout.write("")
+            self.stdout.write("Temuan untuk diperiksa:")
+            for baris, temuan in data.temuan:
+                self.stdout.write(f"  {baris.indikator.kode}: {temuan.pesan}")
 
 
 def _json_dumps(data: object) -> str:

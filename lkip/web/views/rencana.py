@@ -177,7 +177,7 @@ def _rkt(ruang: Ruang) -> RencanaKinerjaTahunan | None:
             Prefetch(
                 "target",
                 queryset=TargetRkt.objects.select_related("indikator__sasaran").order_by(
-                    "indikator__sasaran__nomor", "indikator__urutan"
+                    "indikator__sasaran__nomor", "indikator__urutan", "indikator__kode_urut"
                 ),
             )
         )
