@@ -5,6 +5,7 @@ Numbering of tables and figures, groupings, generated sentences and charts are p
 here; templates only format. Constant number of queries (the document's, plus two).
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -57,8 +58,21 @@ class Penomor:
         return self._kunci[kunci]
 
 
+TEMPAT_ISIAN = ("kecamatan", "kabupaten", "tahun", "tahun_berikut")
+_TEMPAT = re.compile(r"\{(" + "|".join(TEMPAT_ISIAN) + r")\}")
+
+
+def isi_tempat(teks: str, isian: dict[str, Any]) -> str:
+    """Fill the documented placeholders (``{kecamatan}``, ``{tahun}``…) and nothing else.
+
+    The prose is the user's text, not a format string: any other brace, field or format spec
+    prints as typed, so a stray ``{`` cannot break the report and no attribute can be read.
+    """
+    return _TEMPAT.sub(lambda m: str(isian[m.group(1)]), teks)
+
+
 def _paragraf(teks: str, isian: dict[str, Any]) -> list[str]:
-    teks = teks.format_map(isian)
+    teks = isi_tempat(teks, isian)
     return [p.strip() for p in teks.split("\n\n") if p.strip()]
 
 
