@@ -798,8 +798,8 @@ def lampiran(dok: d.DokumenLkip, umum: Umum) -> Lampiran:
 
 # Percent of the table width the year columns share; the other columns are in the templates.
 LEBAR_TAHUN_RENSTRA = 42
-LEBAR_TAHUN_TREN = 40
-LEBAR_TAHUN_LAMPIRAN = 36
+LEBAR_TAHUN_TREN = 28
+LEBAR_TAHUN_LAMPIRAN = 26
 
 
 def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
