@@ -6,14 +6,16 @@ indicators, years or budget rows; each part of the document is built by a small 
 from rows already in memory. The JSON schema is documented in ``docs/lkip_json.md``.
 """
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from anggaran.selectors import PohonAnggaran, pohon_anggaran
+from anggaran.models import SubKegiatan
+from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
 from capaian import scoring
 from capaian.models import Realisasi
-from capaian.selectors import CapaianTahun, DataTidakTersedia, capaian_tahun, nilai_realisasi
+from capaian.selectors import BarisCapaian, CapaianTahun, DataTidakTersedia, capaian_tahun, nilai_realisasi
 from kecamatan.models import Kecamatan, ProfilKecamatan
 from lkip.laporan import dokumen as d
 from perencanaan.models import (
@@ -227,7 +229,7 @@ def _penetapan_iku(kecamatan: Kecamatan, tahun: int) -> d.PenetapanIku | None:
     return None if iku is None else d.PenetapanIku(iku.nomor, iku.tanggal, iku.tentang)
 
 
-def _baris_capaian(b, konversi) -> d.BarisCapaian:
+def _baris_capaian(b: BarisCapaian, konversi: Mapping[str, Decimal]) -> d.BarisCapaian:
     akhir = b.indikator.target_akhir_angka
     if akhir is None and b.indikator.target_akhir_huruf:
         akhir = konversi.get(b.indikator.target_akhir_huruf)
@@ -294,7 +296,7 @@ def _jumlah(pagu: Decimal, realisasi: Decimal | None) -> dict:
     return {"pagu": pagu, "realisasi": realisasi, "serapan": _persen(persentase(realisasi, pagu))}
 
 
-def _sub_kegiatan(s) -> d.SubKegiatan:
+def _sub_kegiatan(s: SubKegiatan) -> d.SubKegiatan:
     return d.SubKegiatan(
         kode=s.kode,
         nama=s.nama,
@@ -308,7 +310,7 @@ def _sub_kegiatan(s) -> d.SubKegiatan:
 
 
 def _anggaran(pohon: PohonAnggaran) -> d.Anggaran:
-    def jumlah(j) -> dict:
+    def jumlah(j: Jumlah) -> dict:
         return _jumlah(j.pagu, j.realisasi)
 
     return d.Anggaran(
