@@ -1,24 +1,32 @@
-"""Everything the LKIP template shows, built from ``dokumen_lkip`` — the same document as
-``manage.py lkip_json`` — so the report and the JSON can never disagree.
+"""Everything the LKIP template shows, built from ``dokumen_lkip`` — the same typed document
+``manage.py lkip_json`` writes — so the report and the JSON can never disagree.
 
-Numbering of tables and figures, groupings, generated sentences and charts are prepared
+Each chapter's context is a frozen dataclass built by a small function of its own
+(``bab_3_akuntabilitas(dok, umum, nomor) -> Bab3``), in report order, numbering its tables and
+figures through one shared ``Penomor``. Groupings, generated sentences and charts are prepared
 here; templates only format. Constant number of queries (the document's, plus two).
 """
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from capaian import scoring
 from capaian.models import KonversiHuruf
 from kecamatan.models import Kecamatan
+from lkip.laporan import dokumen as d
 from lkip.laporan import grafik, kalimat
 from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 from lkip.laporan.selectors import dokumen_lkip
 from umum.angka import persentase
+
+# --- Numbering -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -40,419 +48,782 @@ class Nomor:
 
 @dataclass
 class Penomor:
-    """Numbers captions per chapter in the order they are declared."""
+    """Numbers tables and figures per chapter in the order the chapters declare them; one object
+    is shared by every chapter so the Daftar Tabel and Daftar Gambar list them all."""
 
-    jenis: str
-    daftar: list[Nomor] = field(default_factory=list)
-    _kunci: dict[str, Nomor] = field(default_factory=dict)
+    tabel_semua: list[Nomor] = field(default_factory=list)
+    gambar_semua: list[Nomor] = field(default_factory=list)
 
-    def tambah(self, kunci: str, bab: int, judul: str) -> Nomor:
-        urut = sum(1 for n in self.daftar if n.nomor.split(".")[0] == str(bab)) + 1
-        nomor = Nomor(self.jenis, f"{bab}.{urut}", judul)
-        self.daftar.append(nomor)
-        self._kunci[kunci] = nomor
+    @staticmethod
+    def _tambah(daftar: list[Nomor], jenis: str, bab: int, judul: str) -> Nomor:
+        urut = sum(1 for n in daftar if n.nomor.split(".")[0] == str(bab)) + 1
+        nomor = Nomor(jenis, f"{bab}.{urut}", judul)
+        daftar.append(nomor)
         return nomor
 
-    def __getitem__(self, kunci: str) -> Nomor:
-        return self._kunci[kunci]
+    def tabel(self, bab: int, judul: str) -> Nomor:
+        return self._tambah(self.tabel_semua, "Tabel", bab, judul)
+
+    def gambar(self, bab: int, judul: str) -> Nomor:
+        return self._tambah(self.gambar_semua, "Gambar", bab, judul)
 
 
-def _paragraf(teks: str, isian: dict[str, Any]) -> list[str]:
-    teks = teks.format_map(isian)
-    return [p.strip() for p in teks.split("\n\n") if p.strip()]
+# --- Prose -----------------------------------------------------------------------------------
+
+TEMPAT_ISIAN = ("kecamatan", "kabupaten", "tahun", "tahun_berikut")
+_TEMPAT = re.compile(r"\{(" + "|".join(TEMPAT_ISIAN) + r")\}")
 
 
-def _narasi(kecamatan: Kecamatan, tahun: int, isian: dict[str, Any]) -> dict[str, list[str]]:
+def isi_tempat(teks: str, isian: dict[str, Any]) -> str:
+    """Fill the documented placeholders (``{kecamatan}``, ``{tahun}``…) and nothing else.
+
+    The prose is the user's text, not a format string: any other brace, field or format spec
+    prints as typed, so a stray ``{`` cannot break the report and no attribute can be read.
+    """
+    return _TEMPAT.sub(lambda m: str(isian[m.group(1)]), teks)
+
+
+def _paragraf(teks: str, isian: dict[str, Any]) -> tuple[str, ...]:
+    teks = isi_tempat(teks, isian)
+    return tuple(p.strip() for p in teks.split("\n\n") if p.strip())
+
+
+def _narasi(kecamatan: Kecamatan, tahun: int, isian: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     sendiri = dict(
         NarasiLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("bagian", "teks")
     )
     return {b.value: _paragraf(sendiri.get(b.value, NARASI_BAWAAN[b]), isian) for b in BagianNarasi}
 
 
-def _angka(teks: str | None, konversi: dict[str, Decimal]) -> Decimal | None:
-    nilai = scoring.nilai_teks_opsional(teks)
+def _untuk_kalimat(*bagian: object, **tambahan: Any) -> dict[str, Any]:
+    """The mapping ``kalimat`` reads: the fields of typed values, a value as written by its text
+    (numbers stay ``Decimal``)."""
+    hasil: dict[str, Any] = {}
+    for obj in bagian:
+        for f in fields(obj):
+            nilai = getattr(obj, f.name)
+            hasil[f.name] = nilai.teks if isinstance(nilai, scoring.Nilai) else nilai
+    return {**hasil, **tambahan}
+
+
+def _angka(nilai: scoring.Nilai | None, konversi: Mapping[str, Decimal]) -> Decimal | None:
     return None if nilai is None else scoring.angka_dari(nilai, konversi)
 
 
-def _d(teks: str | None) -> Decimal | None:
-    return None if teks is None else Decimal(teks)
+def _svg(markup: str) -> SafeString:
+    return mark_safe(markup)  # noqa: S308 - grafik escapes every text it draws
 
 
-def _semua_sub(program: list[dict]) -> list[dict]:
-    return [s for p in program for k in p["kegiatan"] for s in k["sub_kegiatan"]]
+# --- Shared parts ----------------------------------------------------------------------------
 
 
-def _pohon_untuk_sasaran(program: list[dict], kode: str) -> list[dict]:
+@dataclass(frozen=True)
+class TandaTangan:
+    tempat: str
+    tanggal: date | None
+    jabatan: str
+    nama: str
+    pangkat: str
+    nip: str
+
+
+@dataclass(frozen=True)
+class AnalisisIndikator:
+    indikator_kode: str
+    indikator: str
+    satuan: str
+    jenis_nilai: str
+    realisasi: scoring.Nilai | None
+    realisasi_per_tahun: tuple[scoring.Nilai | None, ...]
+    target_per_tahun: tuple[scoring.Nilai | None, ...]
+    pembanding: d.Pembanding
+    kalimat: tuple[str, ...]
+    faktor_keberhasilan: str
+    hambatan: str
+    tindak_lanjut: str
+
+
+@dataclass(frozen=True)
+class AnalisisSasaran:
+    no: int | None
+    kode: str
+    sasaran: str
+    capaian: Decimal | None
+    predikat: str | None
+    kalimat_capaian: str
+    indikator: tuple[AnalisisIndikator, ...]
+    pendukung: tuple[d.Program, ...]
+    efisiensi: d.Efisiensi
+    kalimat_efisiensi: str
+
+
+@dataclass(frozen=True)
+class KalimatUmum:
+    anggaran: str
+    rata_rata: str
+    rekap: str
+
+
+@dataclass(frozen=True)
+class Umum:
+    """What several chapters share, computed once."""
+
+    nama: str
+    kabupaten: str
+    tahun: int
+    narasi: Mapping[str, tuple[str, ...]]
+    profil: d.Profil
+    ttd: TandaTangan
+    tahun_tren: tuple[int, ...]
+    sasaran: tuple[AnalisisSasaran, ...]
+    hitungan: tuple[tuple[str, int], ...]
+    kalimat: KalimatUmum
+    indikator: Mapping[str, tuple[d.SasaranRenstra, d.IndikatorRenstra]]
+
+
+@dataclass(frozen=True)
+class Bab:
+    nama: str
+    kabupaten: str
+    tahun: int
+
+
+def _bab(umum: Umum) -> dict[str, Any]:
+    return {"nama": umum.nama, "kabupaten": umum.kabupaten, "tahun": umum.tahun}
+
+
+def _ttd(dok: d.DokumenLkip, profil: d.Profil) -> TandaTangan:
+    kepala = next((p for p in profil.pejabat if p.kepala), None)
+    return TandaTangan(
+        tempat=profil.tempat_laporan,
+        tanggal=profil.tanggal_laporan,
+        jabatan=kepala.jabatan if kepala else f"Camat {dok.kecamatan.nama}",
+        nama=kepala.nama if kepala else "",
+        pangkat=kepala.pangkat if kepala else "",
+        nip=kepala.nip if kepala else "",
+    )
+
+
+def _sebelumnya(ren: d.IndikatorRenstra | None, tahun: int, awal: int) -> tuple[int, scoring.Nilai] | None:
+    """The latest earlier year of the period with a realisasi, as typed (a letter stays a letter,
+    so the trend compares like with like)."""
+    for th in range(tahun - 1, awal - 1, -1):
+        tercatat = None if ren is None else ren.realisasi.get(th)
+        if tercatat is not None and tercatat.nilai is not None:
+            return th, tercatat.nilai
+    return None
+
+
+def _analisis_indikator(
+    b: d.BarisCapaian,
+    ren: d.IndikatorRenstra | None,
+    dok: d.DokumenLkip,
+    tahun_tren: tuple[int, ...],
+    konversi: Mapping[str, Decimal],
+) -> AnalisisIndikator:
+    tahun = dok.tahun
+    jenis_nilai = "angka" if ren is None else ren.jenis_nilai
+    info = _untuk_kalimat(b, jenis_nilai=jenis_nilai, formula="" if ren is None else ren.formula)
+    tercatat = None if ren is None else ren.realisasi.get(tahun)
+    pembanding = d.Pembanding(None, None, None) if tercatat is None else tercatat.pembanding
+    tahun_akhir = dok.renstra.tahun_akhir if dok.renstra else tahun
+    return AnalisisIndikator(
+        indikator_kode=b.indikator_kode,
+        indikator=b.indikator,
+        satuan=b.satuan,
+        jenis_nilai=jenis_nilai,
+        realisasi=b.realisasi,
+        realisasi_per_tahun=tuple(
+            None if ren is None or th not in ren.realisasi else ren.realisasi[th].nilai for th in tahun_tren
+        ),
+        target_per_tahun=tuple(None if ren is None else ren.target.get(th) for th in tahun_tren),
+        pembanding=pembanding,
+        kalimat=(
+            kalimat.kalimat_capaian(info, tahun),
+            kalimat.kalimat_tren(info, _sebelumnya(ren, tahun, tahun_tren[0]), b.realisasi, tahun, konversi),
+            kalimat.kalimat_target_akhir(info, tahun_akhir),
+            kalimat.kalimat_pembanding(info, _untuk_kalimat(pembanding)),
+        ),
+        faktor_keberhasilan="" if tercatat is None else tercatat.faktor_keberhasilan,
+        hambatan="" if tercatat is None else tercatat.hambatan,
+        tindak_lanjut="" if tercatat is None else tercatat.tindak_lanjut,
+    )
+
+
+def _pohon_untuk_sasaran(program: tuple[d.Program, ...], kode: str) -> tuple[d.Program, ...]:
     """The part of the budget tree whose sub kegiatan support sasaran ``kode``."""
     hasil = []
     for p in program:
         kegiatan = []
-        for k in p["kegiatan"]:
-            sub = [s for s in k["sub_kegiatan"] if s["sasaran"] == kode]
+        for k in p.kegiatan:
+            sub = tuple(s for s in k.sub_kegiatan if s.sasaran == kode)
             if sub:
-                kegiatan.append({**k, "sub_kegiatan": sub})
+                kegiatan.append(replace(k, sub_kegiatan=sub))
         if kegiatan:
-            hasil.append({**p, "kegiatan": kegiatan})
-    return hasil
+            hasil.append(replace(p, kegiatan=tuple(kegiatan)))
+    return tuple(hasil)
 
 
-def _baris_renstra(renstra: dict) -> list[dict]:
-    """The Renstra matrix as table rows, with the rowspans of tujuan and sasaran cells."""
-    baris = []
-    for t in renstra["tujuan"]:
-        indikator_tujuan = "; ".join(i["uraian"] for i in t["indikator"]) or "–"
-        jumlah_t = sum(max(len(s["indikator"]), 1) for s in t["sasaran"]) or 1
-        pertama_t = True
-        if not t["sasaran"]:
-            baris.append(
-                {
-                    "tujuan": t,
-                    "indikator_tujuan": indikator_tujuan,
-                    "rowspan_tujuan": 1,
-                    "sasaran": None,
-                    "indikator": None,
-                }
+def _analisis_sasaran(
+    dok: d.DokumenLkip,
+    indeks: Mapping[str, tuple[d.SasaranRenstra, d.IndikatorRenstra]],
+    tahun_tren: tuple[int, ...],
+    konversi: Mapping[str, Decimal],
+) -> tuple[AnalisisSasaran, ...]:
+    hasil = []
+    for s in dok.capaian.sasaran:
+        baris = [
+            b
+            for b in dok.capaian.indikator
+            if b.sasaran_no == s.no and (s.no is not None or b.sasaran == s.sasaran)
+        ]
+        efisiensi = next((e for e in dok.efisiensi if e.sasaran_kode == s.kode), None)
+        hasil.append(
+            AnalisisSasaran(
+                no=s.no,
+                kode=s.kode,
+                sasaran=s.sasaran,
+                capaian=s.capaian,
+                predikat=s.predikat,
+                kalimat_capaian=kalimat.kalimat_sasaran(
+                    s.capaian, s.predikat, [b.capaian_akhir for b in baris]
+                ),
+                indikator=tuple(
+                    _analisis_indikator(
+                        b, indeks.get(b.indikator_kode, (None, None))[1], dok, tahun_tren, konversi
+                    )
+                    for b in baris
+                ),
+                pendukung=_pohon_untuk_sasaran(dok.anggaran.program, s.kode),
+                efisiensi=efisiensi or d.Efisiensi(s.no, s.kode, s.capaian, None, None, None, None),
+                kalimat_efisiensi=kalimat.kalimat_efisiensi(_untuk_kalimat(efisiensi))
+                if efisiensi
+                else "Efisiensi tidak dapat dinilai.",
             )
-        for s in t["sasaran"]:
-            daftar = s["indikator"] or [None]
-            for j, ind in enumerate(daftar):
+        )
+    return tuple(hasil)
+
+
+def _umum(dok: d.DokumenLkip, kecamatan: Kecamatan, konversi: Mapping[str, Decimal]) -> Umum:
+    nama, kabupaten, tahun = (
+        f"Kecamatan {dok.kecamatan.nama}",
+        f"Kabupaten {dok.kecamatan.kabupaten}",
+        dok.tahun,
+    )
+    isian = {"kecamatan": nama, "kabupaten": kabupaten, "tahun": tahun, "tahun_berikut": tahun + 1}
+    profil = dok.profil or d.Profil()
+    renstra = dok.renstra
+    indeks = {i.kode: (s, i) for s, i in renstra.semua_indikator} if renstra else {}
+    tahun_tren = tuple(range(renstra.tahun_awal, tahun + 1)) if renstra else (tahun,)
+    baris = dok.capaian.indikator
+    pita = dok.capaian.skala_detail.pita if dok.capaian.tersedia else ()
+    hitungan = tuple((p.kode, sum(1 for b in baris if b.predikat == p.kode)) for p in pita)
+    program = dok.anggaran.program
+    sasaran = _analisis_sasaran(dok, indeks, tahun_tren, konversi)
+    rata_rata = (
+        kalimat.kalimat_rata_rata([s.capaian for s in sasaran], _untuk_kalimat(dok.capaian.rata_rata))
+        if dok.capaian.tersedia
+        else dok.capaian.alasan
+    )
+    return Umum(
+        nama=nama,
+        kabupaten=kabupaten,
+        tahun=tahun,
+        narasi=_narasi(kecamatan, tahun, isian),
+        profil=profil,
+        ttd=_ttd(dok, profil),
+        tahun_tren=tahun_tren,
+        sasaran=sasaran,
+        hitungan=hitungan,
+        kalimat=KalimatUmum(
+            anggaran=kalimat.kalimat_anggaran(
+                nama,
+                tahun,
+                len(program),
+                sum(len(p.kegiatan) for p in program),
+                len(dok.anggaran.semua_sub_kegiatan),
+                _untuk_kalimat(dok.anggaran.total),
+            ),
+            rata_rata=rata_rata,
+            rekap=kalimat.kalimat_rekap_predikat(list(hitungan), len(baris)),
+        ),
+        indikator=indeks,
+    )
+
+
+# --- Cover, front matter, summary --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sampul(Bab):
+    terbit: int
+
+
+@dataclass(frozen=True)
+class KataPengantar(Bab):
+    narasi: tuple[str, ...]
+    ttd: TandaTangan
+
+
+@dataclass(frozen=True)
+class Ikhtisar(Bab):
+    narasi: tuple[str, ...]
+    tujuan: tuple[d.Tujuan, ...]
+    sasaran: tuple[AnalisisSasaran, ...]
+    kalimat: KalimatUmum
+    skala: d.SkalaDetail | None
+
+
+@dataclass(frozen=True)
+class Daftar:
+    tabel: tuple[Nomor, ...]
+    gambar: tuple[Nomor, ...]
+    perjanjian_semua: tuple[d.Perjanjian, ...]
+    ada_renstra: bool
+
+
+def sampul(dok: d.DokumenLkip, umum: Umum) -> Sampul:
+    tanggal = umum.profil.tanggal_laporan
+    return Sampul(**_bab(umum), terbit=tanggal.year if tanggal else umum.tahun + 1)
+
+
+def kata_pengantar(dok: d.DokumenLkip, umum: Umum) -> KataPengantar:
+    return KataPengantar(**_bab(umum), narasi=umum.narasi[BagianNarasi.KATA_PENGANTAR], ttd=umum.ttd)
+
+
+def ikhtisar(dok: d.DokumenLkip, umum: Umum) -> Ikhtisar:
+    return Ikhtisar(
+        **_bab(umum),
+        narasi=umum.narasi[BagianNarasi.IKHTISAR],
+        tujuan=dok.renstra.tujuan if dok.renstra else (),
+        sasaran=umum.sasaran,
+        kalimat=umum.kalimat,
+        skala=dok.capaian.skala_detail if dok.capaian.tersedia else None,
+    )
+
+
+def daftar(dok: d.DokumenLkip, nomor: Penomor) -> Daftar:
+    """Built last, once every chapter has numbered its tables and figures."""
+    return Daftar(
+        tabel=tuple(nomor.tabel_semua),
+        gambar=tuple(nomor.gambar_semua),
+        perjanjian_semua=dok.perjanjian_kinerja,
+        ada_renstra=dok.renstra is not None,
+    )
+
+
+# --- BAB I -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JumlahPegawai:
+    kebutuhan: int | None
+    bezetting: int | None
+    laki_laki: int | None
+    perempuan: int | None
+
+
+@dataclass(frozen=True)
+class KalimatBab1:
+    anggaran: str
+    sdm: str
+    wilayah: str
+
+
+@dataclass(frozen=True)
+class Bab1(Bab):
+    narasi: Mapping[str, tuple[str, ...]]
+    profil: d.Profil
+    jumlah_pegawai: JumlahPegawai
+    anggaran: d.Anggaran
+    kalimat: KalimatBab1
+    gambar_organisasi: Nomor
+    grafik_organisasi: SafeString
+    tabel_pegawai: Nomor
+    tabel_sarana: Nomor
+    tabel_anggaran: Nomor
+    tabel_desa: Nomor
+
+
+def _jumlah_pegawai(pegawai: tuple[d.Pegawai, ...]) -> JumlahPegawai:
+    def jumlah(nama: str) -> int | None:
+        ada = [getattr(p, nama) for p in pegawai if getattr(p, nama) is not None]
+        return sum(ada) if ada else None
+
+    return JumlahPegawai(*(jumlah(k) for k in ("kebutuhan", "bezetting", "laki_laki", "perempuan")))
+
+
+def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
+    nama, tahun, profil = umum.nama, umum.tahun, umum.profil
+    organisasi = nomor.gambar(1, f"Struktur Organisasi {nama}")
+    jumlah_pegawai = _jumlah_pegawai(profil.pegawai)
+    n_desa = sum(1 for x in profil.desa if x.jenis == "desa")
+    n_kelurahan = sum(1 for x in profil.desa if x.jenis == "kelurahan")
+    return Bab1(
+        **_bab(umum),
+        narasi=umum.narasi,
+        profil=profil,
+        jumlah_pegawai=jumlah_pegawai,
+        anggaran=dok.anggaran,
+        kalimat=KalimatBab1(
+            anggaran=umum.kalimat.anggaran,
+            sdm=kalimat.kalimat_sdm(jumlah_pegawai.kebutuhan, jumlah_pegawai.bezetting),
+            wilayah=kalimat.kalimat_wilayah(
+                nama, profil.luas_km2, profil.jumlah_penduduk, n_desa, n_kelurahan
+            ),
+        ),
+        gambar_organisasi=organisasi,
+        grafik_organisasi=_svg(
+            grafik.bagan_organisasi(
+                [grafik.Unit(u.kode, u.nama, u.induk) for u in profil.organisasi], judul=organisasi.judul
+            )
+        ),
+        tabel_pegawai=nomor.tabel(1, f"Komposisi Pegawai {nama} Tahun {tahun}"),
+        tabel_sarana=nomor.tabel(1, f"Sarana dan Prasarana {nama}"),
+        tabel_anggaran=nomor.tabel(1, f"Anggaran {nama} Tahun {tahun}"),
+        tabel_desa=nomor.tabel(1, f"Desa dan Kelurahan di {nama}"),
+    )
+
+
+# --- BAB II ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisRenstra:
+    """One row of the Renstra matrix, with the rowspans of the tujuan and sasaran cells."""
+
+    tujuan: d.Tujuan | None
+    indikator_tujuan: str
+    rowspan_tujuan: int
+    sasaran: d.SasaranRenstra | None
+    rowspan_sasaran: int
+    indikator: d.IndikatorRenstra | None
+    target: tuple[scoring.Nilai | None, ...]
+
+
+@dataclass(frozen=True)
+class BarisTarget:
+    """A PK or RKT row with the indicator it names (a code outside the Renstra shows as is)."""
+
+    sasaran_nomor: int | None
+    sasaran: str
+    indikator: str
+    satuan: str
+    jenis_nilai: str
+    nilai: scoring.Nilai | None
+
+
+@dataclass(frozen=True)
+class BarisIku:
+    sasaran: str
+    indikator: d.IndikatorRenstra
+
+
+@dataclass(frozen=True)
+class Alokasi:
+    sasaran: AnalisisSasaran
+    pagu: Decimal | None
+    porsi: Decimal | None
+
+
+@dataclass(frozen=True)
+class Bab2(Bab):
+    narasi: Mapping[str, tuple[str, ...]]
+    renstra: d.Renstra | None
+    baris_renstra: tuple[BarisRenstra, ...]
+    lebar_tahun_renstra: tuple[int, ...]
+    indikator_iku: tuple[BarisIku, ...]
+    penetapan_iku: d.PenetapanIku | None
+    perjanjian: d.Perjanjian | None
+    pk_baris: tuple[BarisTarget, ...]
+    alokasi: tuple[Alokasi, ...]
+    jumlah_tanpa_sasaran: int
+    total: d.Jumlah
+    tabel_renstra: Nomor | None
+    tabel_iku: Nomor
+    tabel_pk: Nomor
+    tabel_pk_anggaran: Nomor
+    tabel_alokasi: Nomor
+
+
+def _baris_renstra(renstra: d.Renstra | None) -> tuple[BarisRenstra, ...]:
+    if renstra is None:
+        return ()
+    baris = []
+    for t in renstra.tujuan:
+        indikator_tujuan = "; ".join(i.uraian for i in t.indikator) or "–"
+        jumlah_t = sum(max(len(s.indikator), 1) for s in t.sasaran) or 1
+        if not t.sasaran:
+            baris.append(BarisRenstra(t, indikator_tujuan, 1, None, 1, None, ()))
+        for s in t.sasaran:
+            for j, ind in enumerate(s.indikator or (None,)):
                 baris.append(
-                    {
-                        "tujuan": t if pertama_t else None,
-                        "indikator_tujuan": indikator_tujuan,
-                        "rowspan_tujuan": jumlah_t,
-                        "sasaran": s if j == 0 else None,
-                        "rowspan_sasaran": len(daftar),
-                        "indikator": ind,
-                        "target": [
-                            None if ind is None else ind["target"].get(str(th))
-                            for th in range(renstra["tahun_awal"], renstra["tahun_akhir"] + 1)
-                        ],
-                    }
+                    BarisRenstra(
+                        tujuan=t if s is t.sasaran[0] and j == 0 else None,
+                        indikator_tujuan=indikator_tujuan,
+                        rowspan_tujuan=jumlah_t,
+                        sasaran=s if j == 0 else None,
+                        rowspan_sasaran=max(len(s.indikator), 1),
+                        indikator=ind,
+                        target=tuple(
+                            None if ind is None else ind.target.get(th) for th in renstra.tahun_periode
+                        ),
+                    )
                 )
-                pertama_t = False
-    return baris
+    return tuple(baris)
+
+
+def _baris_target(target: tuple[d.TargetIndikator, ...], umum: Umum) -> tuple[BarisTarget, ...]:
+    hasil = []
+    for t in target:
+        sasaran, ind = umum.indikator.get(t.indikator, (None, None))
+        if ind is None:
+            hasil.append(BarisTarget(None, "", t.indikator, "", "angka", t.nilai))
+        else:
+            hasil.append(
+                BarisTarget(sasaran.nomor, sasaran.uraian, ind.uraian, ind.satuan, ind.jenis_nilai, t.nilai)
+            )
+    return tuple(hasil)
+
+
+def _indikator_iku(umum: Umum) -> tuple[BarisIku, ...]:
+    return tuple(BarisIku(s.uraian, i) for s, i in umum.indikator.values() if i.iku)
+
+
+def bagi_lebar(jumlah: int, kolom: int) -> tuple[int, ...]:
+    """``jumlah`` percent split into ``kolom`` whole-percent widths that add up exactly."""
+    if kolom == 0:
+        return ()
+    dasar, sisa = divmod(jumlah, kolom)
+    return tuple(dasar + (1 if i >= kolom - sisa else 0) for i in range(kolom))
+
+
+def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
+    nama, tahun, renstra = umum.nama, umum.tahun, dok.renstra
+    total = dok.anggaran.total
+    return Bab2(
+        **_bab(umum),
+        narasi=umum.narasi,
+        renstra=renstra,
+        baris_renstra=_baris_renstra(renstra),
+        lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_RENSTRA, len(renstra.tahun_periode) if renstra else 0),
+        indikator_iku=_indikator_iku(umum),
+        penetapan_iku=dok.penetapan_iku,
+        perjanjian=dok.perjanjian_kinerja[-1] if dok.perjanjian_kinerja else None,
+        pk_baris=_baris_target(dok.perjanjian_kinerja[-1].target, umum) if dok.perjanjian_kinerja else (),
+        alokasi=tuple(
+            Alokasi(s, s.efisiensi.pagu, persentase(s.efisiensi.pagu, total.pagu)) for s in umum.sasaran
+        ),
+        jumlah_tanpa_sasaran=sum(1 for x in dok.anggaran.semua_sub_kegiatan if x.sasaran is None),
+        total=total,
+        tabel_renstra=nomor.tabel(
+            2,
+            f"Matriks Tujuan dan Sasaran Rencana Strategis {nama} Tahun {renstra.tahun_awal}–{renstra.tahun_akhir}",
+        )
+        if renstra
+        else None,
+        tabel_iku=nomor.tabel(2, "Indikator Kinerja Utama (IKU)"),
+        tabel_pk=nomor.tabel(2, f"Perjanjian Kinerja {nama} Tahun {tahun}"),
+        tabel_pk_anggaran=nomor.tabel(2, f"Program dan Anggaran dalam Perjanjian Kinerja Tahun {tahun}"),
+        tabel_alokasi=nomor.tabel(2, f"Alokasi Anggaran per Sasaran Tahun {tahun}"),
+    )
+
+
+# --- BAB III ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bab3(Bab):
+    narasi: Mapping[str, tuple[str, ...]]
+    capaian: d.Capaian | d.CapaianTidakTersedia
+    baris: tuple[d.BarisCapaian, ...]
+    sasaran: tuple[AnalisisSasaran, ...]
+    tahun_tren: tuple[int, ...]
+    lebar_tahun_tren: tuple[int, ...]
+    hitungan: tuple[tuple[str, int], ...]
+    belum: int
+    anggaran: d.Anggaran
+    kalimat: KalimatUmum
+    tabel_skala: Nomor
+    tabel_pengukuran: Nomor
+    gambar_capaian: Nomor
+    grafik_capaian: SafeString
+    tabel_tren: Nomor
+    gambar_tren: Nomor
+    grafik_tren: SafeString
+    tabel_pembanding: Nomor
+    tabel_pendukung: Nomor
+    tabel_efisiensi: Nomor
+    tabel_rekap: Nomor
+    tabel_realisasi_anggaran: Nomor
+    gambar_serapan: Nomor
+    grafik_serapan: SafeString
+
+
+def _grafik_capaian(baris: tuple[d.BarisCapaian, ...], judul: Nomor) -> SafeString:
+    batang = [
+        grafik.Batang(f"{b.indikator_kode} {b.indikator}", b.capaian_akhir, b.alasan or "") for b in baris
+    ]
+    return _svg(grafik.grafik_batang(batang, judul=judul.judul, batas=Decimal("100")))
+
+
+def _grafik_tren(umum: Umum, judul: Nomor, konversi: Mapping[str, Decimal]) -> SafeString:
+    seri = [
+        grafik.Seri(
+            judul=f"{i.indikator_kode} {i.indikator}",
+            tahun=list(umum.tahun_tren),
+            target=[_angka(v, konversi) for v in i.target_per_tahun],
+            realisasi=[_angka(v, konversi) for v in i.realisasi_per_tahun],
+        )
+        for s in umum.sasaran
+        for i in s.indikator
+    ]
+    return _svg(grafik.grafik_tren(seri, judul=judul.judul))
+
+
+def _grafik_serapan(program: tuple[d.Program, ...], judul: Nomor) -> SafeString:
+    batang = [grafik.Batang(f"{p.kode} {p.nama}", p.serapan, "realisasi belum lengkap") for p in program]
+    return _svg(grafik.grafik_batang(batang, judul=judul.judul, batas=Decimal("100")))
+
+
+def bab_3_akuntabilitas(
+    dok: d.DokumenLkip, umum: Umum, nomor: Penomor, konversi: Mapping[str, Decimal]
+) -> Bab3:
+    nama, tahun = umum.nama, umum.tahun
+    skala = nomor.tabel(3, "Skala Nilai Predikat Kinerja")
+    pengukuran = nomor.tabel(3, f"Pengukuran Realisasi Kinerja Tahun {tahun}")
+    capaian = nomor.gambar(3, f"Capaian Kinerja per Indikator Tahun {tahun}")
+    tren = nomor.tabel(3, f"Perbandingan Realisasi Kinerja Tahun {tahun} dengan Tahun Sebelumnya")
+    gambar_tren = nomor.gambar(3, "Target dan Realisasi Indikator selama Periode Renstra")
+    pembanding = nomor.tabel(
+        3, "Perbandingan Realisasi Kinerja dengan Realisasi Nasional, Provinsi dan Kabupaten"
+    )
+    pendukung = nomor.tabel(3, "Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran")
+    efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya")
+    rekap = nomor.tabel(3, f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}")
+    realisasi_anggaran = nomor.tabel(3, f"Realisasi Anggaran {nama} Tahun {tahun}")
+    serapan = nomor.gambar(3, f"Serapan Anggaran per Program Tahun {tahun}")
+    baris = dok.capaian.indikator
+    return Bab3(
+        **_bab(umum),
+        narasi=umum.narasi,
+        capaian=dok.capaian,
+        baris=baris,
+        sasaran=umum.sasaran,
+        tahun_tren=umum.tahun_tren,
+        lebar_tahun_tren=bagi_lebar(LEBAR_TAHUN_TREN, len(umum.tahun_tren)),
+        hitungan=umum.hitungan,
+        belum=sum(1 for b in baris if b.predikat is None),
+        anggaran=dok.anggaran,
+        kalimat=umum.kalimat,
+        tabel_skala=skala,
+        tabel_pengukuran=pengukuran,
+        gambar_capaian=capaian,
+        grafik_capaian=_grafik_capaian(baris, capaian),
+        tabel_tren=tren,
+        gambar_tren=gambar_tren,
+        grafik_tren=_grafik_tren(umum, gambar_tren, konversi),
+        tabel_pembanding=pembanding,
+        tabel_pendukung=pendukung,
+        tabel_efisiensi=efisiensi,
+        tabel_rekap=rekap,
+        tabel_realisasi_anggaran=realisasi_anggaran,
+        gambar_serapan=serapan,
+        grafik_serapan=_grafik_serapan(dok.anggaran.program, serapan),
+    )
+
+
+# --- BAB IV, annexes ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bab4(Bab):
+    narasi: Mapping[str, tuple[str, ...]]
+    kalimat: KalimatUmum
+    sasaran: tuple[AnalisisSasaran, ...]
+    permasalahan: tuple[tuple[AnalisisSasaran, str], ...]
+    rekomendasi: tuple[tuple[AnalisisSasaran, str], ...]
+    ttd: TandaTangan
+
+
+def bab_4_penutup(dok: d.DokumenLkip, umum: Umum) -> Bab4:
+    return Bab4(
+        **_bab(umum),
+        narasi=umum.narasi,
+        kalimat=umum.kalimat,
+        sasaran=umum.sasaran,
+        permasalahan=tuple((s, i.hambatan) for s in umum.sasaran for i in s.indikator if i.hambatan),
+        rekomendasi=tuple((s, i.tindak_lanjut) for s in umum.sasaran for i in s.indikator if i.tindak_lanjut),
+        ttd=umum.ttd,
+    )
+
+
+@dataclass(frozen=True)
+class LampiranPerjanjian:
+    perjanjian: d.Perjanjian
+    baris: tuple[BarisTarget, ...]
+
+
+@dataclass(frozen=True)
+class Lampiran(Bab):
+    renstra: d.Renstra | None
+    baris_renstra: tuple[BarisRenstra, ...]
+    lebar_tahun_renstra: tuple[int, ...]
+    rkt: d.Rkt | None
+    rkt_baris: tuple[BarisTarget, ...]
+    program: tuple[d.Program, ...]
+    perjanjian_semua: tuple[LampiranPerjanjian, ...]
+    penetapan_iku: d.PenetapanIku | None
+    indikator_iku: tuple[BarisIku, ...]
+    ttd_iku: TandaTangan
+
+
+def lampiran(dok: d.DokumenLkip, umum: Umum) -> Lampiran:
+    renstra, iku = dok.renstra, dok.penetapan_iku
+    return Lampiran(
+        **_bab(umum),
+        renstra=renstra,
+        baris_renstra=_baris_renstra(renstra),
+        lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_LAMPIRAN, len(renstra.tahun_periode) if renstra else 0),
+        rkt=dok.rkt,
+        rkt_baris=_baris_target(dok.rkt.target, umum) if dok.rkt else (),
+        program=dok.anggaran.program,
+        perjanjian_semua=tuple(
+            LampiranPerjanjian(p, _baris_target(p.target, umum)) for p in dok.perjanjian_kinerja
+        ),
+        penetapan_iku=iku,
+        indikator_iku=_indikator_iku(umum),
+        ttd_iku=replace(umum.ttd, tanggal=None if iku is None else iku.tanggal),
+    )
+
+
+# Percent of the table width the year columns share; the other columns are in the templates.
+LEBAR_TAHUN_RENSTRA = 42
+LEBAR_TAHUN_TREN = 28
+LEBAR_TAHUN_LAMPIRAN = 26
 
 
 def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
+    """The template context of ``laporan/lkip.html``: one typed value per chapter."""
     dok = dokumen_lkip(kecamatan=kecamatan, tahun=tahun)
     konversi = KonversiHuruf.sebagai_peta()
-    nama = f"Kecamatan {dok['kecamatan']['nama']}"
-    kabupaten = f"Kabupaten {dok['kecamatan']['kabupaten']}"
-    narasi = _narasi(
-        kecamatan,
-        tahun,
-        {"kecamatan": nama, "kabupaten": kabupaten, "tahun": tahun, "tahun_berikut": tahun + 1},
-    )
-    profil = dok["profil"] or {
-        "luas_km2": None, "jumlah_penduduk": None, "desa": [], "pegawai": [], "sarana": [], "organisasi": [],
-        "pejabat": [], "isu_strategis": [], "tempat_laporan": "Jember", "tanggal_laporan": None,
-    }  # fmt: skip
-    renstra = dok["renstra"]
-    capaian = dok["capaian"]
-    anggaran = dok["anggaran"]
-    perjanjian = dok["perjanjian_kinerja"][-1] if dok["perjanjian_kinerja"] else None
-
-    tabel, gambar = Penomor("Tabel"), Penomor("Gambar")
-    tabel.tambah("pegawai", 1, f"Komposisi Pegawai {nama} Tahun {tahun}")
-    tabel.tambah("sarana", 1, f"Sarana dan Prasarana {nama}")
-    tabel.tambah("anggaran", 1, f"Anggaran {nama} Tahun {tahun}")
-    tabel.tambah("desa", 1, f"Desa dan Kelurahan di {nama}")
-    gambar.tambah("organisasi", 1, f"Struktur Organisasi {nama}")
-    if renstra:
-        tabel.tambah(
-            "renstra",
-            2,
-            f"Matriks Tujuan dan Sasaran Rencana Strategis {nama} Tahun {renstra['tahun_awal']}–{renstra['tahun_akhir']}",
-        )
-    tabel.tambah("iku", 2, "Indikator Kinerja Utama (IKU)")
-    tabel.tambah("pk", 2, f"Perjanjian Kinerja {nama} Tahun {tahun}")
-    tabel.tambah("pk_anggaran", 2, f"Program dan Anggaran dalam Perjanjian Kinerja Tahun {tahun}")
-    tabel.tambah("alokasi", 2, f"Alokasi Anggaran per Sasaran Tahun {tahun}")
-    tabel.tambah("skala", 3, "Skala Nilai Predikat Kinerja")
-    tabel.tambah("pengukuran", 3, f"Pengukuran Realisasi Kinerja Tahun {tahun}")
-    gambar.tambah("capaian", 3, f"Capaian Kinerja per Indikator Tahun {tahun}")
-    tabel.tambah("tren", 3, f"Perbandingan Realisasi Kinerja Tahun {tahun} dengan Tahun Sebelumnya")
-    gambar.tambah("tren", 3, "Target dan Realisasi Indikator selama Periode Renstra")
-    tabel.tambah(
-        "pembanding", 3, "Perbandingan Realisasi Kinerja dengan Realisasi Nasional, Provinsi dan Kabupaten"
-    )
-    tabel.tambah("pendukung", 3, "Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran")
-    tabel.tambah("efisiensi", 3, "Efisiensi Penggunaan Sumber Daya")
-    tabel.tambah("rekap", 3, f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}")
-    tabel.tambah("realisasi_anggaran", 3, f"Realisasi Anggaran {nama} Tahun {tahun}")
-    gambar.tambah("serapan", 3, f"Serapan Anggaran per Program Tahun {tahun}")
-
-    indikator_renstra = {
-        i["kode"]: {**i, "sasaran": s}
-        for t in (renstra["tujuan"] if renstra else [])
-        for s in t["sasaran"]
-        for i in s["indikator"]
-    }
-    tahun_tren = list(range(renstra["tahun_awal"], tahun + 1)) if renstra else [tahun]
-
-    # Per sasaran: its indicators with every sentence the analysis needs.
-    baris_capaian = capaian.get("indikator", []) if capaian["tersedia"] else []
-    sasaran = []
-    for s in capaian.get("sasaran", []) if capaian["tersedia"] else []:
-        daftar = []
-        for b in baris_capaian:
-            if b["sasaran_no"] != s["no"] or (s["no"] is None and b["sasaran"] != s["sasaran"]):
-                continue
-            ren = indikator_renstra.get(b["indikator_kode"], {})
-            realisasi_tahun = ren.get("realisasi", {})
-            info = {**b, "jenis_nilai": ren.get("jenis_nilai", "angka"), "formula": ren.get("formula", "")}
-            sekarang = scoring.nilai_teks_opsional(b["realisasi"])
-            sebelumnya = None
-            for th in range(tahun - 1, tahun_tren[0] - 1, -1):
-                lalu = scoring.nilai_teks_opsional((realisasi_tahun.get(str(th)) or {}).get("nilai"))
-                if lalu is not None:
-                    sebelumnya = (th, lalu)
-                    break
-            data_tahun = realisasi_tahun.get(str(tahun), {})
-            pembanding = data_tahun.get("pembanding", {"nasional": None, "provinsi": None, "kabupaten": None})
-            daftar.append(
-                {
-                    **info,
-                    "realisasi_per_tahun": [
-                        (realisasi_tahun.get(str(th)) or {}).get("nilai") for th in tahun_tren
-                    ],
-                    "pembanding": pembanding,
-                    "kalimat": [
-                        kalimat.kalimat_capaian(info, tahun),
-                        kalimat.kalimat_tren(info, sebelumnya, sekarang, tahun, konversi),
-                        kalimat.kalimat_target_akhir(info, renstra["tahun_akhir"] if renstra else tahun),
-                        kalimat.kalimat_pembanding(info, pembanding),
-                    ],
-                    "faktor_keberhasilan": data_tahun.get("faktor_keberhasilan", ""),
-                    "hambatan": data_tahun.get("hambatan", ""),
-                    "tindak_lanjut": data_tahun.get("tindak_lanjut", ""),
-                }
-            )
-        pendukung = _pohon_untuk_sasaran(anggaran["program"], s["kode"])
-        efisiensi = next((e for e in dok["efisiensi"] if e["sasaran_kode"] == s["kode"]), None)
-        sasaran.append(
-            {
-                **s,
-                "indikator": daftar,
-                "kalimat_capaian": kalimat.kalimat_sasaran(
-                    s["capaian"], s["predikat"], [i["capaian_akhir"] for i in daftar]
-                ),
-                "pendukung": pendukung,
-                "efisiensi": efisiensi or {"pagu": None, "realisasi": None, "serapan": None, "putusan": None},
-                "kalimat_efisiensi": kalimat.kalimat_efisiensi(efisiensi)
-                if efisiensi
-                else "Efisiensi tidak dapat dinilai.",
-            }
-        )
-
-    # Budget per sasaran (BAB II D) and the predikat recap (BAB III E).
-    total_pagu = _d(anggaran["total"]["pagu"])
-    alokasi = []
-    for s in sasaran:
-        pagu = _d(s["efisiensi"]["pagu"]) if s["efisiensi"] else None
-        alokasi.append({"sasaran": s, "pagu": pagu, "porsi": persentase(pagu, total_pagu)})
-    tanpa_sasaran = [x for x in _semua_sub(anggaran["program"]) if x["sasaran"] is None]
-    pita = capaian["skala_detail"]["pita"] if capaian["tersedia"] else []
-    hitungan = [(p["kode"], sum(1 for b in baris_capaian if b["predikat"] == p["kode"])) for p in pita]
-    belum = sum(1 for b in baris_capaian if b["predikat"] is None)
-
-    program = anggaran["program"]
-    n_kegiatan = sum(len(p["kegiatan"]) for p in program)
-    n_sub = len(_semua_sub(program))
-    pegawai = profil["pegawai"]
-    jumlah_pegawai = {
-        k: (
-            sum(p[k] for p in pegawai if p[k] is not None) if any(p[k] is not None for p in pegawai) else None
-        )
-        for k in ("kebutuhan", "bezetting", "laki_laki", "perempuan")
-    }
-    desa = [d for d in profil["desa"] if d["jenis"] == "desa"]
-    kelurahan = [d for d in profil["desa"] if d["jenis"] == "kelurahan"]
-    kepala = next((p for p in profil["pejabat"] if p["kepala"]), None)
-    permasalahan = [(s, i["hambatan"]) for s in sasaran for i in s["indikator"] if i["hambatan"]]
-    rekomendasi = [(s, i["tindak_lanjut"]) for s in sasaran for i in s["indikator"] if i["tindak_lanjut"]]
-
-    svg = {
-        "organisasi": grafik.bagan_organisasi(
-            [grafik.Unit(u["kode"], u["nama"], u["induk"]) for u in profil["organisasi"]],
-            judul=gambar["organisasi"].judul,
-        ),
-        "capaian": grafik.grafik_batang(
-            [
-                grafik.Batang(
-                    f"{b['indikator_kode']} {b['indikator']}", _d(b["capaian_akhir"]), b["alasan"] or ""
-                )
-                for b in baris_capaian
-            ],
-            judul=gambar["capaian"].judul,
-            batas=Decimal("100"),
-        ),
-        "tren": grafik.grafik_tren(
-            [
-                grafik.Seri(
-                    judul=f"{i['indikator_kode']} {i['indikator']}",
-                    tahun=tahun_tren,
-                    target=[
-                        _angka(
-                            indikator_renstra.get(i["indikator_kode"], {}).get("target", {}).get(str(th)),
-                            konversi,
-                        )
-                        for th in tahun_tren
-                    ],
-                    realisasi=[_angka(v, konversi) for v in i["realisasi_per_tahun"]],
-                )
-                for s in sasaran
-                for i in s["indikator"]
-            ],
-            judul=gambar["tren"].judul,
-        ),
-        "serapan": grafik.grafik_batang(
-            [
-                grafik.Batang(f"{p['kode']} {p['nama']}", _d(p["serapan"]), "realisasi belum lengkap")
-                for p in program
-            ],
-            judul=gambar["serapan"].judul,
-            batas=Decimal("100"),
-        ),
-    }
-
-    ttd = {
-        "tempat": profil["tempat_laporan"],
-        "tanggal": profil["tanggal_laporan"],
-        "jabatan": kepala["jabatan"] if kepala else f"Camat {dok['kecamatan']['nama']}",
-        "nama": kepala["nama"] if kepala else "",
-        "pangkat": kepala["pangkat"] if kepala else "",
-        "nip": kepala["nip"] if kepala else "",
-    }
-    kalimat_umum = {
-        "anggaran": kalimat.kalimat_anggaran(nama, tahun, len(program), n_kegiatan, n_sub, anggaran["total"]),
-        "rata_rata": kalimat.kalimat_rata_rata([s["capaian"] for s in sasaran], capaian["rata_rata"])
-        if capaian["tersedia"]
-        else capaian["alasan"],
-        "rekap": kalimat.kalimat_rekap_predikat(hitungan, len(baris_capaian)),
-    }
-    grafik_svg = {k: mark_safe(v) for k, v in svg.items()}  # noqa: S308 - every text in it is escaped
-
-    def baris_target(target: list[dict]) -> list[dict]:
-        """PK or RKT rows with the indicator each names (a code outside the Renstra shows as is)."""
-        return [
-            {
-                "nilai": t["nilai"],
-                "indikator": indikator_renstra.get(
-                    t["indikator"],
-                    {
-                        "uraian": t["indikator"],
-                        "satuan": "",
-                        "jenis_nilai": "angka",
-                        "sasaran": {"nomor": None, "uraian": ""},
-                    },
-                ),
-            }
-            for t in target
-        ]
-
-    matriks = {
-        "tahun_renstra": list(range(renstra["tahun_awal"], renstra["tahun_akhir"] + 1)) if renstra else [],
-        "baris_renstra": _baris_renstra(renstra) if renstra else [],
-    }
-    tujuan = renstra["tujuan"] if renstra else []
-    umum = {"nama": nama, "kabupaten": kabupaten, "tahun": tahun}
+    umum = _umum(dok, kecamatan, konversi)
+    nomor = Penomor()
+    bab1 = bab_1_pendahuluan(dok, umum, nomor)
+    bab2 = bab_2_perencanaan(dok, umum, nomor)
+    bab3 = bab_3_akuntabilitas(dok, umum, nomor, konversi)
     return {
-        **umum,
-        "sampul": {**umum, "terbit": int(ttd["tanggal"][:4]) if ttd["tanggal"] else tahun + 1},
-        "pengantar": {**umum, "narasi": narasi["kata_pengantar"], "ttd": ttd},
-        "daftar": {
-            "tabel": tabel.daftar,
-            "gambar": gambar.daftar,
-            "perjanjian_semua": dok["perjanjian_kinerja"],
-            "ada_renstra": bool(renstra),
-        },
-        "ikhtisar": {
-            **umum,
-            "narasi": narasi["ikhtisar"],
-            "tujuan": tujuan,
-            "sasaran": sasaran,
-            "kalimat": kalimat_umum,
-            "skala": capaian.get("skala_detail"),
-        },
-        "bab1": {
-            **umum,
-            "narasi": narasi,
-            "profil": profil,
-            "jumlah_pegawai": jumlah_pegawai,
-            "desa": desa,
-            "kelurahan": kelurahan,
-            "program": program,
-            "total": anggaran["total"],
-            "tabel": tabel,
-            "gambar": gambar,
-            "grafik": grafik_svg,
-            "kalimat": {
-                **kalimat_umum,
-                "sdm": kalimat.kalimat_sdm(jumlah_pegawai["kebutuhan"], jumlah_pegawai["bezetting"]),
-                "wilayah": kalimat.kalimat_wilayah(
-                    nama, profil["luas_km2"], profil["jumlah_penduduk"], len(desa), len(kelurahan)
-                ),
-            },
-        },
-        "bab2": {
-            **umum,
-            "narasi": narasi,
-            "renstra": renstra,
-            "tujuan": tujuan,
-            **matriks,
-            "indikator_iku": [i for i in indikator_renstra.values() if i["iku"]],
-            "penetapan_iku": dok["penetapan_iku"],
-            "perjanjian": perjanjian,
-            "pk_baris": baris_target(perjanjian["target"] if perjanjian else []),
-            "alokasi": alokasi,
-            "tanpa_sasaran": tanpa_sasaran,
-            "total": anggaran["total"],
-            "tabel": tabel,
-        },
-        "bab3": {
-            **umum,
-            "narasi": narasi,
-            "capaian": capaian,
-            "baris": baris_capaian,
-            "sasaran": sasaran,
-            "tahun_tren": tahun_tren,
-            "renstra": renstra,
-            "efisiensi": dok["efisiensi"],
-            "hitungan": hitungan,
-            "belum": belum,
-            "program": program,
-            "total": anggaran["total"],
-            "kalimat": kalimat_umum,
-            "tabel": tabel,
-            "gambar": gambar,
-            "grafik": grafik_svg,
-        },
-        "bab4": {
-            **umum,
-            "narasi": narasi,
-            "kalimat": kalimat_umum,
-            "sasaran": sasaran,
-            "permasalahan": permasalahan,
-            "rekomendasi": rekomendasi,
-            "ttd": ttd,
-        },
-        "lampiran": {
-            **umum,
-            "renstra": renstra,
-            **matriks,
-            "rkt": dok["rkt"],
-            "rkt_baris": baris_target(dok["rkt"]["target"] if dok["rkt"] else []),
-            "program": program,
-            "perjanjian_semua": [
-                {**p, "baris": baris_target(p["target"])} for p in dok["perjanjian_kinerja"]
-            ],
-            "penetapan_iku": dok["penetapan_iku"],
-            "indikator_iku": [i for i in indikator_renstra.values() if i["iku"]],
-            "ttd_iku": {**ttd, "tanggal": (dok["penetapan_iku"] or {}).get("tanggal")},
-        },
+        **_bab(umum),
+        "sampul": sampul(dok, umum),
+        "pengantar": kata_pengantar(dok, umum),
+        "daftar": daftar(dok, nomor),
+        "ikhtisar": ikhtisar(dok, umum),
+        "bab1": bab1,
+        "bab2": bab2,
+        "bab3": bab3,
+        "bab4": bab_4_penutup(dok, umum),
+        "lampiran": lampiran(dok, umum),
     }
 
 
-__all__ = ["Nomor", "Penomor", "isi_laporan"]
+__all__ = ["Nomor", "Penomor", "isi_laporan", "isi_tempat"]

@@ -32,7 +32,8 @@ class NarasiLaporan(models.Model):
     """A kecamatan's own text for one prose section of one year's LKIP.
 
     Paragraphs are separated by a blank line; ``{kecamatan}``, ``{kabupaten}``, ``{tahun}`` and
-    ``{tahun_berikut}`` are filled in. Without a row, the default text of the section is used.
+    ``{tahun_berikut}`` are filled in; any other brace prints as typed. Without a row, the default
+    text of the section is used.
     """
 
     kecamatan = models.ForeignKey(

@@ -2,7 +2,8 @@
 register. A kecamatan replaces any of them with its own text (``NarasiLaporan``).
 
 Placeholders: ``{kecamatan}`` (e.g. "Kecamatan Kalisat"), ``{kabupaten}`` ("Kabupaten
-Jember"), ``{tahun}``, ``{tahun_berikut}``. No number about performance or budget is
+Jember"), ``{tahun}``, ``{tahun_berikut}``; nothing else is a placeholder, so any other brace
+prints as written. No number about performance or budget is
 written here: those sentences are generated from the data.
 """
 

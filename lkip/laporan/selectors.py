@@ -1,27 +1,22 @@
-"""A kecamatan's whole year as one JSON-ready document (``manage.py lkip_json``).
+"""A kecamatan's whole year as one typed document (``lkip.laporan.dokumen``), the source of
+the report and of ``manage.py lkip_json``.
 
 Everything is fetched up front in a constant number of queries, whatever the number of
-indicators, years or budget rows; the schema is documented in ``docs/lkip_json.md``.
+indicators, years or budget rows; each part of the document is built by a small function
+from rows already in memory. The JSON schema is documented in ``docs/lkip_json.md``.
 """
 
-from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Prefetch
 
-from anggaran.selectors import Jumlah, pohon_anggaran
+from anggaran.models import SubKegiatan
+from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
 from capaian import scoring
 from capaian.models import Realisasi
-from capaian.selectors import (
-    CapaianTahun,
-    DataTidakTersedia,
-    capaian_json,
-    capaian_tahun,
-    desimal_teks,
-    nilai_realisasi,
-)
+from capaian.selectors import BarisCapaian, CapaianTahun, DataTidakTersedia, capaian_tahun, nilai_realisasi
 from kecamatan.models import Kecamatan, ProfilKecamatan
+from lkip.laporan import dokumen as d
 from perencanaan.models import (
     Indikator,
     PenetapanIku,
@@ -33,20 +28,15 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
-from umum.angka import format_angka, teks_polos
-
-VERSI_SKEMA = 1
+from umum.angka import bulatkan, format_angka, persentase
 
 
-def _tanggal(nilai: date | None) -> str | None:
-    return None if nilai is None else nilai.isoformat()
+def _persen(nilai: Decimal | None) -> Decimal | None:
+    """A percentage as stored in the document: rounded half-up to two places, once."""
+    return None if nilai is None else bulatkan(nilai)
 
 
-def _angka(nilai: Decimal | None) -> str | None:
-    return None if nilai is None else teks_polos(nilai)
-
-
-def _profil(kecamatan: Kecamatan, tahun: int) -> dict[str, Any] | None:
+def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
     profil = (
         ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat")
@@ -54,57 +44,26 @@ def _profil(kecamatan: Kecamatan, tahun: int) -> dict[str, Any] | None:
     )
     if profil is None:
         return None
-    return {
-        "luas_km2": _angka(profil.luas_km2),
-        "jumlah_penduduk": profil.jumlah_penduduk,
-        "desa": [
-            {
-                "nama": d.nama,
-                "jenis": d.jenis,
-                "luas_km2": _angka(d.luas_km2),
-                "jumlah_penduduk": d.jumlah_penduduk,
-            }
-            for d in profil.desa.all()
-        ],
-        "pegawai": [
-            {
-                "kelompok": p.kelompok,
-                "jabatan": p.jabatan,
-                "kebutuhan": p.kebutuhan,
-                "bezetting": p.bezetting,
-                "laki_laki": p.laki_laki,
-                "perempuan": p.perempuan,
-            }
+    kode = {u.pk: u.kode for u in profil.organisasi.all()}
+    return d.Profil(
+        luas_km2=profil.luas_km2,
+        jumlah_penduduk=profil.jumlah_penduduk,
+        desa=tuple(d.Desa(x.nama, x.jenis, x.luas_km2, x.jumlah_penduduk) for x in profil.desa.all()),
+        pegawai=tuple(
+            d.Pegawai(p.kelompok, p.jabatan, p.kebutuhan, p.bezetting, p.laki_laki, p.perempuan)
             for p in profil.pegawai.all()
-        ],
-        "sarana": [
-            {"nama": s.nama, "jumlah": s.jumlah, "kondisi": s.kondisi, "jumlah_ideal": s.jumlah_ideal}
-            for s in profil.sarana.all()
-        ],
-        "organisasi": [
-            {"kode": u.kode, "nama": u.nama, "induk": _kode_induk(u, profil)} for u in profil.organisasi.all()
-        ],
-        "pejabat": [
-            {
-                "jabatan": p.jabatan,
-                "nama": p.nama,
-                "pangkat": p.pangkat,
-                "golongan": p.golongan,
-                "nip": p.nip,
-                "kepala": p.kepala,
-            }
-            for p in profil.pejabat.all()
-        ],
-        "isu_strategis": profil.daftar_isu_strategis,
-        "tempat_laporan": profil.tempat_laporan,
-        "tanggal_laporan": _tanggal(profil.tanggal_laporan),
-    }
-
-
-def _kode_induk(unit, profil: ProfilKecamatan) -> str | None:
-    if unit.induk_id is None:
-        return None
-    return next(u.kode for u in profil.organisasi.all() if u.pk == unit.induk_id)
+        ),
+        sarana=tuple(d.Sarana(x.nama, x.jumlah, x.kondisi, x.jumlah_ideal) for x in profil.sarana.all()),
+        organisasi=tuple(
+            d.UnitOrganisasi(u.kode, u.nama, kode.get(u.induk_id)) for u in profil.organisasi.all()
+        ),
+        pejabat=tuple(
+            d.Pejabat(p.jabatan, p.nama, p.pangkat, p.golongan, p.nip, p.kepala) for p in profil.pejabat.all()
+        ),
+        isu_strategis=tuple(profil.daftar_isu_strategis),
+        tempat_laporan=profil.tempat_laporan,
+        tanggal_laporan=profil.tanggal_laporan,
+    )
 
 
 def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Renstra]]:
@@ -142,92 +101,91 @@ def _riwayat_realisasi(semua: list[Renstra]) -> dict[str, dict[int, Realisasi]]:
     return riwayat
 
 
-def _realisasi_tahunan(realisasi: Realisasi, indikator: Indikator) -> dict[str, Any]:
-    nilai = nilai_realisasi(realisasi, indikator)
-    return {
-        "nilai": None if nilai is None else nilai.teks,
-        "status": realisasi.status,
-        "alasan": realisasi.alasan or None,
-        "triwulan": {str(t.triwulan): _angka(t.angka) for t in realisasi.triwulan.all()},
-        "faktor_keberhasilan": realisasi.faktor_keberhasilan,
-        "hambatan": realisasi.hambatan,
-        "tindak_lanjut": realisasi.tindak_lanjut,
-        "catatan": realisasi.catatan,
-        "pembanding": {
-            "nasional": realisasi.pembanding_nasional or None,
-            "provinsi": realisasi.pembanding_provinsi or None,
-            "kabupaten": realisasi.pembanding_kabupaten or None,
-        },
-    }
+def _realisasi_tahunan(realisasi: Realisasi, indikator: Indikator) -> d.RealisasiTahun:
+    return d.RealisasiTahun(
+        nilai=nilai_realisasi(realisasi, indikator),
+        status=realisasi.status,
+        alasan=realisasi.alasan or None,
+        triwulan={t.triwulan: t.angka for t in realisasi.triwulan.all()},
+        faktor_keberhasilan=realisasi.faktor_keberhasilan,
+        hambatan=realisasi.hambatan,
+        tindak_lanjut=realisasi.tindak_lanjut,
+        catatan=realisasi.catatan,
+        pembanding=d.Pembanding(
+            nasional=realisasi.pembanding_nasional or None,
+            provinsi=realisasi.pembanding_provinsi or None,
+            kabupaten=realisasi.pembanding_kabupaten or None,
+        ),
+    )
 
 
-def _renstra_json(renstra: Renstra | None, semua: list[Renstra]) -> dict[str, Any] | None:
+def _indikator(i: Indikator, riwayat: dict[int, Realisasi]) -> d.IndikatorRenstra:
+    return d.IndikatorRenstra(
+        kode=i.kode,
+        uraian=i.uraian,
+        satuan=i.satuan,
+        jenis_nilai=i.jenis_nilai,
+        polaritas=i.polaritas,
+        formula=i.formula,
+        penanggung_jawab=i.penanggung_jawab,
+        sumber_data=i.sumber_data,
+        iku=i.is_iku,
+        aturan_triwulan=i.aturan_triwulan,
+        target={t.tahun: scoring.nilai_opsional(t.angka, t.huruf) for t in i.target_renstra.all()},
+        target_akhir=scoring.nilai_opsional(i.target_akhir_angka, i.target_akhir_huruf),
+        realisasi={th: _realisasi_tahunan(r, i) for th, r in sorted(riwayat.items())},
+    )
+
+
+def _tujuan(t: Tujuan, riwayat: dict[str, dict[int, Realisasi]]) -> d.Tujuan:
+    return d.Tujuan(
+        kode=t.kode,
+        uraian=t.uraian,
+        indikator=tuple(d.IndikatorTujuan(i.uraian, i.satuan) for i in t.indikator.all()),
+        sasaran=tuple(
+            d.SasaranRenstra(
+                kode=s.kode,
+                nomor=s.nomor,
+                uraian=s.uraian,
+                indikator=tuple(_indikator(i, riwayat.get(i.kode, {})) for i in s.indikator.all()),
+            )
+            for s in t.sasaran.all()
+        ),
+    )
+
+
+def _renstra_dok(renstra: Renstra | None, semua: list[Renstra]) -> d.Renstra | None:
     if renstra is None:
         return None
     riwayat = _riwayat_realisasi(semua)
-    return {
-        "tahun_awal": renstra.tahun_awal,
-        "tahun_akhir": renstra.tahun_akhir,
-        "versi": renstra.versi,
-        "jenis": renstra.jenis,
-        "nomor_keputusan": renstra.nomor_keputusan,
-        "tanggal_keputusan": _tanggal(renstra.tanggal_keputusan),
-        "berlaku_mulai": renstra.berlaku_mulai,
-        "versi_lain": [
-            {
-                "versi": r.versi,
-                "jenis": r.jenis,
-                "berlaku_mulai": r.berlaku_mulai,
-                "nomor_keputusan": r.nomor_keputusan,
-            }
+    return d.Renstra(
+        tahun_awal=renstra.tahun_awal,
+        tahun_akhir=renstra.tahun_akhir,
+        versi=renstra.versi,
+        jenis=renstra.jenis,
+        nomor_keputusan=renstra.nomor_keputusan,
+        tanggal_keputusan=renstra.tanggal_keputusan,
+        berlaku_mulai=renstra.berlaku_mulai,
+        versi_lain=tuple(
+            d.VersiRenstra(r.versi, r.jenis, r.berlaku_mulai, r.nomor_keputusan)
             for r in sorted(semua, key=lambda r: r.versi)
             if r.pk != renstra.pk
-        ],
-        "tujuan": [
-            {
-                "kode": t.kode,
-                "uraian": t.uraian,
-                "indikator": [{"uraian": i.uraian, "satuan": i.satuan} for i in t.indikator.all()],
-                "sasaran": [
-                    {
-                        "kode": s.kode,
-                        "nomor": s.nomor,
-                        "uraian": s.uraian,
-                        "indikator": [
-                            {
-                                "kode": i.kode,
-                                "uraian": i.uraian,
-                                "satuan": i.satuan,
-                                "jenis_nilai": i.jenis_nilai,
-                                "polaritas": i.polaritas,
-                                "formula": i.formula,
-                                "penanggung_jawab": i.penanggung_jawab,
-                                "sumber_data": i.sumber_data,
-                                "iku": i.is_iku,
-                                "aturan_triwulan": i.aturan_triwulan,
-                                "target": {str(t.tahun): t.nilai_teks for t in i.target_renstra.all()},
-                                "target_akhir": i.target_akhir_teks or None,
-                                "realisasi": {
-                                    str(th): _realisasi_tahunan(r, i)
-                                    for th, r in sorted(riwayat.get(i.kode, {}).items())
-                                },
-                            }
-                            for i in s.indikator.all()
-                        ],
-                    }
-                    for s in t.sasaran.all()
-                ],
-            }
-            for t in renstra.tujuan.all()
-        ],
-    }
+        ),
+        tujuan=tuple(_tujuan(t, riwayat) for t in renstra.tujuan.all()),
+    )
 
 
-def _pihak(perjanjian: PerjanjianKinerja, awalan: str) -> dict[str, str]:
-    return {k: getattr(perjanjian, f"{awalan}_{k}") for k in ("nama", "jabatan", "pangkat", "nip", "status")}
+def _pihak(perjanjian: PerjanjianKinerja, awalan: str) -> d.Pihak:
+    return d.Pihak(
+        **{k: getattr(perjanjian, f"{awalan}_{k}") for k in ("nama", "jabatan", "pangkat", "nip", "status")}
+    )
 
 
-def _perjanjian_json(kecamatan: Kecamatan, tahun: int) -> list[dict[str, Any]]:
+def _target(baris) -> tuple[d.TargetIndikator, ...]:
+    return tuple(d.TargetIndikator(t.indikator.kode, scoring.nilai_opsional(t.angka, t.huruf)) for t in baris)
+
+
+def _perjanjian(kecamatan: Kecamatan, tahun: int) -> tuple[d.Perjanjian, ...]:
     daftar = (
         PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .order_by("versi")
@@ -238,68 +196,86 @@ def _perjanjian_json(kecamatan: Kecamatan, tahun: int) -> list[dict[str, Any]]:
             "anggaran",
         )
     )
-    return [
-        {
-            "versi": p.versi,
-            "jenis": p.jenis,
-            "tempat": p.tempat,
-            "tanggal": _tanggal(p.tanggal),
-            "pihak_pertama": _pihak(p, "pihak_pertama"),
-            "pihak_kedua": _pihak(p, "pihak_kedua"),
-            "target": [
-                {"indikator": t.indikator.kode, "nilai": t.nilai_teks or None} for t in p.target.all()
-            ],
-            "anggaran": [
-                {"program": a.program, "anggaran": desimal_teks(a.anggaran), "keterangan": a.keterangan}
-                for a in p.anggaran.all()
-            ],
-            "jumlah_anggaran": desimal_teks(sum((a.anggaran for a in p.anggaran.all()), Decimal("0"))),
-        }
+    return tuple(
+        d.Perjanjian(
+            versi=p.versi,
+            jenis=p.jenis,
+            tempat=p.tempat,
+            tanggal=p.tanggal,
+            pihak_pertama=_pihak(p, "pihak_pertama"),
+            pihak_kedua=_pihak(p, "pihak_kedua"),
+            target=_target(p.target.all()),
+            anggaran=tuple(
+                d.AnggaranPerjanjian(a.program, a.anggaran, a.keterangan) for a in p.anggaran.all()
+            ),
+            jumlah_anggaran=sum((a.anggaran for a in p.anggaran.all()), Decimal("0")),
+        )
         for p in daftar
-    ]
+    )
 
 
-def _rkt_json(kecamatan: Kecamatan, tahun: int) -> dict[str, Any] | None:
+def _rkt(kecamatan: Kecamatan, tahun: int) -> d.Rkt | None:
     rkt = (
         RencanaKinerjaTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .prefetch_related(Prefetch("target", queryset=TargetRkt.objects.select_related("indikator")))
         .first()
     )
-    if rkt is None:
-        return None
-    return {
-        "tanggal": _tanggal(rkt.tanggal),
-        "target": [{"indikator": t.indikator.kode, "nilai": t.nilai_teks or None} for t in rkt.target.all()],
-    }
+    return None if rkt is None else d.Rkt(tanggal=rkt.tanggal, target=_target(rkt.target.all()))
 
 
-def _jumlah_json(jumlah: Jumlah) -> dict[str, Any]:
-    return {
-        "pagu": desimal_teks(jumlah.pagu),
-        "realisasi": desimal_teks(jumlah.realisasi),
-        "serapan": desimal_teks(jumlah.serapan),
-    }
+def _penetapan_iku(kecamatan: Kecamatan, tahun: int) -> d.PenetapanIku | None:
+    iku = PenetapanIku.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    return None if iku is None else d.PenetapanIku(iku.nomor, iku.tanggal, iku.tentang)
 
 
-def _capaian_json(data: CapaianTahun | None, galat: str | None) -> dict[str, Any]:
-    if data is None:
-        return {"tersedia": False, "alasan": galat}
-    hasil = capaian_json(data)
-    for baris, b in zip(hasil["indikator"], data.baris, strict=True):
-        baris["target_akhir_renstra"] = b.indikator.target_akhir_teks or None
-        baris["capaian_terhadap_target_akhir"] = desimal_teks(b.capaian_target_akhir)
-    hasil["tersedia"] = True
-    hasil["skala_detail"] = {
-        "kode": data.skala.kode,
-        "nama": data.skala.nama,
-        "sumber": data.skala.sumber,
-        "batas_atas": desimal_teks(data.skala.skala.batas_atas),
-        "pita": [
-            {"kode": p.kode, "keterangan": p.keterangan, "interval": interval_pita(p)}
-            for p in data.skala.skala.pita
-        ],
-    }
-    return hasil
+def _baris_capaian(b: BarisCapaian) -> d.BarisCapaian:
+    return d.BarisCapaian(
+        sasaran_no=b.sasaran.nomor,
+        sasaran=b.sasaran.uraian,
+        indikator_kode=b.indikator.kode,
+        indikator=b.indikator.uraian,
+        satuan=b.indikator.satuan,
+        polaritas=b.indikator.polaritas,
+        target=b.target,
+        realisasi=b.realisasi,
+        capaian=b.hasil.capaian,
+        capaian_akhir=b.hasil.capaian_akhir,
+        predikat=b.hasil.predikat,
+        status=b.hasil.status.value,
+        alasan=b.hasil.alasan or None,
+        rekap_triwulan=b.hasil.rekap_triwulan,
+        temuan=b.temuan,
+        target_akhir_renstra=b.target_akhir,
+        capaian_terhadap_target_akhir=_persen(b.capaian_target_akhir),
+    )
+
+
+def _skala_detail(data: CapaianTahun) -> d.SkalaDetail:
+    return d.SkalaDetail(
+        kode=data.skala.kode,
+        nama=data.skala.nama,
+        sumber=data.skala.sumber,
+        batas_atas=data.skala.skala.batas_atas,
+        pita=tuple(d.PitaSkala(p.kode, p.keterangan, interval_pita(p)) for p in data.skala.skala.pita),
+    )
+
+
+def _capaian(data: CapaianTahun) -> d.Capaian:
+    return d.Capaian(
+        kecamatan=data.kecamatan.slug,
+        tahun=data.tahun,
+        skala=data.skala.kode,
+        indikator=tuple(_baris_capaian(b) for b in data.baris),
+        sasaran=tuple(
+            d.SasaranCapaian(
+                s.sasaran.nomor, s.sasaran.kode, s.sasaran.uraian, s.ringkasan.capaian, s.ringkasan.predikat
+            )
+            for s in data.sasaran
+        ),
+        rata_rata=d.Ringkasan(data.rata_rata.capaian, data.rata_rata.predikat),
+        tersedia=True,
+        skala_detail=_skala_detail(data),
+    )
 
 
 def interval_pita(pita: scoring.Pita) -> str:
@@ -311,6 +287,73 @@ def interval_pita(pita: scoring.Pita) -> str:
     return f"{bawah}x{atas}"
 
 
+def _jumlah(pagu: Decimal, realisasi: Decimal | None) -> dict:
+    return {"pagu": pagu, "realisasi": realisasi, "serapan": _persen(persentase(realisasi, pagu))}
+
+
+def _sub_kegiatan(s: SubKegiatan) -> d.SubKegiatan:
+    return d.SubKegiatan(
+        kode=s.kode,
+        nama=s.nama,
+        **_jumlah(s.pagu, s.realisasi),
+        sasaran=None if s.sasaran is None else s.sasaran.kode,
+        keluaran=tuple(
+            d.Keluaran(o.uraian, o.satuan, o.target, o.realisasi, _persen(o.capaian))
+            for o in s.keluaran.all()
+        ),
+    )
+
+
+def _anggaran(pohon: PohonAnggaran) -> d.Anggaran:
+    def jumlah(j: Jumlah) -> dict:
+        return _jumlah(j.pagu, j.realisasi)
+
+    return d.Anggaran(
+        program=tuple(
+            d.Program(
+                kode=p.kode,
+                nama=p.nama,
+                **jumlah(pohon.jumlah_program(p)),
+                kegiatan=tuple(
+                    d.Kegiatan(
+                        kode=k.kode,
+                        nama=k.nama,
+                        **jumlah(pohon.jumlah_kegiatan(k)),
+                        sub_kegiatan=tuple(_sub_kegiatan(s) for s in k.sub_kegiatan.all()),
+                    )
+                    for k in p.kegiatan.all()
+                ),
+            )
+            for p in pohon.program
+        ),
+        total=d.Jumlah(**jumlah(pohon.total)),
+    )
+
+
+def _efisiensi(capaian: CapaianTahun | None, pohon: PohonAnggaran) -> tuple[d.Efisiensi, ...]:
+    if capaian is None:
+        return ()
+    hasil = []
+    for s in capaian.sasaran:
+        jumlah = pohon.per_sasaran.get(s.sasaran.pk)
+        putusan = scoring.efisiensi(s.ringkasan.akhir, None if jumlah is None else jumlah.serapan)
+        uang = (
+            _jumlah(jumlah.pagu, jumlah.realisasi)
+            if jumlah
+            else dict.fromkeys(("pagu", "realisasi", "serapan"))
+        )
+        hasil.append(
+            d.Efisiensi(
+                sasaran_no=s.sasaran.nomor,
+                sasaran_kode=s.sasaran.kode,
+                capaian=s.ringkasan.capaian,
+                **uang,
+                putusan=None if putusan.putusan is None else putusan.putusan.value,
+            )
+        )
+    return tuple(hasil)
+
+
 def tahun_tersedia(*, kecamatan: Kecamatan, tahun: int) -> bool:
     """Whether the system holds anything for the kecamatan's year (a plan, profile or PK)."""
     return (
@@ -320,88 +363,26 @@ def tahun_tersedia(*, kecamatan: Kecamatan, tahun: int) -> bool:
     )
 
 
-def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
+def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> d.DokumenLkip:
+    """The kecamatan's year as one typed document, in a constant number of queries."""
     renstra, semua_renstra = _renstra(kecamatan, tahun)
     try:
-        capaian, galat = capaian_tahun(kecamatan=kecamatan, tahun=tahun), None
+        capaian = capaian_tahun(kecamatan=kecamatan, tahun=tahun)
     except DataTidakTersedia as exc:
-        capaian, galat = None, str(exc)
-    anggaran = pohon_anggaran(kecamatan=kecamatan, tahun=tahun)
-    iku = PenetapanIku.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
-
-    efisiensi = []
-    if capaian is not None:
-        for s in capaian.sasaran:
-            jumlah = anggaran.per_sasaran.get(s.sasaran.pk)
-            putusan = scoring.efisiensi(s.ringkasan.akhir, None if jumlah is None else jumlah.serapan)
-            efisiensi.append(
-                {
-                    "sasaran_no": s.sasaran.nomor,
-                    "sasaran_kode": s.sasaran.kode,
-                    "capaian": desimal_teks(s.ringkasan.capaian),
-                    **(
-                        _jumlah_json(jumlah) if jumlah else {"pagu": None, "realisasi": None, "serapan": None}
-                    ),
-                    "putusan": None if putusan.putusan is None else putusan.putusan.value,
-                }
-            )
-
-    return {
-        "versi_skema": VERSI_SKEMA,
-        "kecamatan": {
-            "slug": kecamatan.slug,
-            "nama": kecamatan.nama,
-            "kabupaten": kecamatan.kabupaten,
-            "alamat_kantor": kecamatan.alamat_kantor,
-        },
-        "tahun": tahun,
-        "profil": _profil(kecamatan, tahun),
-        "renstra": _renstra_json(renstra, semua_renstra),
-        "penetapan_iku": None
-        if iku is None
-        else {"nomor": iku.nomor, "tanggal": _tanggal(iku.tanggal), "tentang": iku.tentang},
-        "rkt": _rkt_json(kecamatan, tahun),
-        "perjanjian_kinerja": _perjanjian_json(kecamatan, tahun),
-        "capaian": _capaian_json(capaian, galat),
-        "anggaran": {
-            "program": [
-                {
-                    "kode": p.kode,
-                    "nama": p.nama,
-                    **_jumlah_json(anggaran.jumlah_program(p)),
-                    "kegiatan": [
-                        {
-                            "kode": k.kode,
-                            "nama": k.nama,
-                            **_jumlah_json(anggaran.jumlah_kegiatan(k)),
-                            "sub_kegiatan": [
-                                {
-                                    "kode": s.kode,
-                                    "nama": s.nama,
-                                    "pagu": desimal_teks(s.pagu),
-                                    "realisasi": desimal_teks(s.realisasi),
-                                    "serapan": desimal_teks(s.serapan),
-                                    "sasaran": None if s.sasaran is None else s.sasaran.kode,
-                                    "keluaran": [
-                                        {
-                                            "uraian": o.uraian,
-                                            "satuan": o.satuan,
-                                            "target": _angka(o.target),
-                                            "realisasi": _angka(o.realisasi),
-                                            "capaian": desimal_teks(o.capaian),
-                                        }
-                                        for o in s.keluaran.all()
-                                    ],
-                                }
-                                for s in k.sub_kegiatan.all()
-                            ],
-                        }
-                        for k in p.kegiatan.all()
-                    ],
-                }
-                for p in anggaran.program
-            ],
-            "total": _jumlah_json(anggaran.total),
-        },
-        "efisiensi": efisiensi,
-    }
+        capaian, tidak_tersedia = None, d.CapaianTidakTersedia(alasan=str(exc))
+    pohon = pohon_anggaran(kecamatan=kecamatan, tahun=tahun)
+    return d.DokumenLkip(
+        versi_skema=d.VERSI_SKEMA,
+        kecamatan=d.KecamatanDok(
+            kecamatan.slug, kecamatan.nama, kecamatan.kabupaten, kecamatan.alamat_kantor
+        ),
+        tahun=tahun,
+        profil=_profil(kecamatan, tahun),
+        renstra=_renstra_dok(renstra, semua_renstra),
+        penetapan_iku=_penetapan_iku(kecamatan, tahun),
+        rkt=_rkt(kecamatan, tahun),
+        perjanjian_kinerja=_perjanjian(kecamatan, tahun),
+        capaian=tidak_tersedia if capaian is None else _capaian(capaian),
+        anggaran=_anggaran(pohon),
+        efisiensi=_efisiensi(capaian, pohon),
+    )

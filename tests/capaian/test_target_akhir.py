@@ -27,5 +27,5 @@ def test_a_negative_indicator_is_measured_against_its_end_target_by_its_polarity
     baris = next(b for b in capaian_tahun(kecamatan=kalisat, tahun=2024).baris if b.indikator == indikator)
     assert baris.capaian_target_akhir == Decimal("120.00")  # (10 − (8 − 10)) / 10, not 8 / 10
     dokumen = dokumen_lkip(kecamatan=kalisat, tahun=2024)
-    json_baris = next(b for b in dokumen["capaian"]["indikator"] if b["indikator_kode"] == "S2.1")
-    assert json_baris["capaian_terhadap_target_akhir"] == "120.00"
+    dok_baris = next(b for b in dokumen.capaian.indikator if b.indikator_kode == "S2.1")
+    assert dok_baris.capaian_terhadap_target_akhir == Decimal("120.00")

@@ -139,8 +139,8 @@ def test_lkip_json_query_count_does_not_grow_with_the_data(django_assert_num_que
         dokumen_lkip(kecamatan=kecil, tahun=2024)
     with django_assert_num_queries(33):
         data = dokumen_lkip(kecamatan=besar, tahun=2024)
-    assert len(data["capaian"]["indikator"]) == 25
-    assert sum(len(k["sub_kegiatan"]) for p in data["anggaran"]["program"] for k in p["kegiatan"]) == 60
+    assert len(data.capaian.indikator) == 25
+    assert len(data.anggaran.semua_sub_kegiatan) == 60
 
 
 @pytest.mark.django_db

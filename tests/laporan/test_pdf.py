@@ -5,7 +5,6 @@ caption, and the key figures equal to lkip_json's."""
 import re
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -113,7 +112,7 @@ def test_table_of_contents_points_at_the_pages_the_headings_are_on(laporan, slug
 def test_every_table_and_figure_caption_is_printed_and_listed(laporan, slug):
     semua = normal("\n".join(laporan[slug]["halaman"]))
     isi = laporan[slug]["isi"]
-    for nomor in [*isi["daftar"]["tabel"], *isi["daftar"]["gambar"]]:
+    for nomor in [*isi["daftar"].tabel, *isi["daftar"].gambar]:
         keterangan = normal(f"{nomor.label} {nomor.judul}")
         assert semua.count(keterangan) >= 2, keterangan  # in its list and above/below the table
 
@@ -122,19 +121,13 @@ def test_every_table_and_figure_caption_is_printed_and_listed(laporan, slug):
 def test_key_figures_equal_lkip_json(laporan, slug):
     semua = normal("\n".join(laporan[slug]["halaman"]))
     dok = laporan[slug]["dok"]
-    capaian = dok["capaian"]
-    assert (
-        f"{format_persen(Decimal(capaian['rata_rata']['capaian']))} dengan predikat {capaian['rata_rata']['predikat']}"
-        in semua
-    )
-    for baris in capaian["indikator"]:
-        assert f"capaian kinerjanya {format_persen(Decimal(baris['capaian']))}" in semua, baris["indikator"]
-    total = dok["anggaran"]["total"]
-    assert f"total pagu anggaran {format_rupiah(Decimal(total['pagu']))}" in semua
-    assert (
-        f"terealisasi {format_rupiah(Decimal(total['realisasi']))} atau {format_persen(Decimal(total['serapan']))}"
-        in semua
-    )
+    capaian = dok.capaian
+    assert f"{format_persen(capaian.rata_rata.capaian)} dengan predikat {capaian.rata_rata.predikat}" in semua
+    for baris in capaian.indikator:
+        assert f"capaian kinerjanya {format_persen(baris.capaian)}" in semua, baris.indikator
+    total = dok.anggaran.total
+    assert f"total pagu anggaran {format_rupiah(total.pagu)}" in semua
+    assert f"terealisasi {format_rupiah(total.realisasi)} atau {format_persen(total.serapan)}" in semua
 
 
 def test_kalisat_figures_as_the_seed_prints_them(laporan):

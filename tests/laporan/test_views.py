@@ -106,7 +106,7 @@ def test_report_content_is_built_in_constant_queries(django_assert_num_queries):
         isi_laporan(kecamatan=kecil, tahun=2024)
     with django_assert_num_queries(35):
         isi = isi_laporan(kecamatan=besar, tahun=2024)
-    assert len(isi["bab3"]["baris"]) == 25
+    assert len(isi["bab3"].baris) == 25
 
 
 @pytest.mark.django_db

@@ -1,11 +1,13 @@
-"""Indonesian number formats for templates. Inputs are Decimals or the decimal strings of
-``lkip_json``; missing (``None`` or ``""``) shows as ``–``, never as 0."""
+"""Indonesian number formats for templates. Inputs are the typed values of the report
+(``Decimal``, ``int``, ``date``, ``scoring.Nilai``) or decimal strings; missing (``None`` or
+``""``) shows as ``–``, never as 0."""
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import template
 
+from capaian.scoring import Nilai
 from umum import angka
 
 register = template.Library()
@@ -45,9 +47,19 @@ def desimal(nilai, tempat=None) -> str:
     return angka.format_angka(_desimal(nilai), None if tempat in (None, "") else int(tempat))
 
 
+def format_nilai(nilai_: Nilai) -> str:
+    """A typed value the Indonesian way: ``82,5``, ``B``, ``B (69)``."""
+    if nilai_.angka is None:
+        return nilai_.huruf
+    teks = angka.format_angka(nilai_.angka)
+    return f"{nilai_.huruf} ({teks})" if nilai_.huruf else teks
+
+
 @register.filter
 def nilai(teks) -> str:
-    """A target or realisasi as written: ``"82.5"`` → ``82,5``, ``"B (69)"`` stays."""
+    """A target or realisasi as written: ``Nilai`` or ``"82.5"`` → ``82,5``, ``B (69)`` stays."""
+    if isinstance(teks, Nilai):
+        return format_nilai(teks)
     return angka.format_nilai(teks)
 
 
@@ -78,11 +90,14 @@ def romawi(nomor) -> str:
 
 
 @register.filter
-def dengan_satuan(teks, indikator) -> str:
-    """A value with its indicator's unit: ``85%``, ``4 dokumen``, ``86``, ``B (69)``."""
+def dengan_satuan(nilai_, indikator) -> str:
+    """A value with its indicator's unit: ``85%``, ``4 dokumen``, ``86``, ``B (69)``.
+
+    ``indikator`` is anything with ``satuan`` and ``jenis_nilai``."""
     from lkip.laporan.kalimat import nilai_dengan_satuan
 
-    return nilai_dengan_satuan(teks, indikator.get("satuan", ""), indikator.get("jenis_nilai", "angka"))
+    teks = nilai_.teks if isinstance(nilai_, Nilai) else nilai_
+    return nilai_dengan_satuan(teks, indikator.satuan, indikator.jenis_nilai)
 
 
 @register.filter

@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from capaian.management.commands._umum import kecamatan_dari_slug
+from lkip.laporan.dokumen import dokumen_json
 from lkip.laporan.selectors import dokumen_lkip, tahun_tersedia
 
 
@@ -18,4 +19,4 @@ class Command(BaseCommand):
         if not tahun_tersedia(kecamatan=kec, tahun=tahun):
             raise CommandError(f"Tidak ada data {kec} untuk tahun {tahun}.")
         dokumen = dokumen_lkip(kecamatan=kec, tahun=tahun)
-        self.stdout.write(json.dumps(dokumen, ensure_ascii=False, indent=2))
+        self.stdout.write(json.dumps(dokumen_json(dokumen), ensure_ascii=False, indent=2))
