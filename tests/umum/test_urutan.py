@@ -88,8 +88,8 @@ def test_indicators_sort_naturally_in_queries_and_the_report_document():
         factories.IndikatorFactory(sasaran=sasaran, kode=kode, urutan=0)
     urut = ["S1.1", "S1.2", "S1.9", "S1.10"]
     assert [i.kode for i in Indikator.objects.filter(sasaran=sasaran)] == urut
-    renstra = dokumen_lkip(kecamatan=kecamatan, tahun=2024)["renstra"]
-    assert [i["kode"] for i in renstra["tujuan"][0]["sasaran"][0]["indikator"]] == urut
+    renstra = dokumen_lkip(kecamatan=kecamatan, tahun=2024).renstra
+    assert [i.kode for i in renstra.tujuan[0].sasaran[0].indikator] == urut
 
 
 @pytest.mark.django_db

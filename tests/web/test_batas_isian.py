@@ -81,14 +81,24 @@ def test_quarters_whose_sum_cannot_be_stored_as_the_year_are_refused(operator, i
     assert operator.get(reverse("web:tahun", kwargs={"slug": "kalisat", "tahun": 2024})).status_code == 200
 
 
-def test_an_average_of_quarters_that_does_not_end_is_stored_to_the_columns_decimals(operator, indikator):
+def test_an_average_of_quarters_that_does_not_end_is_scored_and_every_page_still_opens(operator, indikator):
+    from capaian.selectors import capaian_tahun
+    from lkip.laporan.dokumen import dokumen_json
+    from lkip.laporan.selectors import dokumen_lkip
+
     indikator.aturan_triwulan = "rata_rata"
     indikator.save()
     jawaban = operator.post(
         alamat(indikator), isian(indikator, triwulan_1="10", triwulan_2="10", triwulan_3="11")
     )
     assert jawaban.status_code == 302
-    assert Realisasi.objects.get(indikator=indikator, tahun=2024).angka == Decimal("10.3333")
+    tersimpan = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert tersimpan.angka is None  # quarters alone: the year is their roll-up, never typed over
+    kalisat = Kecamatan.objects.get(slug="kalisat")
+    baris = next(b for b in capaian_tahun(kecamatan=kalisat, tahun=2024).baris if b.indikator == indikator)
+    assert baris.realisasi.angka.quantize(Decimal("0.0001")) == Decimal("10.3333")
+    dokumen_json(dokumen_lkip(kecamatan=kalisat, tahun=2024))
+    assert operator.get(reverse("web:tahun", kwargs={"slug": "kalisat", "tahun": 2024})).status_code == 200
 
 
 def test_the_largest_realisasi_that_fits_is_saved_and_every_page_still_opens(operator, indikator):
