@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 
@@ -9,7 +10,7 @@ class KegiatanInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "nama", "kecamatan", "tahun"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [KegiatanInline]
@@ -21,7 +22,7 @@ class SubKegiatanInline(admin.TabularInline):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "nama", "program"]
     list_filter = ["program__kecamatan", "program__tahun"]
     list_select_related = ["program"]
@@ -34,7 +35,7 @@ class KeluaranInline(admin.TabularInline):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "nama", "pagu", "realisasi", "sasaran"]
     list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
     list_select_related = ["sasaran"]
@@ -42,5 +43,5 @@ class SubKegiatanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Keluaran)
-class KeluaranAdmin(admin.ModelAdmin):
+class KeluaranAdmin(SimpleHistoryAdmin):
     list_display = ["uraian", "satuan", "target", "realisasi", "sub_kegiatan"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from perencanaan.models import (
     AnggaranPerjanjian,
@@ -22,7 +23,7 @@ class TujuanInline(admin.StackedInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "jenis", "berlaku_mulai", "nomor_keputusan"]
     list_filter = ["kecamatan", "jenis"]
     inlines = [TujuanInline]
@@ -34,7 +35,7 @@ class IndikatorTujuanInline(admin.TabularInline):
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -42,13 +43,13 @@ class TujuanAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndikatorTujuan)
-class IndikatorTujuanAdmin(admin.ModelAdmin):
+class IndikatorTujuanAdmin(SimpleHistoryAdmin):
     list_display = ["uraian", "satuan", "tujuan"]
     list_filter = ["tujuan__renstra__kecamatan"]
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(SimpleHistoryAdmin):
     list_display = ["nomor", "kode", "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -61,7 +62,7 @@ class TargetRenstraInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(admin.ModelAdmin):
+class IndikatorAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "uraian", "satuan", "jenis_nilai", "polaritas", "is_iku"]
     list_filter = ["sasaran__renstra__kecamatan", "is_iku", "polaritas", "jenis_nilai"]
     list_select_related = ["sasaran__renstra__kecamatan"]
@@ -70,14 +71,14 @@ class IndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetRenstra)
-class TargetRenstraAdmin(admin.ModelAdmin):
+class TargetRenstraAdmin(SimpleHistoryAdmin):
     list_display = ["indikator", "tahun", "angka", "huruf"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun"]
     list_select_related = ["indikator"]
 
 
 @admin.register(PenetapanIku)
-class PenetapanIkuAdmin(admin.ModelAdmin):
+class PenetapanIkuAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "nomor", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
 
@@ -89,7 +90,7 @@ class TargetRktInline(admin.TabularInline):
 
 
 @admin.register(RencanaKinerjaTahunan)
-class RencanaKinerjaTahunanAdmin(admin.ModelAdmin):
+class RencanaKinerjaTahunanAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [TargetRktInline]
@@ -107,7 +108,7 @@ class AnggaranPerjanjianInline(admin.TabularInline):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "versi", "jenis", "tanggal", "pihak_pertama_nama"]
     list_filter = ["kecamatan", "tahun", "jenis"]
     inlines = [TargetPerjanjianInline, AnggaranPerjanjianInline]
@@ -125,5 +126,5 @@ class PerjanjianKinerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetPerjanjian, TargetRkt, AnggaranPerjanjian)
-class BarisDokumenAdmin(admin.ModelAdmin):
+class BarisDokumenAdmin(SimpleHistoryAdmin):
     pass

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from kecamatan.models import Kecamatan
 from umum.angka import teks_nilai
 from umum.kolom import DesimalField, NamaField, TeksField
+from umum.riwayat import Riwayat
 
 
 class Polaritas(models.TextChoices):
@@ -77,6 +78,8 @@ class Renstra(models.Model):
 
     objects = RenstraQuerySet.as_manager()
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("Renstra")
         verbose_name_plural = _("Renstra")
@@ -110,6 +113,8 @@ class Tujuan(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = TeksField(_("uraian"), max_length=1000)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("tujuan")
         verbose_name_plural = _("tujuan")
@@ -127,6 +132,8 @@ class IndikatorTujuan(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator tujuan"), max_length=300)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("indikator tujuan")
@@ -153,6 +160,8 @@ class Sasaran(models.Model):
         help_text=_("Nomor sasaran seperti pada Perjanjian Kinerja; kosong bila tidak diperjanjikan"),
     )
     uraian = TeksField(_("sasaran strategis"), max_length=1000)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("sasaran strategis")
@@ -204,6 +213,8 @@ class Indikator(models.Model):
     )
     target_akhir_huruf = models.CharField(_("target akhir Renstra (huruf)"), max_length=2, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("indikator kinerja")
         verbose_name_plural = _("indikator kinerja")
@@ -226,6 +237,8 @@ class TargetRenstra(NilaiField):
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("target Renstra")
         verbose_name_plural = _("target Renstra")
@@ -247,6 +260,8 @@ class PenetapanIku(models.Model):
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
     tentang = models.CharField(_("tentang"), max_length=300, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("penetapan IKU")
         verbose_name_plural = _("penetapan IKU")
@@ -266,6 +281,8 @@ class RencanaKinerjaTahunan(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("Rencana Kinerja Tahunan (RKT)")
         verbose_name_plural = _("Rencana Kinerja Tahunan (RKT)")
@@ -283,6 +300,8 @@ class TargetRkt(NilaiField):
     indikator = models.ForeignKey(
         Indikator, on_delete=models.PROTECT, related_name="target_rkt", verbose_name=_("indikator")
     )
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("target RKT")
@@ -345,6 +364,8 @@ class PerjanjianKinerja(models.Model):
 
     objects = PerjanjianKinerjaQuerySet.as_manager()
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("Perjanjian Kinerja")
         verbose_name_plural = _("Perjanjian Kinerja")
@@ -371,6 +392,8 @@ class TargetPerjanjian(NilaiField):
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("target Perjanjian Kinerja")
         verbose_name_plural = _("target Perjanjian Kinerja")
@@ -394,6 +417,8 @@ class AnggaranPerjanjian(models.Model):
     program = models.CharField(_("program"), max_length=300)
     anggaran = DesimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
     keterangan = models.CharField(_("keterangan"), max_length=120, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("anggaran program PK")
