@@ -3,7 +3,7 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, realisasi, rencana
+from lkip.web.views import akun, beranda, data, realisasi, rencana, riwayat
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
@@ -37,6 +37,17 @@ halaman = [
     path(f"{KECAMATAN}perjanjian/perubahan/", data.perjanjian_perubahan, name="perjanjian_perubahan"),
     path(f"{KECAMATAN}anggaran/", data.anggaran, name="anggaran"),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
+    path(f"{KECAMATAN}riwayat/", riwayat.riwayat_tahun, name="riwayat"),
+    path(
+        f"{KECAMATAN}realisasi/<int:indikator_id>/riwayat/",
+        riwayat.riwayat_realisasi,
+        name="riwayat_realisasi",
+    ),
+    path(
+        f"{KECAMATAN}anggaran/<int:sub_kegiatan_id>/riwayat/",
+        riwayat.riwayat_sub_kegiatan,
+        name="riwayat_sub_kegiatan",
+    ),
 ]
 
 urlpatterns = [

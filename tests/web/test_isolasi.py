@@ -4,6 +4,8 @@ table below must list every URL pattern of the project, so a new page cannot ski
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from anggaran.models import SubKegiatan
+from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran
 from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
 
@@ -41,6 +43,9 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:perjanjian_perubahan": ("POST", "kecamatan"),
     "web:anggaran": ("GET", "kecamatan"),
     "web:narasi": ("GET", "kecamatan"),
+    "web:riwayat": ("GET", "kecamatan"),
+    "web:riwayat_realisasi": ("GET", "indikator"),
+    "web:riwayat_sub_kegiatan": ("GET", "sub_kegiatan"),
     "laporan:pratinjau": ("GET", "kecamatan"),
     "laporan:pdf": ("GET", "kecamatan"),
     "laporan:pdf_status": ("GET", "kecamatan"),
@@ -93,6 +98,15 @@ def url(settings, tmp_path):
             "kecamatan": {"slug": slug, "tahun": tahun},
             "indikator": {"slug": slug, "tahun": tahun, "indikator_id": indikator.pk},
             "bukti": {"slug": slug, "tahun": tahun, "bukti_id": bukti_berkas(indikator, tahun).pk},
+            "sub_kegiatan": {
+                "slug": slug,
+                "tahun": tahun,
+                "sub_kegiatan_id": SubKegiatan.objects.for_kecamatan_tahun(
+                    Kecamatan.objects.get(slug=slug).pk, tahun
+                )
+                .first()
+                .pk,
+            },
         }
 
     def bangun(nama: str, slug: str) -> str:
@@ -108,7 +122,7 @@ def url(settings, tmp_path):
 
 
 POLA_KECAMATAN = [
-    n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in ("indikator", "bukti")
+    n for n, (_, jenis) in TABEL.items() if jenis in ("kecamatan", "indikator", "bukti", "sub_kegiatan")
 ]
 POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]
 
