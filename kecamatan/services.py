@@ -16,6 +16,7 @@ from kecamatan.models import (
     SaranaPrasarana,
     UnitOrganisasi,
 )
+from umum.riwayat import isi_kolom
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -96,11 +97,13 @@ def profil_tabel_update(*, profil: ProfilKecamatan, jenis: str, versi: str, bari
             continue
         urutan += 1
         obj = ada.get(pk) or model(profil=profil)
+        sebelum = None if obj.pk is None else isi_kolom(obj)
         for nama, nilai in isian.items():
             setattr(obj, nama, nilai)
         obj.urutan = urutan
         obj.full_clean()
-        obj.save()
+        if sebelum is None or isi_kolom(obj) != sebelum:
+            obj.save()
 
 
 def _kepala_lama_lepas(ada: dict[int, Pejabat], baris: list[dict]) -> None:

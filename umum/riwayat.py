@@ -69,3 +69,9 @@ def bulk_create_riwayat(objs: list, model: type) -> list:
 def bulk_update_riwayat(objs: list, model: type, fields: list[str]) -> int:
     """``bulk_update`` with one history record per row, carrying the reason in force."""
     return bulk_update_with_history(objs, model, fields, default_change_reason=alasan_berlaku())
+
+
+def isi_kolom(obj: Any) -> dict[str, Any]:
+    """The stored columns of ``obj``: compared before and after an edit, so a save that would
+    change nothing is skipped and leaves no empty record in the history."""
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}

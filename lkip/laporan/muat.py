@@ -42,7 +42,7 @@ from perencanaan.models import (
 )
 from umum.angka import AngkaTidakValid, parse_angka
 from umum.kolom import batas_kolom, rentang_kolom
-from umum.riwayat import perubahan_oleh
+from umum.riwayat import isi_kolom, perubahan_oleh
 
 Dokumen = Mapping[str, Any]
 M = TypeVar("M", bound=models.Model)
@@ -52,15 +52,11 @@ class DokumenTidakValid(ValueError):
     """The document cannot be loaded; the message says where and why, in Indonesian."""
 
 
-def _nilai_kolom(obj: models.Model) -> dict[str, Any]:
-    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-
-
 def _simpan(model: type[M], kunci: Mapping[str, Any], **isian: Any) -> M:
     """Create or update the object found by ``kunci``; an object the document does not change
     is not saved, so loading again writes nothing and adds nothing to its history."""
     obj = model._default_manager.filter(**kunci).first() or model(**kunci)
-    sebelum = None if obj.pk is None else _nilai_kolom(obj)
+    sebelum = None if obj.pk is None else isi_kolom(obj)
     for nama, nilai in isian.items():
         setattr(obj, nama, nilai)
     try:
@@ -69,7 +65,7 @@ def _simpan(model: type[M], kunci: Mapping[str, Any], **isian: Any) -> M:
         kunci_teks = ", ".join(f"{k}={v}" for k, v in kunci.items() if not isinstance(v, models.Model))
         rincian = "; ".join(f"{kolom}: {' '.join(pesan)}" for kolom, pesan in exc.message_dict.items())
         raise DokumenTidakValid(f"{model._meta.verbose_name} ({kunci_teks}): {rincian}") from exc
-    if sebelum is None or _nilai_kolom(obj) != sebelum:
+    if sebelum is None or isi_kolom(obj) != sebelum:
         obj.save()
     return obj
 
