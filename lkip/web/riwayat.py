@@ -169,7 +169,7 @@ MODEL: tuple[Model, ...] = (
         Keluaran,
         "anggaran",
         _tahun("sub_kegiatan__kegiatan__program__"),
-        induk=_gabung(F("sub_kegiatan__kode"), Value(" "), F("sub_kegiatan__nama")),
+        induk=_gabung(F("sub_kegiatan__kode")),
         nama=lambda d: d["uraian"] or "",
     ),
     Model(

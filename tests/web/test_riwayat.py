@@ -90,6 +90,21 @@ def test_moving_the_signer_records_the_old_heads_change(operator):
     assert "<del>ya</del> → <ins>tidak</ins>" in teks and "PEJABAT BARU" in teks
 
 
+def test_a_profile_table_save_records_only_the_row_that_changed(operator):
+    from kecamatan.models import Desa
+
+    data = kiriman(operator, "desa")
+    assert int(data["form-INITIAL_FORMS"]) > 1
+    data["form-0-jumlah_penduduk"] = "12.345"
+    sebelum = Desa.history.count()
+    assert operator.post(reverse("web:profil_desa", args=["kalisat", 2024]), data).status_code == 302
+    assert Desa.history.count() == sebelum + 1
+    catatan = Desa.history.first()
+    assert (catatan.history_user, catatan.jumlah_penduduk) == (operator.user, 12345)
+    teks = operator.get(url("riwayat") + "?bagian=profil").content.decode()
+    assert "→ <ins>12.345</ins>" in teks
+
+
 def test_renstra_perubahan_records_every_row_it_moves(operator):
     """The realisasi, targets and sub kegiatan that follow the new version used to move by a
     queryset ``update`` outside the history."""
