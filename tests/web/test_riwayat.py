@@ -243,3 +243,18 @@ def test_a_write_without_a_request_or_a_context_has_no_user():
     realisasi.save()
     catatan = realisasi.history.first()
     assert catatan.history_user is None and catatan.history_change_reason is None
+
+
+def test_changing_one_quarter_records_that_quarter_only(operator, indikator):
+    from capaian.models import RealisasiTriwulan
+
+    alamat = url("realisasi", indikator_id=indikator.pk)
+    kuartal = {"triwulan_1": "10", "triwulan_2": "20", "triwulan_3": "30"}
+    assert operator.post(alamat, isian(indikator, **kuartal)).status_code == 302
+    sebelum = RealisasiTriwulan.history.count()
+    assert operator.post(alamat, isian(indikator, **{**kuartal, "triwulan_2": "25,5"})).status_code == 302
+    assert RealisasiTriwulan.history.count() == sebelum + 1
+    catatan = RealisasiTriwulan.history.first()
+    assert (catatan.triwulan, catatan.angka, catatan.history_user) == (2, Decimal("25.5"), operator.user)
+    teks = operator.get(url("riwayat_realisasi", indikator_id=indikator.pk)).content.decode()
+    assert "Triwulan 2" in teks and "<del>20</del> → <ins>25,5</ins>" in teks
