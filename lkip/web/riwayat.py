@@ -1,9 +1,9 @@
 """Selectors of the "Riwayat" pages: the audit trail that django-simple-history keeps, read.
 
-A page is one ``UNION ALL`` over the history tables of the models it covers, newest first,
-paginated in the database; each row carries its values and the values of the record before
-it as JSON, so a page of any length is two queries (the count and the page) whatever the
-data. Which rows belong to a kecamatan's year, and how an item is named, is the table
+A page is one ``UNION ALL`` of narrow keys over the history tables of the models it covers,
+newest first, counted and paginated in the database; then one more ``UNION ALL`` fetches the
+page's rows, each with its values and the values of the record before it as JSON. So a page
+is three queries (count, keys, rows) whatever the data. Which rows belong to a kecamatan's year, and how an item is named, is the table
 ``BAGIAN`` below.
 """
 
@@ -259,12 +259,38 @@ def _bagian_queryset(spesifikasi: Model, saring: Q) -> models.QuerySet:
     )
 
 
-def riwayat_queryset(bagian: Iterable[tuple[Model, Q]]) -> models.QuerySet:
-    """Every history record of ``bagian`` (model, filter on its history), newest first."""
-    semua = [_bagian_queryset(spesifikasi, saring) for spesifikasi, saring in bagian]
+def _gabungkan(semua: list[models.QuerySet]) -> models.QuerySet:
     pertama, *sisa = semua
-    gabungan = pertama.union(*sisa, all=True) if sisa else pertama
-    return gabungan.order_by("-history_date", "-history_id")
+    return pertama.union(*sisa, all=True) if sisa else pertama
+
+
+def riwayat_queryset(bagian: Iterable[tuple[Model, Q]]) -> models.QuerySet:
+    """The keys of every history record of ``bagian`` (model, filter on its history), newest
+    first: narrow rows, so counting and paging do not build every row's values."""
+    return _gabungkan(
+        [
+            spesifikasi.model.history.model.objects.filter(saring)
+            .order_by()
+            .annotate(label=Value(spesifikasi.model._meta.label_lower, TextField()))
+            .values("history_id", "history_date", "label")
+            for spesifikasi, saring in bagian
+        ]
+    ).order_by("-history_date", "-history_id")
+
+
+def _isi_halaman(kunci: list[dict]) -> list[dict]:
+    """The full rows (values, previous values, names) of one page's keys, in the keys' order:
+    one query, since every part is filtered to its few ids."""
+    if not kunci:
+        return []
+    per_label: dict[str, list[int]] = {}
+    for k in kunci:
+        per_label.setdefault(k["label"], []).append(k["history_id"])
+    baris = _gabungkan(
+        [_bagian_queryset(PER_MODEL[label], Q(history_id__in=ids)) for label, ids in per_label.items()]
+    )
+    menurut_kunci = {(b["label"], b["history_id"]): b for b in baris}
+    return [menurut_kunci[(k["label"], k["history_id"])] for k in kunci]
 
 
 def _format(field: models.Field, teks: str | None) -> str:
@@ -350,9 +376,10 @@ class HalamanRiwayat:
 
 
 def halaman_riwayat(*, judul: str, bagian: list[tuple[Model, Q]], nomor: Any) -> HalamanRiwayat:
-    """One page of the history of ``bagian``: two queries (count, page)."""
+    """One page of the history of ``bagian``: three queries (count, the page's keys, their rows)."""
     halaman = Paginator(riwayat_queryset(bagian), PER_HALAMAN).get_page(nomor)
-    return HalamanRiwayat(judul=judul, halaman=halaman, catatan=[_catatan(b) for b in halaman.object_list])
+    catatan = [_catatan(b) for b in _isi_halaman(list(halaman.object_list))]
+    return HalamanRiwayat(judul=judul, halaman=halaman, catatan=catatan)
 
 
 def bagian_tahun(kecamatan: Kecamatan, tahun: int, bagian: str | None = None) -> list[tuple[Model, Q]]:
