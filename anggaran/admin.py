@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from umum.urutan import kolom_kode
@@ -10,7 +11,7 @@ class KegiatanInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SimpleHistoryAdmin):
     list_display = [kolom_kode, "nama", "kecamatan", "tahun"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [KegiatanInline]
@@ -22,7 +23,7 @@ class SubKegiatanInline(admin.TabularInline):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(SimpleHistoryAdmin):
     list_display = [kolom_kode, "nama", "program"]
     list_filter = ["program__kecamatan", "program__tahun"]
     list_select_related = ["program"]
@@ -35,7 +36,7 @@ class KeluaranInline(admin.TabularInline):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(SimpleHistoryAdmin):
     list_display = [kolom_kode, "nama", "pagu", "realisasi", "sasaran"]
     list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
     list_select_related = ["sasaran"]
@@ -43,5 +44,5 @@ class SubKegiatanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Keluaran)
-class KeluaranAdmin(admin.ModelAdmin):
+class KeluaranAdmin(SimpleHistoryAdmin):
     list_display = ["uraian", "satuan", "target", "realisasi", "sub_kegiatan"]

@@ -8,6 +8,7 @@ from kecamatan.models import Kecamatan
 from perencanaan.models import Sasaran
 from umum.angka import persentase
 from umum.kolom import DesimalField
+from umum.riwayat import Riwayat
 from umum.urutan import KodeUrut
 
 
@@ -18,6 +19,8 @@ class Program(KodeUrut):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("program"), max_length=300)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("program")
@@ -37,6 +40,8 @@ class Kegiatan(KodeUrut):
     )
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("kegiatan"), max_length=300)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("kegiatan")
@@ -72,6 +77,8 @@ class SubKegiatan(KodeUrut):
 
     objects = SubKegiatanQuerySet.as_manager()
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("sub kegiatan")
         verbose_name_plural = _("sub kegiatan")
@@ -104,6 +111,8 @@ class Keluaran(models.Model):
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
     target = DesimalField(_("target"), max_digits=18, decimal_places=4, null=True, blank=True)
     realisasi = DesimalField(_("realisasi"), max_digits=18, decimal_places=4, null=True, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("indikator keluaran")

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
 
 from capaian import scoring
 from capaian.models import (
@@ -45,13 +46,13 @@ class PitaPredikatInline(admin.TabularInline):
 
 
 @admin.register(SkalaPredikat)
-class SkalaPredikatAdmin(admin.ModelAdmin):
+class SkalaPredikatAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "nama", "batas_atas"]
     inlines = [PitaPredikatInline]
 
 
 @admin.register(PitaPredikat)
-class PitaPredikatAdmin(admin.ModelAdmin):
+class PitaPredikatAdmin(SimpleHistoryAdmin):
     """Bands are edited with their scale (where gaps are checked); this list is for reading."""
 
     list_display = [
@@ -73,13 +74,13 @@ class PitaPredikatAdmin(admin.ModelAdmin):
 
 
 @admin.register(SkalaTahun)
-class SkalaTahunAdmin(admin.ModelAdmin):
+class SkalaTahunAdmin(SimpleHistoryAdmin):
     list_display = ["tahun", "skala"]
     list_editable = ["skala"]
 
 
 @admin.register(KonversiHuruf)
-class KonversiHurufAdmin(admin.ModelAdmin):
+class KonversiHurufAdmin(SimpleHistoryAdmin):
     list_display = ["huruf", "angka"]
 
 
@@ -95,7 +96,7 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(SimpleHistoryAdmin):
     list_display = ["indikator", "tahun", "angka", "huruf", "status"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun", "status"]
     list_select_related = ["indikator"]
@@ -104,5 +105,5 @@ class RealisasiAdmin(admin.ModelAdmin):
 
 
 @admin.register(RealisasiTriwulan, Bukti)
-class BagianRealisasiAdmin(admin.ModelAdmin):
+class BagianRealisasiAdmin(SimpleHistoryAdmin):
     list_select_related = ["realisasi__indikator"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from capaian import scoring
 from perencanaan.models import Indikator, NilaiField
 from umum.kolom import DesimalField, TeksField
+from umum.riwayat import Riwayat
 
 
 class SkalaPredikatManager(models.Manager["SkalaPredikat"]):
@@ -32,6 +33,8 @@ class SkalaPredikat(models.Model):
     )
 
     objects = SkalaPredikatManager()
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("skala predikat")
@@ -72,6 +75,8 @@ class PitaPredikat(models.Model):
     batas_atas = DesimalField(_("batas atas (%)"), max_digits=7, decimal_places=2, null=True, blank=True)
     atas_inklusif = models.BooleanField(_("batas atas termasuk"), default=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("pita predikat")
         verbose_name_plural = _("pita predikat")
@@ -108,6 +113,8 @@ class SkalaTahun(models.Model):
         SkalaPredikat, on_delete=models.PROTECT, related_name="tahun", verbose_name=_("skala")
     )
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("skala per tahun")
         verbose_name_plural = _("skala per tahun")
@@ -122,6 +129,8 @@ class KonversiHuruf(models.Model):
 
     huruf = models.CharField(_("nilai huruf"), max_length=2, unique=True)
     angka = DesimalField(_("nilai angka"), max_digits=7, decimal_places=2)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("konversi nilai huruf")
@@ -175,6 +184,8 @@ class Realisasi(NilaiField):
 
     objects = RealisasiQuerySet.as_manager()
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("realisasi")
         verbose_name_plural = _("realisasi")
@@ -213,6 +224,8 @@ class RealisasiTriwulan(models.Model):
     )
     triwulan = models.PositiveSmallIntegerField(_("triwulan"))
     angka = DesimalField(_("nilai"), max_digits=18, decimal_places=4)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("realisasi triwulan")
@@ -254,6 +267,8 @@ class Bukti(models.Model):
     tautan = TautanField(_("tautan"), blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
     diunggah = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("bukti dukung")

@@ -67,12 +67,14 @@ def realisasi_update(
     realisasi.full_clean()
     realisasi.save()
     realisasi.triwulan.exclude(triwulan__in=terisi).delete()
+    ada = {} if lama is None else {t.triwulan: t for t in lama.triwulan.all()}
     for nomor, angka in terisi.items():
-        baris = RealisasiTriwulan(realisasi=realisasi, triwulan=nomor, angka=angka)
+        baris = ada.get(nomor) or RealisasiTriwulan(realisasi=realisasi, triwulan=nomor)
+        if baris.pk is not None and baris.angka == angka:
+            continue  # unchanged: no save, so the history shows only the quarters that changed
+        baris.angka = angka
         baris.full_clean(exclude=["realisasi"], validate_unique=False)
-        RealisasiTriwulan.objects.update_or_create(
-            realisasi=realisasi, triwulan=nomor, defaults={"angka": angka}
-        )
+        baris.save()
     return realisasi
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from kecamatan.models import (
     Desa,
@@ -13,7 +14,7 @@ from kecamatan.models import (
 
 
 @admin.register(Kecamatan)
-class KecamatanAdmin(admin.ModelAdmin):
+class KecamatanAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "slug", "kabupaten"]
     search_fields = ["nama", "slug"]
     prepopulated_fields = {"slug": ["nama"]}
@@ -46,27 +47,27 @@ class PejabatInline(admin.TabularInline):
 
 
 @admin.register(ProfilKecamatan)
-class ProfilKecamatanAdmin(admin.ModelAdmin):
+class ProfilKecamatanAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "luas_km2", "jumlah_penduduk"]
     list_filter = ["tahun", "kecamatan"]
     inlines = [DesaInline, KomposisiPegawaiInline, SaranaPrasaranaInline, UnitOrganisasiInline, PejabatInline]
 
 
 @admin.register(Desa, KomposisiPegawai, SaranaPrasarana, Pejabat)
-class BagianProfilAdmin(admin.ModelAdmin):
+class BagianProfilAdmin(SimpleHistoryAdmin):
     list_filter = ["profil__kecamatan", "profil__tahun"]
     list_select_related = ["profil__kecamatan"]
 
 
 @admin.register(UnitOrganisasi)
-class UnitOrganisasiAdmin(admin.ModelAdmin):
+class UnitOrganisasiAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "induk", "profil"]
     list_filter = ["profil__kecamatan", "profil__tahun"]
     list_select_related = ["profil__kecamatan", "induk"]
 
 
 @admin.register(PengesahanData)
-class PengesahanDataAdmin(admin.ModelAdmin):
+class PengesahanDataAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "nama", "disahkan_pada"]
     list_filter = ["kecamatan", "tahun"]
     list_select_related = ["kecamatan"]

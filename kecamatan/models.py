@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TeksField
+from umum.riwayat import Riwayat
 
 
 class KecamatanManager(models.Manager["Kecamatan"]):
@@ -17,6 +18,8 @@ class Kecamatan(models.Model):
     alamat_kantor = models.CharField(_("alamat kantor"), max_length=255, blank=True)
 
     objects = KecamatanManager()
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("kecamatan")
@@ -44,6 +47,8 @@ class ProfilKecamatan(models.Model):
     )
     tempat_laporan = NamaField(_("tempat penandatanganan laporan"), max_length=80, default="Jember")
     tanggal_laporan = models.DateField(_("tanggal penandatanganan laporan"), null=True, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("profil kecamatan")
@@ -76,6 +81,8 @@ class Desa(models.Model):
     luas_km2 = DesimalField(_("luas (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
     jumlah_penduduk = BilanganField(_("jumlah penduduk"), null=True, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("desa/kelurahan")
         verbose_name_plural = _("desa/kelurahan")
@@ -100,6 +107,8 @@ class KomposisiPegawai(models.Model):
     laki_laki = BilanganKecilField(_("laki-laki"), null=True, blank=True)
     perempuan = BilanganKecilField(_("perempuan"), null=True, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("komposisi pegawai")
         verbose_name_plural = _("komposisi pegawai")
@@ -121,6 +130,8 @@ class SaranaPrasarana(models.Model):
     jumlah = BilanganField(_("jumlah"), null=True, blank=True)
     kondisi = models.CharField(_("kondisi"), max_length=160, blank=True)
     jumlah_ideal = BilanganField(_("jumlah ideal"), null=True, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("sarana dan prasarana")
@@ -150,6 +161,8 @@ class UnitOrganisasi(models.Model):
         verbose_name=_("atasan"),
     )
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("unit organisasi")
         verbose_name_plural = _("susunan organisasi")
@@ -173,6 +186,8 @@ class Pejabat(models.Model):
     golongan = NamaField(_("golongan"), max_length=20, blank=True)
     nip = NamaField(_("NIP"), max_length=30, blank=True)
     kepala = models.BooleanField(_("kepala (penandatangan laporan)"), default=False)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("pejabat")
@@ -212,6 +227,8 @@ class PengesahanData(models.Model):
         blank=True,
         help_text=_("Per bagian laporan, ringkasan isi data saat disahkan; beda berarti diubah sesudahnya."),
     )
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("pengesahan data")

@@ -16,6 +16,7 @@ from kecamatan.models import (
     SaranaPrasarana,
     UnitOrganisasi,
 )
+from umum.riwayat import isi_kolom
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -87,7 +88,7 @@ def profil_tabel_update(*, profil: ProfilKecamatan, jenis: str, versi: str, bari
         raise DataKedaluwarsa()
     ada = {obj.pk: obj for obj in model.objects.filter(profil=profil)}
     if model is Pejabat:  # the one head may move to another row: clear it before rows are saved
-        model.objects.filter(profil=profil).update(kepala=False)
+        _kepala_lama_lepas(ada, baris)
     urutan = 0
     for isian in baris:
         isian = dict(isian)
@@ -100,8 +101,20 @@ def profil_tabel_update(*, profil: ProfilKecamatan, jenis: str, versi: str, bari
             continue
         urutan += 1
         obj = ada.get(pk) or model(profil=profil)
+        sebelum = None if obj.pk is None else isi_kolom(obj)
         for nama, nilai in isian.items():
             setattr(obj, nama, nilai)
         obj.urutan = urutan
         obj.full_clean()
-        obj.save()
+        if sebelum is None or isi_kolom(obj) != sebelum:
+            obj.save()
+
+
+def _kepala_lama_lepas(ada: dict[int, Pejabat], baris: list[dict]) -> None:
+    """Clear the current head when another row becomes head, saved row by row so the change
+    is in the history (a queryset ``update`` would bypass it)."""
+    kepala_baru = next((b.get("id") for b in baris if b.get("kepala") and not b.get("hapus")), False)
+    for obj in ada.values():
+        if obj.kepala and obj.pk != kepala_baru:
+            obj.kepala = False
+            obj.save(update_fields=["kepala"])

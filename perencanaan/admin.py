@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from perencanaan.models import (
     AnggaranPerjanjian,
@@ -23,7 +24,7 @@ class TujuanInline(admin.StackedInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "jenis", "berlaku_mulai", "nomor_keputusan"]
     list_filter = ["kecamatan", "jenis"]
     inlines = [TujuanInline]
@@ -35,7 +36,7 @@ class IndikatorTujuanInline(admin.TabularInline):
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(SimpleHistoryAdmin):
     list_display = [kolom_kode, "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -43,13 +44,13 @@ class TujuanAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndikatorTujuan)
-class IndikatorTujuanAdmin(admin.ModelAdmin):
+class IndikatorTujuanAdmin(SimpleHistoryAdmin):
     list_display = ["uraian", "satuan", "tujuan"]
     list_filter = ["tujuan__renstra__kecamatan"]
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(SimpleHistoryAdmin):
     list_display = ["nomor", kolom_kode, "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -62,7 +63,7 @@ class TargetRenstraInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(admin.ModelAdmin):
+class IndikatorAdmin(SimpleHistoryAdmin):
     list_display = [kolom_kode, "uraian", "satuan", "jenis_nilai", "polaritas", "is_iku"]
     list_filter = ["sasaran__renstra__kecamatan", "is_iku", "polaritas", "jenis_nilai"]
     list_select_related = ["sasaran__renstra__kecamatan"]
@@ -71,14 +72,14 @@ class IndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetRenstra)
-class TargetRenstraAdmin(admin.ModelAdmin):
+class TargetRenstraAdmin(SimpleHistoryAdmin):
     list_display = ["indikator", "tahun", "angka", "huruf"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun"]
     list_select_related = ["indikator"]
 
 
 @admin.register(PenetapanIku)
-class PenetapanIkuAdmin(admin.ModelAdmin):
+class PenetapanIkuAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "nomor", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
 
@@ -90,7 +91,7 @@ class TargetRktInline(admin.TabularInline):
 
 
 @admin.register(RencanaKinerjaTahunan)
-class RencanaKinerjaTahunanAdmin(admin.ModelAdmin):
+class RencanaKinerjaTahunanAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [TargetRktInline]
@@ -108,7 +109,7 @@ class AnggaranPerjanjianInline(admin.TabularInline):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
     list_display = ["kecamatan", "tahun", "versi", "jenis", "tanggal", "pihak_pertama_nama"]
     list_filter = ["kecamatan", "tahun", "jenis"]
     inlines = [TargetPerjanjianInline, AnggaranPerjanjianInline]
@@ -126,5 +127,5 @@ class PerjanjianKinerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetPerjanjian, TargetRkt, AnggaranPerjanjian)
-class BarisDokumenAdmin(admin.ModelAdmin):
+class BarisDokumenAdmin(SimpleHistoryAdmin):
     pass

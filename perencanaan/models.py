@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kecamatan.models import Kecamatan
 from umum.angka import teks_nilai
 from umum.kolom import DesimalField, NamaField, TeksField
+from umum.riwayat import Riwayat
 from umum.urutan import KodeUrut
 
 
@@ -84,6 +85,8 @@ class Renstra(models.Model):
 
     objects = RenstraQuerySet.as_manager()
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("Renstra")
         verbose_name_plural = _("Renstra")
@@ -117,6 +120,8 @@ class Tujuan(KodeUrut):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = TeksField(_("uraian"), max_length=1000)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("tujuan")
         verbose_name_plural = _("tujuan")
@@ -134,6 +139,8 @@ class IndikatorTujuan(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator tujuan"), max_length=300)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("indikator tujuan")
@@ -160,6 +167,8 @@ class Sasaran(KodeUrut):
         help_text=_("Nomor sasaran seperti pada Perjanjian Kinerja; kosong bila tidak diperjanjikan"),
     )
     uraian = TeksField(_("sasaran strategis"), max_length=1000)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("sasaran strategis")
@@ -211,6 +220,8 @@ class Indikator(KodeUrut):
     )
     target_akhir_huruf = models.CharField(_("target akhir Renstra (huruf)"), max_length=2, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("indikator kinerja")
         verbose_name_plural = _("indikator kinerja")
@@ -256,6 +267,8 @@ class TargetRenstra(NilaiField):
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("target Renstra")
         verbose_name_plural = _("target Renstra")
@@ -277,6 +290,8 @@ class PenetapanIku(models.Model):
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
     tentang = models.CharField(_("tentang"), max_length=300, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("penetapan IKU")
         verbose_name_plural = _("penetapan IKU")
@@ -296,6 +311,8 @@ class RencanaKinerjaTahunan(models.Model):
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("Rencana Kinerja Tahunan (RKT)")
         verbose_name_plural = _("Rencana Kinerja Tahunan (RKT)")
@@ -313,6 +330,8 @@ class TargetRkt(NilaiField):
     indikator = models.ForeignKey(
         Indikator, on_delete=models.PROTECT, related_name="target_rkt", verbose_name=_("indikator")
     )
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("target RKT")
@@ -375,6 +394,8 @@ class PerjanjianKinerja(models.Model):
 
     objects = PerjanjianKinerjaQuerySet.as_manager()
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("Perjanjian Kinerja")
         verbose_name_plural = _("Perjanjian Kinerja")
@@ -401,6 +422,8 @@ class TargetPerjanjian(NilaiField):
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    history = Riwayat()
+
     class Meta:
         verbose_name = _("target Perjanjian Kinerja")
         verbose_name_plural = _("target Perjanjian Kinerja")
@@ -424,6 +447,8 @@ class AnggaranPerjanjian(models.Model):
     program = models.CharField(_("program"), max_length=300)
     anggaran = DesimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
     keterangan = models.CharField(_("keterangan"), max_length=120, blank=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("anggaran program PK")

@@ -22,6 +22,7 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
+from umum.riwayat import bulk_create_riwayat, bulk_update_riwayat
 from umum.versi import DataKedaluwarsa, versi_objek
 
 PIHAK = [
@@ -286,26 +287,30 @@ def renstra_perubahan_create(
             salinan.sasaran = sasaran_baru[s.pk]
             salinan.save()
             indikator_baru[i.pk] = salinan
-            TargetRenstra.objects.bulk_create(
-                TargetRenstra(indikator=salinan, tahun=t.tahun, angka=t.angka, huruf=t.huruf)
-                for t in i.target_renstra.all()
+            bulk_create_riwayat(
+                [
+                    TargetRenstra(indikator=salinan, tahun=t.tahun, angka=t.angka, huruf=t.huruf)
+                    for t in i.target_renstra.all()
+                ],
+                TargetRenstra,
             )
     # Rows of later apps that point at the plan move with it; resolved by name because
     # perencanaan sits below capaian and anggaran in the dependency chain.
     Realisasi = apps.get_model("capaian", "Realisasi")
     SubKegiatan = apps.get_model("anggaran", "SubKegiatan")
-    for lama_id, salinan in indikator_baru.items():
-        TargetPerjanjian.objects.filter(indikator_id=lama_id, perjanjian__tahun__gte=berlaku_mulai).update(
-            indikator=salinan
-        )
-        TargetRkt.objects.filter(indikator_id=lama_id, rkt__tahun__gte=berlaku_mulai).update(
-            indikator=salinan
-        )
-        Realisasi.objects.filter(indikator_id=lama_id, tahun__gte=berlaku_mulai).update(indikator=salinan)
-    for lama_id, salinan in sasaran_baru.items():
-        SubKegiatan.objects.filter(sasaran_id=lama_id, kegiatan__program__tahun__gte=berlaku_mulai).update(
-            sasaran=salinan
-        )
+    # Row by row through the history's bulk helper, so each move is in the audit trail.
+    pindah = [
+        (TargetPerjanjian.objects.filter(perjanjian__tahun__gte=berlaku_mulai), "indikator", indikator_baru),
+        (TargetRkt.objects.filter(rkt__tahun__gte=berlaku_mulai), "indikator", indikator_baru),
+        (Realisasi.objects.filter(tahun__gte=berlaku_mulai), "indikator", indikator_baru),
+        (SubKegiatan.objects.filter(kegiatan__program__tahun__gte=berlaku_mulai), "sasaran", sasaran_baru),
+    ]
+    for queryset, kolom, salinan_dari in pindah:
+        baris = list(queryset.filter(**{f"{kolom}_id__in": list(salinan_dari)}))
+        for obj in baris:
+            setattr(obj, kolom, salinan_dari[getattr(obj, f"{kolom}_id")])
+        if baris:
+            bulk_update_riwayat(baris, queryset.model, [kolom])
     return baru
 
 

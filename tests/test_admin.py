@@ -30,6 +30,8 @@ def test_every_model_of_the_apps_is_in_the_admin():
 
     for label in ["kecamatan", "perencanaan", "capaian", "anggaran"]:
         for model in apps.get_app_config(label).get_models():
+            if hasattr(model, "instance_type"):  # a history table, shown on its model's history page
+                continue
             assert model in admin.site._registry, model
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
 from umum.kolom import TeksField
+from umum.riwayat import Riwayat
 
 
 class BagianNarasi(models.TextChoices):
@@ -43,6 +44,8 @@ class NarasiLaporan(models.Model):
     bagian = models.CharField(_("bagian"), max_length=30, choices=BagianNarasi.choices)
     teks = TeksField(_("teks"), max_length=10000, help_text=_("Pisahkan paragraf dengan satu baris kosong."))
     diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    history = Riwayat()
 
     class Meta:
         verbose_name = _("narasi laporan")

@@ -42,6 +42,7 @@ from perencanaan.models import (
 )
 from umum.angka import AngkaTidakValid, parse_angka
 from umum.kolom import batas_kolom, rentang_kolom
+from umum.riwayat import isi_kolom, perubahan_oleh
 
 Dokumen = Mapping[str, Any]
 M = TypeVar("M", bound=models.Model)
@@ -52,7 +53,10 @@ class DokumenTidakValid(ValueError):
 
 
 def _simpan(model: type[M], kunci: Mapping[str, Any], **isian: Any) -> M:
+    """Create or update the object found by ``kunci``; an object the document does not change
+    is not saved, so loading again writes nothing and adds nothing to its history."""
     obj = model._default_manager.filter(**kunci).first() or model(**kunci)
+    sebelum = None if obj.pk is None else isi_kolom(obj)
     for nama, nilai in isian.items():
         setattr(obj, nama, nilai)
     try:
@@ -61,7 +65,8 @@ def _simpan(model: type[M], kunci: Mapping[str, Any], **isian: Any) -> M:
         kunci_teks = ", ".join(f"{k}={v}" for k, v in kunci.items() if not isinstance(v, models.Model))
         rincian = "; ".join(f"{kolom}: {' '.join(pesan)}" for kolom, pesan in exc.message_dict.items())
         raise DokumenTidakValid(f"{model._meta.verbose_name} ({kunci_teks}): {rincian}") from exc
-    obj.save()
+    if sebelum is None or isi_kolom(obj) != sebelum:
+        obj.save()
     return obj
 
 
@@ -109,9 +114,14 @@ def _tanggal(teks: str | None) -> date | None:
     return date.fromisoformat(teks) if teks else None
 
 
-@transaction.atomic
-def kecamatan_muat(*, dokumen: Dokumen) -> Kecamatan:
-    """Create or update a kecamatan and everything the document says about it."""
+def kecamatan_muat(*, dokumen: Dokumen, alasan: str = "muat_kecamatan", pengguna: Any = None) -> Kecamatan:
+    """Create or update a kecamatan and everything the document says about it; every change
+    is kept in its history with ``alasan`` and, when known, ``pengguna``."""
+    with perubahan_oleh(alasan, pengguna), transaction.atomic():
+        return _kecamatan_muat(dokumen)
+
+
+def _kecamatan_muat(dokumen: Dokumen) -> Kecamatan:
     try:
         data = dokumen["kecamatan"]
         kecamatan = _simpan(

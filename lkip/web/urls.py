@@ -3,7 +3,7 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, realisasi, rencana
+from lkip.web.views import akun, beranda, data, realisasi, rencana, riwayat
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
@@ -44,6 +44,17 @@ halaman = [
         f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/hapus/", data.anggaran_hapus, name="anggaran_hapus"
     ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
+    path(f"{KECAMATAN}riwayat/", riwayat.riwayat_tahun, name="riwayat"),
+    path(
+        f"{KECAMATAN}realisasi/<int:indikator_id>/riwayat/",
+        riwayat.riwayat_realisasi,
+        name="riwayat_realisasi",
+    ),
+    path(
+        f"{KECAMATAN}anggaran/<int:sub_kegiatan_id>/riwayat/",
+        riwayat.riwayat_sub_kegiatan,
+        name="riwayat_sub_kegiatan",
+    ),
 ]
 
 urlpatterns = [

@@ -4,7 +4,7 @@ table below must list every URL pattern of the project, so a new page cannot ski
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from anggaran.models import Program
+from anggaran.models import Program, SubKegiatan
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran
 from perencanaan.models import PerjanjianKinerja
@@ -47,6 +47,9 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:anggaran": ("GET", "kecamatan"),
     "web:anggaran_hapus": ("POST", "hapus_anggaran"),
     "web:narasi": ("GET", "kecamatan"),
+    "web:riwayat": ("GET", "kecamatan"),
+    "web:riwayat_realisasi": ("GET", "indikator"),
+    "web:riwayat_sub_kegiatan": ("GET", "sub_kegiatan"),
     "laporan:pratinjau": ("GET", "kecamatan"),
     "laporan:pdf": ("GET", "kecamatan"),
     "laporan:pdf_status": ("GET", "kecamatan"),
@@ -105,6 +108,8 @@ def url(settings, tmp_path):
             "hapus_renstra": ruang | {"jenis": "indikator", "baris_id": indikator.pk},
             "hapus_pk": ruang | {"perjanjian_id": PerjanjianKinerja.objects.berlaku(kecamatan, tahun).pk},
             "hapus_anggaran": ruang | {"jenis": "program", "baris_id": program.pk},
+            "sub_kegiatan": ruang
+            | {"sub_kegiatan_id": SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun).first().pk},
         }
 
     def bangun(nama: str, slug: str) -> str:
@@ -119,7 +124,7 @@ def url(settings, tmp_path):
     return bangun
 
 
-JENIS_OBJEK = ("indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran")
+JENIS_OBJEK = ("indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan")
 POLA_KECAMATAN = [n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in JENIS_OBJEK]
 POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]
 
