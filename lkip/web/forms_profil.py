@@ -51,6 +51,21 @@ class PejabatBaris(_Baris):
     golongan = forms.CharField(label=_("Golongan"), max_length=20, required=False)
     nip = forms.CharField(label=_("NIP"), max_length=30, required=False)
     kepala = forms.BooleanField(label=_("Penanda tangan LKIP"), required=False)
+    mulai_menjabat = forms.DateField(
+        label=_("Mulai menjabat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    selesai_menjabat = forms.DateField(
+        label=_("Selesai menjabat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        mulai, selesai = data.get("mulai_menjabat"), data.get("selesai_menjabat")
+        if mulai and selesai and selesai < mulai:
+            self.add_error(
+                "selesai_menjabat", _("Tanggal selesai menjabat tidak boleh sebelum tanggal mulai.")
+            )
+        return data
 
 
 class OrganisasiBaris(_Baris):
