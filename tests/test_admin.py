@@ -139,3 +139,14 @@ def test_a_number_that_fits_is_saved_from_the_admin(klien_admin):
     assert jawaban.status_code == 302
     keluaran.refresh_from_db()
     assert keluaran.target == Decimal("12345678901.2345")
+
+
+@pytest.mark.django_db
+def test_admin_edits_an_officials_term(klien_admin):
+    from kecamatan.models import ProfilKecamatan
+
+    profil = ProfilKecamatan.objects.get(kecamatan__slug="arjasa", tahun=2023)
+    halaman = klien_admin.get(
+        reverse("admin:kecamatan_profilkecamatan_change", args=[profil.pk])
+    ).content.decode()
+    assert 'name="pejabat-0-mulai_menjabat"' in halaman and 'name="pejabat-0-selesai_menjabat"' in halaman

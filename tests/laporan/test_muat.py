@@ -83,3 +83,25 @@ def test_command_reports_missing_and_malformed_files(tmp_path):
     kurang.write_text('{"profil": []}')
     with pytest.raises(CommandError, match="kecamatan"):
         call_command("muat_kecamatan", str(kurang))
+
+
+@pytest.mark.django_db
+def test_officials_terms_are_loaded_where_the_seed_shows_them():
+    from datetime import date
+
+    from kecamatan.models import Pejabat
+
+    camat = {
+        p.nama: (p.mulai_menjabat, p.selesai_menjabat)
+        for p in Pejabat.objects.filter(profil__kecamatan__slug="arjasa", jabatan="Camat Arjasa")
+    }
+    assert camat == {
+        "A.FAUZI, S.Sos., M.Si.": (date(2023, 11, 21), None),
+        "DENDHY RADIANT, S.STP": (None, None),
+    }
+    dokumen = baca_dokumen("arjasa")
+    dokumen["profil"][0]["pejabat"][0]["mulai_menjabat"] = "2023-06-01"
+    kecamatan_muat(dokumen=dokumen)
+    assert Pejabat.objects.get(profil__kecamatan__slug="arjasa", kepala=True).mulai_menjabat == date(
+        2023, 6, 1
+    )

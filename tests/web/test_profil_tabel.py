@@ -1,6 +1,7 @@
 """The profile's tables (desa, staff, sarana, officials, organisation) edited row by row:
 Indonesian numbers, one signer, removal, stale forms, forged rows."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -123,3 +124,14 @@ def test_an_organisation_unit_hangs_under_a_unit_of_the_same_profile(operator):
     jawaban = operator.post(alamat("organisasi"), data)
     assert "Masukkan pilihan yang valid" in jawaban.content.decode()
     assert profil().organisasi.filter(induk=asing).count() == 0
+
+
+def test_an_officials_term_is_saved_and_an_end_before_the_start_is_refused(operator):
+    data = kiriman(operator, "pejabat") | {"form-0-mulai_menjabat": "2023-01-02"}
+    assert operator.post(alamat("pejabat"), data).status_code == 302
+    pejabat = profil().pejabat.get(pk=data["form-0-id"])
+    assert pejabat.mulai_menjabat == date(2023, 1, 2) and pejabat.selesai_menjabat is None
+    data = kiriman(operator, "pejabat") | {"form-0-selesai_menjabat": "2022-12-31"}
+    jawaban = operator.post(alamat("pejabat"), data)
+    assert "Tanggal selesai menjabat tidak boleh sebelum tanggal mulai." in jawaban.content.decode()
+    assert profil().pejabat.get(pk=data["form-0-id"]).selesai_menjabat is None
