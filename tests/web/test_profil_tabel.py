@@ -131,6 +131,10 @@ def test_an_officials_term_is_saved_and_an_end_before_the_start_is_refused(opera
     assert operator.post(alamat("pejabat"), data).status_code == 302
     pejabat = profil().pejabat.get(pk=data["form-0-id"])
     assert pejabat.mulai_menjabat == date(2023, 1, 2) and pejabat.selesai_menjabat is None
+    assert (
+        'type="date" name="form-0-mulai_menjabat" value="2023-01-02"'
+        in operator.get(alamat("pejabat")).content.decode()
+    )
     data = kiriman(operator, "pejabat") | {"form-0-selesai_menjabat": "2022-12-31"}
     jawaban = operator.post(alamat("pejabat"), data)
     assert "Tanggal selesai menjabat tidak boleh sebelum tanggal mulai." in jawaban.content.decode()
