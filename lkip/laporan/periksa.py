@@ -26,8 +26,6 @@ from perencanaan.models import (
     PenetapanIku,
     PerjanjianKinerja,
     RencanaKinerjaTahunan,
-    Renstra,
-    Sasaran,
     TargetRenstra,
 )
 from umum.angka import format_rupiah, format_tanggal, teks_nilai
@@ -66,7 +64,6 @@ class DataPeriksa:
     capaian: CapaianTahun | None
     alasan_tanpa_capaian: str
     perjanjian_versi: list[PerjanjianKinerja]
-    renstra: Renstra | None
     target_renstra: Mapping[tuple[int, int], TargetRenstra]
     """(indikator id, tahun) → the Renstra target."""
     rkt: RencanaKinerjaTahunan | None
@@ -75,7 +72,6 @@ class DataPeriksa:
     jumlah_bukti: Mapping[int, int]
     """Realisasi id → number of evidence files or links."""
     sub_kegiatan: list[SubKegiatan]
-    sasaran: list[Sasaran]
     profil: ProfilKecamatan | None
     penetapan_iku: PenetapanIku | None
     konversi: Mapping[str, Decimal] = field(default_factory=dict)
@@ -111,7 +107,6 @@ def ambil(
             capaian, alasan = None, str(exc)
     indikator_id = [] if capaian is None else [b.indikator.pk for b in capaian.baris]
     realisasi_id = [b.realisasi_obj.pk for b in (capaian.baris if capaian else []) if b.realisasi_obj]
-    renstra = Renstra.objects.berlaku(kecamatan, tahun)
     profil = (
         ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat")
@@ -125,7 +120,6 @@ def ambil(
         perjanjian_versi=list(
             PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("versi")
         ),
-        renstra=renstra,
         target_renstra={
             (t.indikator_id, t.tahun): t
             for t in TargetRenstra.objects.filter(indikator_id__in=indikator_id, tahun=tahun)
@@ -148,9 +142,6 @@ def ambil(
                 "kegiatan__program__kode", "kegiatan__kode", "kode"
             )
         ),
-        sasaran=[]
-        if renstra is None
-        else list(Sasaran.objects.filter(renstra=renstra).order_by("nomor", "kode")),
         profil=profil,
         penetapan_iku=PenetapanIku.objects.filter(kecamatan=kecamatan, tahun=tahun).first(),
         konversi={} if capaian is None else capaian.konversi,
@@ -340,9 +331,9 @@ def realisasi_di_atas_pagu(data: DataPeriksa) -> Iterator[Temuan]:
 
 def sasaran_tanpa_sub_kegiatan(data: DataPeriksa) -> Iterator[Temuan]:
     didukung = {s.sasaran_id for s in data.sub_kegiatan}
-    diperjanjikan = {b.sasaran.pk for b in data.baris}
-    for s in data.sasaran:
-        if s.pk in diperjanjikan and s.pk not in didukung:
+    diperjanjikan = {b.sasaran.pk: b.sasaran for b in data.baris}
+    for s in diperjanjikan.values():
+        if s.pk not in didukung:
             yield _temuan(
                 "sasaran_tanpa_sub_kegiatan",
                 Tingkat.PERINGATAN,

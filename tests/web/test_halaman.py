@@ -164,13 +164,13 @@ def alamat_halaman(nama: str, slug: str) -> str:
 @pytest.mark.parametrize(
     ("nama", "query"),
     [
-        ("tahun", 34),
+        ("tahun", 32),
         ("perjanjian", 9),
         ("anggaran", 12),
         ("profil", 7),
         ("realisasi", 15),
         ("renstra", 17),
-        ("periksa", 28),
+        ("periksa", 26),
     ],
 )
 def test_pages_render_in_a_constant_number_of_queries(client, django_assert_num_queries, nama, query):
