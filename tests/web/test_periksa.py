@@ -46,3 +46,10 @@ def test_year_home_shows_the_counts_with_a_link(client):
     assert "Pemeriksaan data" in halaman
     assert "4 galat, 16 peringatan." in halaman
     assert f'href="{url("periksa")}"' in halaman
+
+
+def test_year_home_without_pk_counts_the_same_findings_as_the_page(client):
+    client.force_login(pengguna(Peran.BAPPEDA))
+    halaman = client.get(url("tahun", "kalisat", 2030)).content.decode()
+    assert "3 galat, 0 peringatan." in halaman
+    assert "3 galat, 0 peringatan." in client.get(url("periksa", "kalisat", 2030)).content.decode()
