@@ -49,6 +49,7 @@ def main() -> int:
         "rkt": f"/k/{slug}/{tahun}/rkt/",
         "tabel pegawai": f"/k/{slug}/{tahun}/profil/pegawai/",
         "profil": f"/k/{slug}/{tahun}/profil/",
+        "pemeriksaan": f"/k/{slug}/{tahun}/periksa/",
     }
     gagal = False
     print(f"{'halaman':<20} {'p50 ms':>8} {'p95 ms':>8}")

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -186,6 +188,10 @@ class Pejabat(models.Model):
     golongan = NamaField(_("golongan"), max_length=20, blank=True)
     nip = NamaField(_("NIP"), max_length=30, blank=True)
     kepala = models.BooleanField(_("kepala (penandatangan laporan)"), default=False)
+    mulai_menjabat = models.DateField(_("mulai menjabat"), null=True, blank=True)
+    selesai_menjabat = models.DateField(
+        _("selesai menjabat"), null=True, blank=True, help_text=_("Kosongkan bila masih menjabat")
+    )
 
     history = Riwayat()
 
@@ -198,10 +204,25 @@ class Pejabat(models.Model):
             models.UniqueConstraint(
                 fields=["profil"], condition=Q(kepala=True), name="satu_kepala_per_profil"
             ),
+            models.CheckConstraint(
+                condition=Q(mulai_menjabat__isnull=True)
+                | Q(selesai_menjabat__isnull=True)
+                | Q(mulai_menjabat__lte=models.F("selesai_menjabat")),
+                name="masa_jabatan_urut",
+                violation_error_message=_("Tanggal selesai menjabat tidak boleh sebelum tanggal mulai."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.jabatan})"
+
+    def menjabat_pada(self, tanggal: date) -> bool | None:
+        """Whether the term covers ``tanggal``; ``None`` when the term is not recorded."""
+        if self.mulai_menjabat is None and self.selesai_menjabat is None:
+            return None
+        if self.mulai_menjabat is not None and tanggal < self.mulai_menjabat:
+            return False
+        return self.selesai_menjabat is None or tanggal <= self.selesai_menjabat
 
 
 class PengesahanData(models.Model):

@@ -182,3 +182,14 @@ def test_the_admin_saves_a_desa_name_without_bidi_controls(klien_admin):
     assert jawaban.status_code == 302
     desa.refresh_from_db()
     assert (desa.nama, desa.jumlah_penduduk) == ("Sumber Uji", 1200)
+
+
+@pytest.mark.django_db
+def test_admin_edits_an_officials_term(klien_admin):
+    from kecamatan.models import ProfilKecamatan
+
+    profil = ProfilKecamatan.objects.get(kecamatan__slug="arjasa", tahun=2023)
+    halaman = klien_admin.get(
+        reverse("admin:kecamatan_profilkecamatan_change", args=[profil.pk])
+    ).content.decode()
+    assert 'name="pejabat-0-mulai_menjabat"' in halaman and 'name="pejabat-0-selesai_menjabat"' in halaman

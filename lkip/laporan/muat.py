@@ -239,6 +239,8 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
             golongan=p.get("golongan") or "",
             nip=p.get("nip") or "",
             kepala=bool(p.get("kepala")),
+            mulai_menjabat=_tanggal(p.get("mulai_menjabat")),
+            selesai_menjabat=_tanggal(p.get("selesai_menjabat")),
         )
         for i, p in enumerate(data.get("pejabat", []), start=1)
     ]

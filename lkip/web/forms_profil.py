@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Desa, KomposisiPegawai, ProfilKecamatan, SaranaPrasarana
 from lkip.web.forms import AngkaField
+from lkip.web.forms_data import TanggalInput
 
 
 class _Baris(forms.Form):
@@ -58,6 +59,17 @@ class PejabatBaris(_Baris):
     golongan = forms.CharField(label=_("Golongan"), max_length=20, required=False)
     nip = forms.CharField(label=_("NIP"), max_length=30, required=False)
     kepala = forms.BooleanField(label=_("Penanda tangan LKIP"), required=False)
+    mulai_menjabat = forms.DateField(label=_("Mulai menjabat"), required=False, widget=TanggalInput())
+    selesai_menjabat = forms.DateField(label=_("Selesai menjabat"), required=False, widget=TanggalInput())
+
+    def clean(self) -> dict:
+        data = super().clean()
+        mulai, selesai = data.get("mulai_menjabat"), data.get("selesai_menjabat")
+        if mulai and selesai and selesai < mulai:
+            self.add_error(
+                "selesai_menjabat", _("Tanggal selesai menjabat tidak boleh sebelum tanggal mulai.")
+            )
+        return data
 
 
 class OrganisasiBaris(_Baris):

@@ -3,7 +3,7 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, realisasi, rencana, riwayat
+from lkip.web.views import akun, beranda, data, periksa, realisasi, rencana, riwayat
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
@@ -11,6 +11,7 @@ halaman = [
     path("", beranda.beranda, name="beranda"),
     path(KECAMATAN, beranda.tahun, name="tahun"),
     path(f"{KECAMATAN}sahkan/", beranda.sahkan, name="sahkan"),
+    path(f"{KECAMATAN}periksa/", periksa.periksa, name="periksa"),
     path(f"{KECAMATAN}realisasi/<int:indikator_id>/", realisasi.realisasi, name="realisasi"),
     path(
         f"{KECAMATAN}realisasi/<int:indikator_id>/pratinjau/",

@@ -102,3 +102,24 @@ def test_an_index_that_sums_its_quarters_is_refused():
     with pytest.raises(DokumenTidakValid, match="tidak dijumlahkan"):
         kecamatan_muat(dokumen=dokumen)
     assert hitung_baris() == sebelum
+
+
+def test_officials_terms_are_loaded_where_the_seed_shows_them():
+    from datetime import date
+
+    from kecamatan.models import Pejabat
+
+    camat = {
+        p.nama: (p.mulai_menjabat, p.selesai_menjabat)
+        for p in Pejabat.objects.filter(profil__kecamatan__slug="arjasa", jabatan="Camat Arjasa")
+    }
+    assert camat == {
+        "A.FAUZI, S.Sos., M.Si.": (date(2023, 11, 21), None),
+        "DENDHY RADIANT, S.STP": (None, None),
+    }
+    dokumen = baca_dokumen("arjasa")
+    dokumen["profil"][0]["pejabat"][0]["mulai_menjabat"] = "2023-06-01"
+    kecamatan_muat(dokumen=dokumen)
+    assert Pejabat.objects.get(profil__kecamatan__slug="arjasa", kepala=True).mulai_menjabat == date(
+        2023, 6, 1
+    )

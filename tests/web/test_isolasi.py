@@ -22,6 +22,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:beranda": ("GET", "akun"),
     "web:tahun": ("GET", "kecamatan"),
     "web:sahkan": ("POST", "kecamatan"),
+    "web:periksa": ("GET", "kecamatan"),
     "web:realisasi": ("GET", "indikator"),
     "web:realisasi_pratinjau": ("POST", "indikator"),
     "web:bukti_tambah": ("POST", "indikator"),

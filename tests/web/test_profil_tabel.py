@@ -1,6 +1,7 @@
 """The profile's tables (desa, staff, sarana, officials, organisation) edited row by row:
 Indonesian numbers, one signer, removal, stale forms, forged rows."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -161,3 +162,18 @@ def test_after_a_stale_table_the_stored_rows_are_shown_and_saving_again_goes_thr
     lagi = data | {"versi": jawaban.context["versi"]}
     assert operator.post(alamat("sarana"), lagi).status_code == 302
     assert profil().sarana.get(pk=data["form-1-id"]).jumlah == 7
+
+
+def test_an_officials_term_is_saved_and_an_end_before_the_start_is_refused(operator):
+    data = kiriman(operator, "pejabat") | {"form-0-mulai_menjabat": "2023-01-02"}
+    assert operator.post(alamat("pejabat"), data).status_code == 302
+    pejabat = profil().pejabat.get(pk=data["form-0-id"])
+    assert pejabat.mulai_menjabat == date(2023, 1, 2) and pejabat.selesai_menjabat is None
+    assert (
+        'type="date" name="form-0-mulai_menjabat" value="2023-01-02"'
+        in operator.get(alamat("pejabat")).content.decode()
+    )
+    data = kiriman(operator, "pejabat") | {"form-0-selesai_menjabat": "2022-12-31"}
+    jawaban = operator.post(alamat("pejabat"), data)
+    assert "Tanggal selesai menjabat tidak boleh sebelum tanggal mulai." in jawaban.content.decode()
+    assert profil().pejabat.get(pk=data["form-0-id"]).selesai_menjabat is None

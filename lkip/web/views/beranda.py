@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lkip.laporan import periksa
 from lkip.web import selectors
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
@@ -30,7 +31,16 @@ def beranda(request: HttpRequest) -> HttpResponse:
 @lingkup_kecamatan
 def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
-    return render(request, "halaman/tahun.html", {"ruang": ruang, "data": data})
+    temuan = periksa.jalankan(
+        periksa.ambil(
+            kecamatan=ruang.kecamatan, tahun=ruang.tahun, capaian_dihitung=(data.capaian, data.galat)
+        )
+    )
+    return render(
+        request,
+        "halaman/tahun.html",
+        {"ruang": ruang, "data": data, "periksa": periksa.KelompokTemuan.dari(temuan)},
+    )
 
 
 @require_POST
