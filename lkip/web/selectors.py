@@ -23,7 +23,8 @@ from capaian.selectors import (
     capaian_tahun,
     skala_tahun,
 )
-from kecamatan.models import Kecamatan, PengesahanData, ProfilKecamatan
+from kecamatan import alur
+from kecamatan.models import AlurLaporan, Kecamatan, PengesahanData, ProfilKecamatan, RiwayatAlur
 from perencanaan.models import Indikator, PerjanjianKinerja, TargetPerjanjian
 
 JUMLAH_NADA = 5
@@ -365,3 +366,43 @@ def halaman_perjanjian(*, kecamatan: Kecamatan, tahun: int) -> HalamanPerjanjian
         .prefetch_related(Prefetch("target", queryset=target), "anggaran")
     )
     return HalamanPerjanjian(versi=versi, berlaku=versi[-1] if versi else None)
+
+
+@dataclass(frozen=True)
+class TombolAlur:
+    aksi: str
+    label: str
+    catatan_wajib: str  # what the note is called when the action needs one, else ""
+
+
+@dataclass(frozen=True)
+class AlurTahun:
+    """The year's place in the review workflow, its history and what this user may do next."""
+
+    status: str
+    status_label: str
+    versi: int
+    terkunci: bool
+    riwayat: list[RiwayatAlur]
+    tombol: list[TombolAlur]
+
+
+def alur_tahun(*, kecamatan: Kecamatan, tahun: int, peran: str) -> AlurTahun:
+    """Two queries: the workflow row and its transitions, newest first. The buttons come from
+    the state machine's table (``kecamatan.alur``), never from the template."""
+    baris = AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    status = alur.Status(baris.status if baris else alur.Status.DRAF)
+    riwayat = [] if baris is None else list(baris.riwayat.order_by("-pada", "-pk"))
+    return AlurTahun(
+        status=status.value,
+        status_label=status.label,
+        versi=baris.versi if baris else 1,
+        terkunci=status in alur.STATUS_TERKUNCI,
+        riwayat=riwayat,
+        tombol=[
+            TombolAlur(
+                aksi=a.value, label=str(alur.LABEL_AKSI[a]), catatan_wajib=str(alur.CATATAN_WAJIB.get(a, ""))
+            )
+            for a in alur.aksi_tersedia(status, peran)
+        ],
+    )

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import Kecamatan
 from lkip.laporan.models import NarasiLaporan
 from umum.versi import DataKedaluwarsa, versi_objek
@@ -14,6 +15,7 @@ def versi_narasi(narasi: list[NarasiLaporan]) -> str:
 @transaction.atomic
 def narasi_update(*, kecamatan: Kecamatan, tahun: int, versi: str, teks: dict[str, str]) -> None:
     """Save the kecamatan's own text per section; a blank section goes back to the default text."""
+    pastikan_dapat_diubah(kecamatan, tahun)
     lama = list(
         NarasiLaporan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun).order_by("pk")
     )

@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kecamatan import services as kecamatan_services
+from kecamatan.alur import AlurDitolak, alur_terapkan
 from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
 
@@ -28,21 +27,31 @@ def beranda(request: HttpRequest) -> HttpResponse:
 @lingkup_kecamatan
 def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
-    return render(request, "halaman/tahun.html", {"ruang": ruang, "data": data})
+    alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
+    return render(request, "halaman/tahun.html", {"ruang": ruang, "data": data, "alur": alur})
 
 
 @require_POST
 @lingkup_kecamatan
-def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
-    """The Camat signs off the year's data; other roles are refused."""
-    if not ruang.bisa_sahkan:
-        raise PermissionDenied
-    ruang.wajib_ubah()
-    pengesahan = kecamatan_services.pengesahan_create(
-        kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
-    )
-    messages.success(
-        request,
-        _("Data tahun %(tahun)s disahkan oleh %(nama)s.") % {"tahun": ruang.tahun, "nama": pengesahan.nama},
-    )
+def alur(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """Take one step of the review workflow (submit, review, return, approve, lock, reopen).
+    Who may take which step is decided by ``kecamatan.alur``; a refusal comes back as a message."""
+    try:
+        hasil = alur_terapkan(
+            kecamatan=ruang.kecamatan,
+            tahun=ruang.tahun,
+            aksi=request.POST.get("aksi", ""),
+            oleh=request.user,
+            catatan=request.POST.get("catatan", ""),
+            dari=request.POST.get("dari") or None,
+        )
+    except AlurDitolak as exc:
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request,
+            _("Laporan tahun %(tahun)s kini berstatus «%(status)s».")
+            % {"tahun": ruang.tahun, "status": hasil.get_status_display()},
+        )
     return redirect("web:tahun", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
