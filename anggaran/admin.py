@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from kecamatan.admin import KunciTahunAdmin
 
 
 class KegiatanInline(admin.TabularInline):
@@ -9,7 +10,7 @@ class KegiatanInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(KunciTahunAdmin):
     list_display = ["kode", "nama", "kecamatan", "tahun"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [KegiatanInline]
@@ -21,7 +22,8 @@ class SubKegiatanInline(admin.TabularInline):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(KunciTahunAdmin):
+    jalur_kunci = ("program.kecamatan_id", "program.tahun")
     list_display = ["kode", "nama", "program"]
     list_filter = ["program__kecamatan", "program__tahun"]
     list_select_related = ["program"]
@@ -34,7 +36,8 @@ class KeluaranInline(admin.TabularInline):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(KunciTahunAdmin):
+    jalur_kunci = ("kegiatan.program.kecamatan_id", "kegiatan.program.tahun")
     list_display = ["kode", "nama", "pagu", "realisasi", "sasaran"]
     list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
     list_select_related = ["sasaran"]
@@ -42,5 +45,6 @@ class SubKegiatanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Keluaran)
-class KeluaranAdmin(admin.ModelAdmin):
+class KeluaranAdmin(KunciTahunAdmin):
+    jalur_kunci = ("sub_kegiatan.kegiatan.program.kecamatan_id", "sub_kegiatan.kegiatan.program.tahun")
     list_display = ["uraian", "satuan", "target", "realisasi", "sub_kegiatan"]

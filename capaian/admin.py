@@ -12,6 +12,7 @@ from capaian.models import (
     SkalaPredikat,
     SkalaTahun,
 )
+from kecamatan.admin import KunciTahunAdmin
 
 
 class PitaFormSet(forms.BaseInlineFormSet):
@@ -95,7 +96,8 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(KunciTahunAdmin):
+    jalur_kunci = ("indikator.sasaran.renstra.kecamatan_id", "tahun")
     list_display = ["indikator", "tahun", "angka", "huruf", "status"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun", "status"]
     list_select_related = ["indikator"]
@@ -104,5 +106,6 @@ class RealisasiAdmin(admin.ModelAdmin):
 
 
 @admin.register(RealisasiTriwulan, Bukti)
-class BagianRealisasiAdmin(admin.ModelAdmin):
+class BagianRealisasiAdmin(KunciTahunAdmin):
+    jalur_kunci = ("realisasi.indikator.sasaran.renstra.kecamatan_id", "realisasi.tahun")
     list_select_related = ["realisasi__indikator"]

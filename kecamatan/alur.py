@@ -180,7 +180,7 @@ def alur_terapkan(
                 % {"status": status.label, "aksi": LABEL_AKSI[aksi].lower()},
                 code="transisi",
             )
-        if oleh.peran not in transisi.peran:
+        if oleh.peran not in transisi.peran or (oleh.kecamatan_id not in (None, kecamatan.pk)):
             raise PermissionDenied(_("Peran Anda tidak dapat mengambil langkah ini."))
         if aksi == Aksi.AJUKAN:
             galat = temuan_galat(kecamatan, tahun)

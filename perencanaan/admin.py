@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.db import models
 
+from kecamatan.admin import KunciTahunAdmin, ambil_jalur
 from perencanaan.models import (
     AnggaranPerjanjian,
     Indikator,
@@ -14,6 +16,20 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
+from perencanaan.services import tahun_renstra
+
+
+class KunciRenstraAdmin(KunciTahunAdmin):
+    """A part of the plan is printed in every year its Renstra version is in force: the lock of
+    any of those years holds it."""
+
+    jalur_renstra = "renstra"
+
+    def tahun_kunci(self, obj: models.Model) -> list[tuple[int, int]]:
+        renstra = ambil_jalur(obj, self.jalur_renstra)
+        if renstra is None:
+            return []
+        return [(renstra.kecamatan_id, tahun) for tahun in tahun_renstra(renstra)]
 
 
 class TujuanInline(admin.StackedInline):
@@ -22,7 +38,8 @@ class TujuanInline(admin.StackedInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(KunciRenstraAdmin):
+    jalur_renstra = ""  # the Renstra itself
     list_display = ["__str__", "jenis", "berlaku_mulai", "nomor_keputusan"]
     list_filter = ["kecamatan", "jenis"]
     inlines = [TujuanInline]
@@ -34,7 +51,7 @@ class IndikatorTujuanInline(admin.TabularInline):
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(KunciRenstraAdmin):
     list_display = ["kode", "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -42,13 +59,14 @@ class TujuanAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndikatorTujuan)
-class IndikatorTujuanAdmin(admin.ModelAdmin):
+class IndikatorTujuanAdmin(KunciRenstraAdmin):
+    jalur_renstra = "tujuan.renstra"
     list_display = ["uraian", "satuan", "tujuan"]
     list_filter = ["tujuan__renstra__kecamatan"]
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(KunciRenstraAdmin):
     list_display = ["nomor", "kode", "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -61,7 +79,8 @@ class TargetRenstraInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(admin.ModelAdmin):
+class IndikatorAdmin(KunciRenstraAdmin):
+    jalur_renstra = "sasaran.renstra"
     list_display = ["kode", "uraian", "satuan", "jenis_nilai", "polaritas", "is_iku"]
     list_filter = ["sasaran__renstra__kecamatan", "is_iku", "polaritas", "jenis_nilai"]
     list_select_related = ["sasaran__renstra__kecamatan"]
@@ -70,14 +89,15 @@ class IndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetRenstra)
-class TargetRenstraAdmin(admin.ModelAdmin):
+class TargetRenstraAdmin(KunciTahunAdmin):
+    jalur_kunci = ("indikator.sasaran.renstra.kecamatan_id", "tahun")
     list_display = ["indikator", "tahun", "angka", "huruf"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun"]
     list_select_related = ["indikator"]
 
 
 @admin.register(PenetapanIku)
-class PenetapanIkuAdmin(admin.ModelAdmin):
+class PenetapanIkuAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "nomor", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
 
@@ -89,7 +109,7 @@ class TargetRktInline(admin.TabularInline):
 
 
 @admin.register(RencanaKinerjaTahunan)
-class RencanaKinerjaTahunanAdmin(admin.ModelAdmin):
+class RencanaKinerjaTahunanAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [TargetRktInline]
@@ -107,7 +127,7 @@ class AnggaranPerjanjianInline(admin.TabularInline):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "versi", "jenis", "tanggal", "pihak_pertama_nama"]
     list_filter = ["kecamatan", "tahun", "jenis"]
     inlines = [TargetPerjanjianInline, AnggaranPerjanjianInline]
@@ -125,5 +145,10 @@ class PerjanjianKinerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetPerjanjian, TargetRkt, AnggaranPerjanjian)
-class BarisDokumenAdmin(admin.ModelAdmin):
+class BarisDokumenAdmin(KunciTahunAdmin):
+    jalur_kunci = {
+        TargetPerjanjian: ("perjanjian.kecamatan_id", "perjanjian.tahun"),
+        TargetRkt: ("rkt.kecamatan_id", "rkt.tahun"),
+        AnggaranPerjanjian: ("perjanjian.kecamatan_id", "perjanjian.tahun"),
+    }
     pass
