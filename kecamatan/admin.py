@@ -160,17 +160,8 @@ class RiwayatAlurInline(admin.TabularInline):
         return False
 
 
-@admin.register(AlurLaporan)
-class AlurLaporanAdmin(admin.ModelAdmin):
-    """Read-only: a year moves only through the workflow's steps on the year page."""
-
-    list_display = ["kecamatan", "tahun", "status", "versi", "diperbarui"]
-    list_filter = ["status", "tahun", "kecamatan"]
-    list_select_related = ["kecamatan"]
-    readonly_fields = ["kecamatan", "tahun", "status", "versi", "diperbarui"]
-    inlines = [RiwayatAlurInline]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
+class HanyaBacaAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
@@ -178,3 +169,21 @@ class AlurLaporanAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(RiwayatAlur)
+class RiwayatAlurAdmin(HanyaBacaAdmin):
+    list_display = ["alur", "versi", "aksi", "dari", "ke", "nama", "pada"]
+    list_filter = ["aksi", "alur__tahun", "alur__kecamatan"]
+    list_select_related = ["alur__kecamatan"]
+
+
+@admin.register(AlurLaporan)
+class AlurLaporanAdmin(HanyaBacaAdmin):
+    """Read-only: a year moves only through the workflow's steps on the year page."""
+
+    list_display = ["kecamatan", "tahun", "status", "versi", "diperbarui"]
+    list_filter = ["status", "tahun", "kecamatan"]
+    list_select_related = ["kecamatan"]
+    readonly_fields = ["kecamatan", "tahun", "status", "versi", "diperbarui"]
+    inlines = [RiwayatAlurInline]

@@ -203,20 +203,25 @@ def renstra_update(
 
 
 def tahun_renstra(renstra: Renstra) -> list[int]:
-    """The years this version of the Renstra is the one in force: from ``berlaku_mulai`` to
-    the year before a later Perubahan takes effect, or to the end of the period. Its tujuan,
-    sasaran and indicators are printed in those years' reports, so the lock of any of them
-    holds the version (a Renstra Perubahan from a later year is the way to change it)."""
-    lanjutan = (
+    """The years this version of the Renstra is the one in force (as ``Renstra.objects.berlaku``
+    chooses it). Its tujuan, sasaran and indicators are printed in those years' reports, so
+    the lock of any of them holds the version; a Renstra Perubahan from a later year is the
+    way to change the plan after a year is locked. One query."""
+    versi = list(
         Renstra.objects.filter(
-            kecamatan_id=renstra.kecamatan_id, tahun_awal=renstra.tahun_awal, versi__gt=renstra.versi
+            kecamatan_id=renstra.kecamatan_id,
+            tahun_awal__lte=renstra.tahun_akhir,
+            tahun_akhir__gte=renstra.tahun_awal,
         )
-        .order_by("berlaku_mulai")
-        .values_list("berlaku_mulai", flat=True)
-        .first()
+        .order_by("-versi")
+        .values_list("pk", "tahun_awal", "tahun_akhir", "berlaku_mulai")
     )
-    akhir = renstra.tahun_akhir if lanjutan is None else lanjutan - 1
-    return list(range(renstra.berlaku_mulai, akhir + 1))
+    return [
+        tahun
+        for tahun in renstra.tahun_periode
+        if next((pk for pk, awal, akhir, mulai in versi if awal <= tahun <= akhir and mulai <= tahun), None)
+        == renstra.pk
+    ]
 
 
 def renstra_halaman(*, renstra_id: int) -> Renstra:
