@@ -49,9 +49,13 @@ class Ruang:
         ``lkip.web.middleware.TahunTerkunciJadiPesan``); the services check it again."""
         if not self.bisa_ubah:
             raise PermissionDenied
+        self.wajib_dalam_renstra()
+        pastikan_dapat_diubah(self.kecamatan, self.tahun)
+
+    def wajib_dalam_renstra(self) -> None:
+        """A kecamatan user acts only on the years of a Renstra in force."""
         if self.user.is_peran_kecamatan and Renstra.objects.berlaku(self.kecamatan, self.tahun) is None:
             raise PermissionDenied(pesan_di_luar_renstra(self.kecamatan, self.tahun))
-        pastikan_dapat_diubah(self.kecamatan, self.tahun)
 
 
 def pesan_di_luar_renstra(kecamatan: Kecamatan, tahun: int) -> str:

@@ -36,6 +36,7 @@ def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 def alur(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     """Take one step of the review workflow (submit, review, return, approve, lock, reopen).
     Who may take which step is decided by ``kecamatan.alur``; a refusal comes back as a message."""
+    ruang.wajib_dalam_renstra()
     try:
         hasil = alur_terapkan(
             kecamatan=ruang.kecamatan,
