@@ -47,5 +47,8 @@ class TahunTerkunciJadiPesan:
         messages.error(request, pesan)
         kwargs = request.resolver_match.kwargs if request.resolver_match else {}
         if "slug" in kwargs and "tahun" in kwargs:
-            return redirect("web:tahun", slug=kwargs["slug"], tahun=kwargs["tahun"])
-        return redirect("web:beranda")
+            jawaban = redirect("web:tahun", slug=kwargs["slug"], tahun=kwargs["tahun"])
+        else:
+            jawaban = redirect("web:beranda")
+        jawaban.lkip_tidak_disimpan = True  # nothing changed: no background re-render
+        return jawaban

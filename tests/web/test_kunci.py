@@ -24,7 +24,7 @@ from kecamatan.admin import KunciTahunAdmin
 from kecamatan.alur import TahunTerkunci
 from kecamatan.models import AlurLaporan, Desa, Kecamatan, ProfilKecamatan
 from lkip.accounts.models import Peran, User
-from lkip.laporan.models import NarasiLaporan
+from lkip.laporan.models import NarasiLaporan, RenderLatar
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 from lkip.web import services as web_services
 from perencanaan import services as perencanaan_services
@@ -144,6 +144,16 @@ def test_an_htmx_write_to_a_locked_year_gets_423_with_the_message(client, objek)
     jawaban = client.post(reverse("web:bukti_tambah", kwargs=objek["indikator"]), HTTP_HX_REQUEST="true")
     assert jawaban.status_code == 423
     assert PESAN in jawaban.content.decode()
+
+
+def test_a_refused_write_schedules_no_background_re_render(client, objek):
+    client.force_login(pengguna(Peran.OPERATOR, SLUG))
+    kunci()
+    client.post(reverse("web:narasi", kwargs=objek["kecamatan"]), {"versi": "baru"})
+    assert not RenderLatar.objects.exists()
+    kunci("dikembalikan")  # a save that goes through does schedule one
+    client.post(reverse("web:rkt_buat", kwargs=objek["kecamatan"]))
+    assert RenderLatar.objects.filter(kecamatan__slug=SLUG, tahun=TAHUN).exists()
 
 
 def test_forms_of_a_locked_year_still_open_for_reading(client, objek):
