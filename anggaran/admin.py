@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from kecamatan.admin import KunciTahunAdmin
 from umum.urutan import kolom_kode
 
 
@@ -11,7 +11,7 @@ class KegiatanInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(KunciTahunAdmin):
     list_display = [kolom_kode, "nama", "kecamatan", "tahun"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [KegiatanInline]
@@ -23,7 +23,8 @@ class SubKegiatanInline(admin.TabularInline):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(SimpleHistoryAdmin):
+class KegiatanAdmin(KunciTahunAdmin):
+    jalur_kunci = ("program.kecamatan_id", "program.tahun")
     list_display = [kolom_kode, "nama", "program"]
     list_filter = ["program__kecamatan", "program__tahun"]
     list_select_related = ["program"]
@@ -36,7 +37,8 @@ class KeluaranInline(admin.TabularInline):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(SimpleHistoryAdmin):
+class SubKegiatanAdmin(KunciTahunAdmin):
+    jalur_kunci = ("kegiatan.program.kecamatan_id", "kegiatan.program.tahun")
     list_display = [kolom_kode, "nama", "pagu", "realisasi", "sasaran"]
     list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
     list_select_related = ["sasaran"]
@@ -44,5 +46,6 @@ class SubKegiatanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Keluaran)
-class KeluaranAdmin(SimpleHistoryAdmin):
+class KeluaranAdmin(KunciTahunAdmin):
+    jalur_kunci = ("sub_kegiatan.kegiatan.program.kecamatan_id", "sub_kegiatan.kegiatan.program.tahun")
     list_display = ["uraian", "satuan", "target", "realisasi", "sub_kegiatan"]

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import Kecamatan
 from umum.versi import DataKedaluwarsa, versi_objek
 
@@ -41,6 +42,7 @@ def anggaran_update(
 ) -> None:
     """Save pagu and realisasi of each sub kegiatan and target and realisasi of each output
     (keyed by id; ids of another kecamatan or year are ignored)."""
+    pastikan_dapat_diubah(kecamatan, tahun)
     sub, luaran = _baris(kecamatan, tahun)
     if versi_anggaran(sub, luaran) != versi:
         raise DataKedaluwarsa()

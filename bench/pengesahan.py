@@ -27,9 +27,9 @@ from django.db import close_old_connections, connection, transaction  # noqa: E4
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from kecamatan import services as kecamatan_services  # noqa: E402
 from lkip.accounts.models import User  # noqa: E402
 from lkip.web import selectors  # noqa: E402
-from lkip.web import services as web_services  # noqa: E402
 from perencanaan.models import PerjanjianKinerja  # noqa: E402
 
 
@@ -68,7 +68,12 @@ def main() -> int:
     alamat = f"/k/{camat.kecamatan.slug}/2024/"
     print(f"\n{'ringkasan tahun ' + camat.kecamatan.slug:<28} {'p50 ms':>8} {'p95 ms':>8} {'query':>6}")
     with transaction.atomic():
-        web_services.pengesahan_sahkan(kecamatan=camat.kecamatan, tahun=2024, oleh=camat)
+        kecamatan_services.pengesahan_create(
+            kecamatan=camat.kecamatan,
+            tahun=2024,
+            oleh=camat,
+            sidik=selectors.sidik_laporan(kecamatan=camat.kecamatan, tahun=2024),
+        )
         p50, p95, n = ukur(lambda: klien.get(alamat), args.ulang)
         print(f"{'dengan pengesahan':<28} {p50:>8.1f} {p95:>8.1f} {n:>6}")
         transaction.set_rollback(True)

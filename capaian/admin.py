@@ -13,6 +13,7 @@ from capaian.models import (
     SkalaPredikat,
     SkalaTahun,
 )
+from kecamatan.admin import KunciTahunAdmin
 
 
 class PitaFormSet(forms.BaseInlineFormSet):
@@ -96,7 +97,8 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SimpleHistoryAdmin):
+class RealisasiAdmin(KunciTahunAdmin):
+    jalur_kunci = ("indikator.sasaran.renstra.kecamatan_id", "tahun")
     list_display = ["indikator", "tahun", "angka", "huruf", "status"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun", "status"]
     list_select_related = ["indikator"]
@@ -105,5 +107,6 @@ class RealisasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RealisasiTriwulan, Bukti)
-class BagianRealisasiAdmin(SimpleHistoryAdmin):
+class BagianRealisasiAdmin(KunciTahunAdmin):
+    jalur_kunci = ("realisasi.indikator.sasaran.renstra.kecamatan_id", "realisasi.tahun")
     list_select_related = ["realisasi__indikator"]

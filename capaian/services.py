@@ -7,6 +7,7 @@ from django.db import transaction
 
 from capaian import scoring
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
+from kecamatan.alur import pastikan_dapat_diubah
 from perencanaan.models import Indikator
 from umum.versi import DataKedaluwarsa, versi_objek
 
@@ -39,6 +40,7 @@ def realisasi_update(
     The yearly value is stored as typed and the quarters beside it: the scoring reads the
     yearly value when there is one and reports a difference from the quarters' roll-up as a
     finding, so a filled quarter never silently replaces the year."""
+    pastikan_dapat_diubah(indikator.sasaran.renstra.kecamatan_id, tahun)
     # Saves of one indicator's year take turns on the indicator's row, so when two forms both
     # create the realisasi the second sees the first's and is refused as stale, not a 500.
     Indikator.objects.select_for_update().filter(pk=indikator.pk).exists()
@@ -88,6 +90,7 @@ def bukti_create(
     keterangan: str = "",
 ) -> Bukti:
     """Attach evidence to the year's realisasi (created empty, «belum diisi», if needed)."""
+    pastikan_dapat_diubah(indikator.sasaran.renstra.kecamatan_id, tahun)
     realisasi, _dibuat = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun)
     bukti = Bukti(realisasi=realisasi, tautan=tautan, keterangan=keterangan)
     if berkas is not None:
@@ -99,6 +102,8 @@ def bukti_create(
 
 @transaction.atomic
 def bukti_delete(*, bukti: Bukti) -> None:
+    realisasi = Realisasi.objects.select_related("indikator__sasaran__renstra").get(pk=bukti.realisasi_id)
+    pastikan_dapat_diubah(realisasi.indikator.sasaran.renstra.kecamatan_id, realisasi.tahun)
     berkas = bukti.berkas
     bukti.delete()
     if berkas:

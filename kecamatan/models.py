@@ -261,3 +261,64 @@ class PengesahanData(models.Model):
 
     def __str__(self) -> str:
         return f"Pengesahan {self.kecamatan.nama} {self.tahun}"
+
+
+class StatusAlur(models.TextChoices):
+    DRAF = "draf", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DIREVIU = "direviu", _("Direviu")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+    DISETUJUI = "disetujui", _("Disetujui")
+    TERKUNCI = "terkunci", _("Terkunci")
+
+
+class AlurLaporan(models.Model):
+    """Where a kecamatan's LKIP of one year stands in the review workflow (``kecamatan.alur``).
+    A year without a row is a draft."""
+
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="alur", verbose_name=_("kecamatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    status = models.CharField(_("status"), max_length=20, choices=StatusAlur.choices, default=StatusAlur.DRAF)
+    versi = models.PositiveSmallIntegerField(_("versi"), default=1)
+    diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("alur laporan")
+        verbose_name_plural = _("alur laporan")
+        ordering = ["kecamatan__nama", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun"], name="alur_unik_per_tahun"),
+            models.CheckConstraint(condition=Q(versi__gte=1), name="alur_versi_positif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kecamatan} {self.tahun}: {self.get_status_display()}"
+
+
+class RiwayatAlur(models.Model):
+    """One transition of the workflow: who took which action, when, with what note."""
+
+    alur = models.ForeignKey(
+        AlurLaporan, on_delete=models.CASCADE, related_name="riwayat", verbose_name=_("alur laporan")
+    )
+    versi = models.PositiveSmallIntegerField(_("versi"))
+    aksi = models.CharField(_("aksi"), max_length=20)
+    dari = models.CharField(_("dari status"), max_length=20, choices=StatusAlur.choices)
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusAlur.choices)
+    oleh = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("oleh")
+    )
+    nama = NamaField(_("nama"), max_length=160)
+    peran = models.CharField(_("peran"), max_length=20)
+    pada = models.DateTimeField(_("pada"))
+    catatan = TeksField(_("catatan"), max_length=5000, blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat alur")
+        verbose_name_plural = _("riwayat alur")
+        ordering = ["alur", "pada", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.alur}: {self.aksi}"

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import (
     Desa,
     Kecamatan,
@@ -32,6 +33,7 @@ def profil_update(
     tempat_laporan: str,
     tanggal_laporan: date | None,
 ) -> ProfilKecamatan:
+    pastikan_dapat_diubah(kecamatan, tahun)
     lama = ProfilKecamatan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun).first()
     if versi_objek(lama) != versi:
         raise DataKedaluwarsa()
@@ -83,6 +85,7 @@ def profil_tabel_update(*, profil: ProfilKecamatan, jenis: str, versi: str, bari
     ``baris``, in order. Each row is the model's fields plus ``id`` (an existing row of this
     profile, or ``None`` for a new one) and ``hapus``. All or nothing."""
     profil = ProfilKecamatan.objects.select_for_update().get(pk=profil.pk)
+    pastikan_dapat_diubah(profil.kecamatan_id, profil.tahun)
     model = TABEL_PROFIL[jenis]
     if versi_tabel_profil(profil, jenis) != versi:
         raise DataKedaluwarsa()

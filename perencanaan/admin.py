@@ -1,6 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from django.db import models
 
+from kecamatan.admin import KunciTahunAdmin, ambil_jalur
 from perencanaan.models import (
     AnggaranPerjanjian,
     Indikator,
@@ -15,7 +16,21 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
+from perencanaan.services import tahun_renstra
 from umum.urutan import kolom_kode
+
+
+class KunciRenstraAdmin(KunciTahunAdmin):
+    """A part of the plan is printed in every year its Renstra version is in force: the lock of
+    any of those years holds it."""
+
+    jalur_renstra = "renstra"
+
+    def tahun_kunci(self, obj: models.Model) -> list[tuple[int, int]]:
+        renstra = ambil_jalur(obj, self.jalur_renstra)
+        if renstra is None:
+            return []
+        return [(renstra.kecamatan_id, tahun) for tahun in tahun_renstra(renstra)]
 
 
 class TujuanInline(admin.StackedInline):
@@ -24,7 +39,8 @@ class TujuanInline(admin.StackedInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(SimpleHistoryAdmin):
+class RenstraAdmin(KunciRenstraAdmin):
+    jalur_renstra = ""  # the Renstra itself
     list_display = ["__str__", "jenis", "berlaku_mulai", "nomor_keputusan"]
     list_filter = ["kecamatan", "jenis"]
     inlines = [TujuanInline]
@@ -36,7 +52,7 @@ class IndikatorTujuanInline(admin.TabularInline):
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(SimpleHistoryAdmin):
+class TujuanAdmin(KunciRenstraAdmin):
     list_display = [kolom_kode, "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -44,13 +60,14 @@ class TujuanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IndikatorTujuan)
-class IndikatorTujuanAdmin(SimpleHistoryAdmin):
+class IndikatorTujuanAdmin(KunciRenstraAdmin):
+    jalur_renstra = "tujuan.renstra"
     list_display = ["uraian", "satuan", "tujuan"]
     list_filter = ["tujuan__renstra__kecamatan"]
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(SimpleHistoryAdmin):
+class SasaranAdmin(KunciRenstraAdmin):
     list_display = ["nomor", kolom_kode, "uraian", "renstra"]
     list_filter = ["renstra__kecamatan"]
     list_select_related = ["renstra__kecamatan"]
@@ -63,7 +80,8 @@ class TargetRenstraInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(KunciRenstraAdmin):
+    jalur_renstra = "sasaran.renstra"
     list_display = [kolom_kode, "uraian", "satuan", "jenis_nilai", "polaritas", "is_iku"]
     list_filter = ["sasaran__renstra__kecamatan", "is_iku", "polaritas", "jenis_nilai"]
     list_select_related = ["sasaran__renstra__kecamatan"]
@@ -72,14 +90,15 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TargetRenstra)
-class TargetRenstraAdmin(SimpleHistoryAdmin):
+class TargetRenstraAdmin(KunciTahunAdmin):
+    jalur_kunci = ("indikator.sasaran.renstra.kecamatan_id", "tahun")
     list_display = ["indikator", "tahun", "angka", "huruf"]
     list_filter = ["indikator__sasaran__renstra__kecamatan", "tahun"]
     list_select_related = ["indikator"]
 
 
 @admin.register(PenetapanIku)
-class PenetapanIkuAdmin(SimpleHistoryAdmin):
+class PenetapanIkuAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "nomor", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
 
@@ -91,7 +110,7 @@ class TargetRktInline(admin.TabularInline):
 
 
 @admin.register(RencanaKinerjaTahunan)
-class RencanaKinerjaTahunanAdmin(SimpleHistoryAdmin):
+class RencanaKinerjaTahunanAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "tanggal"]
     list_filter = ["kecamatan", "tahun"]
     inlines = [TargetRktInline]
@@ -109,7 +128,7 @@ class AnggaranPerjanjianInline(admin.TabularInline):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
+class PerjanjianKinerjaAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "versi", "jenis", "tanggal", "pihak_pertama_nama"]
     list_filter = ["kecamatan", "tahun", "jenis"]
     inlines = [TargetPerjanjianInline, AnggaranPerjanjianInline]
@@ -127,5 +146,10 @@ class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TargetPerjanjian, TargetRkt, AnggaranPerjanjian)
-class BarisDokumenAdmin(SimpleHistoryAdmin):
+class BarisDokumenAdmin(KunciTahunAdmin):
+    jalur_kunci = {
+        TargetPerjanjian: ("perjanjian.kecamatan_id", "perjanjian.tahun"),
+        TargetRkt: ("rkt.kecamatan_id", "rkt.tahun"),
+        AnggaranPerjanjian: ("perjanjian.kecamatan_id", "perjanjian.tahun"),
+    }
     pass

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from kecamatan.alur import pastikan_dapat_diubah, pastikan_tahun_dapat_diubah
 from kecamatan.models import Kecamatan
 from perencanaan.models import (
     AnggaranPerjanjian,
@@ -50,6 +51,7 @@ def perjanjian_update(
     perjanjian = (
         PerjanjianKinerja.objects.select_for_update().prefetch_related("target").get(pk=perjanjian.pk)
     )
+    pastikan_dapat_diubah(perjanjian.kecamatan_id, perjanjian.tahun)
     if versi_perjanjian(perjanjian) != versi:
         raise DataKedaluwarsa()
     for nama in ["tempat", "tanggal", *PIHAK]:
@@ -70,6 +72,7 @@ def perjanjian_update(
 def perjanjian_perubahan_create(*, perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
     """A PK Perubahan: a new version copying the one in force, its targets and program budget,
     to be edited; the earlier version stays as signed."""
+    pastikan_dapat_diubah(perjanjian.kecamatan_id, perjanjian.tahun)
     terakhir = PerjanjianKinerja.objects.berlaku(perjanjian.kecamatan, perjanjian.tahun)
     if terakhir is None or terakhir.pk != perjanjian.pk:
         raise DataKedaluwarsa()
@@ -103,6 +106,7 @@ def versi_rkt(rkt: RencanaKinerjaTahunan) -> str:
 @transaction.atomic
 def rkt_create(*, kecamatan: Kecamatan, tahun: int) -> RencanaKinerjaTahunan:
     """The year's RKT, started from the year's targets of the Renstra in force."""
+    pastikan_dapat_diubah(kecamatan, tahun)
     renstra = Renstra.objects.berlaku(kecamatan, tahun)
     if renstra is None:
         raise ValidationError(_("Belum ada Renstra yang berlaku untuk tahun %(tahun)s.") % {"tahun": tahun})
@@ -129,6 +133,7 @@ def rkt_update(
 ) -> RencanaKinerjaTahunan:
     """Save the RKT's date and targets (``target``: TargetRkt id → (number, letter grade))."""
     rkt = RencanaKinerjaTahunan.objects.select_for_update().prefetch_related("target").get(pk=rkt.pk)
+    pastikan_dapat_diubah(rkt.kecamatan_id, rkt.tahun)
     if versi_rkt(rkt) != versi:
         raise DataKedaluwarsa()
     rkt.tanggal = tanggal
@@ -166,9 +171,13 @@ def renstra_update(
     renstra = renstra_halaman(renstra_id=renstra.pk)
     if versi_renstra(renstra) != versi:
         raise DataKedaluwarsa()
+    diubah: set[int] = set()  # the years whose printed plan this save changes
     for s in renstra.sasaran.all():
         for ind in s.indikator.all():
-            for nama, nilai in indikator.get(ind.pk, {}).items():
+            isian = indikator.get(ind.pk, {})
+            if any(getattr(ind, nama) != nilai for nama, nilai in isian.items()):
+                diubah.update(tahun_renstra(renstra))
+            for nama, nilai in isian.items():
                 setattr(ind, nama, nilai)
             ind.full_clean()
             ind.save()
@@ -181,12 +190,39 @@ def renstra_update(
                 if angka is None and not huruf:
                     if baris is not None:
                         baris.delete()
+                        diubah.add(tahun)
                     continue
+                if baris is None or (baris.angka, baris.huruf) != (angka, huruf):
+                    diubah.add(tahun)
                 baris = baris or TargetRenstra(indikator=ind, tahun=tahun)
                 baris.angka, baris.huruf = angka, huruf
                 baris.full_clean()
                 baris.save()
+    # Checked after the comparison, inside the transaction: a refusal undoes the whole save.
+    pastikan_tahun_dapat_diubah(renstra.kecamatan_id, diubah)
     return renstra
+
+
+def tahun_renstra(renstra: Renstra) -> list[int]:
+    """The years this version of the Renstra is the one in force (as ``Renstra.objects.berlaku``
+    chooses it). Its tujuan, sasaran and indicators are printed in those years' reports, so
+    the lock of any of them holds the version; a Renstra Perubahan from a later year is the
+    way to change the plan after a year is locked. One query."""
+    versi = list(
+        Renstra.objects.filter(
+            kecamatan_id=renstra.kecamatan_id,
+            tahun_awal__lte=renstra.tahun_akhir,
+            tahun_akhir__gte=renstra.tahun_awal,
+        )
+        .order_by("-versi")
+        .values_list("pk", "tahun_awal", "tahun_akhir", "berlaku_mulai")
+    )
+    return [
+        tahun
+        for tahun in renstra.tahun_periode
+        if next((pk for pk, awal, akhir, mulai in versi if awal <= tahun <= akhir and mulai <= tahun), None)
+        == renstra.pk
+    ]
 
 
 def renstra_halaman(*, renstra_id: int) -> Renstra:
@@ -204,6 +240,7 @@ def renstra_halaman(*, renstra_id: int) -> Renstra:
 
 @transaction.atomic
 def tujuan_create(*, renstra: Renstra, kode: str, uraian: str) -> Tujuan:
+    pastikan_tahun_dapat_diubah(renstra.kecamatan_id, tahun_renstra(renstra))
     tujuan = Tujuan(renstra=renstra, kode=kode, uraian=uraian, urutan=renstra.tujuan.count() + 1)
     tujuan.full_clean()
     tujuan.save()
@@ -214,6 +251,7 @@ def tujuan_create(*, renstra: Renstra, kode: str, uraian: str) -> Tujuan:
 def sasaran_create(*, renstra: Renstra, tujuan: Tujuan, kode: str, nomor: int | None, uraian: str) -> Sasaran:
     if tujuan.renstra_id != renstra.pk:
         raise ValidationError(_("Tujuan itu bukan bagian dari Renstra ini."))
+    pastikan_tahun_dapat_diubah(renstra.kecamatan_id, tahun_renstra(renstra))
     sasaran = Sasaran(renstra=renstra, tujuan=tujuan, kode=kode, nomor=nomor, uraian=uraian)
     sasaran.full_clean()
     sasaran.save()
@@ -224,6 +262,7 @@ def sasaran_create(*, renstra: Renstra, tujuan: Tujuan, kode: str, nomor: int | 
 def indikator_create(*, renstra: Renstra, sasaran: Sasaran, **isian) -> Indikator:
     if sasaran.renstra_id != renstra.pk:
         raise ValidationError(_("Sasaran itu bukan bagian dari Renstra ini."))
+    pastikan_tahun_dapat_diubah(renstra.kecamatan_id, tahun_renstra(renstra))
     if Indikator.objects.filter(sasaran__renstra=renstra, kode=isian["kode"]).exists():
         raise ValidationError({"kode": _("Kode indikator ini sudah dipakai dalam Renstra ini.")})
     indikator = Indikator(sasaran=sasaran, urutan=sasaran.indikator.count() + 1, **isian)
@@ -256,6 +295,8 @@ def renstra_perubahan_create(
                 % {"awal": renstra.berlaku_mulai, "akhir": renstra.tahun_akhir}
             }
         )
+    # The copy takes over these years' targets, realisasi and budget links.
+    pastikan_tahun_dapat_diubah(renstra.kecamatan_id, range(berlaku_mulai, renstra.tahun_akhir + 1))
     lama = renstra_halaman(renstra_id=renstra.pk)
     baru = Renstra(
         kecamatan=renstra.kecamatan,

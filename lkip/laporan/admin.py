@@ -1,12 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from kecamatan.admin import KunciTahunAdmin
 from lkip.laporan.models import CetakMassal, NarasiLaporan, PdfLaporan, RenderLatar
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 
 
 @admin.register(NarasiLaporan)
-class NarasiLaporanAdmin(SimpleHistoryAdmin):
+class NarasiLaporanAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "bagian", "diperbarui"]
     list_filter = ["kecamatan", "tahun", "bagian"]
 

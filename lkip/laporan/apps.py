@@ -11,3 +11,10 @@ class LaporanConfig(AppConfig):
     name = "lkip.laporan"
     label = "laporan"
     verbose_name = "Laporan LKIP"
+
+    def ready(self) -> None:
+        from kecamatan import alur
+        from lkip.laporan.periksa import pesan_galat
+
+        if pesan_galat not in alur.PEMERIKSA:
+            alur.PEMERIKSA.append(pesan_galat)

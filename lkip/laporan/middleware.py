@@ -26,7 +26,8 @@ class RenderSetelahSimpan:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         jawaban = self.get_response(request)
-        if request.method not in METODE_BACA and 300 <= jawaban.status_code < 400:
+        disimpan = not getattr(jawaban, "lkip_tidak_disimpan", False)
+        if request.method not in METODE_BACA and 300 <= jawaban.status_code < 400 and disimpan:
             cocok = POLA_TAHUN.match(request.path_info)
             if cocok:
                 self.jadwalkan(cocok["slug"], int(cocok["tahun"]))

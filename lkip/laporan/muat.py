@@ -17,6 +17,7 @@ from django.db import models, transaction
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import Realisasi, RealisasiTriwulan
 from capaian.scoring import nilai_teks_opsional
+from kecamatan.alur import TahunTerkunci, pastikan_tahun_dapat_diubah
 from kecamatan.models import (
     Desa,
     Kecamatan,
@@ -124,6 +125,7 @@ def kecamatan_muat(*, dokumen: Dokumen, alasan: str = "muat_kecamatan", pengguna
 def _kecamatan_muat(dokumen: Dokumen) -> Kecamatan:
     try:
         data = dokumen["kecamatan"]
+        _pastikan_tidak_terkunci(data["slug"], dokumen)
         kecamatan = _simpan(
             Kecamatan,
             {"slug": data["slug"]},
@@ -157,6 +159,29 @@ def _kecamatan_muat(dokumen: Dokumen) -> Kecamatan:
     except ValidationError as exc:
         raise DokumenTidakValid(f"Data tidak valid: {exc.messages}") from exc
     return kecamatan
+
+
+def tahun_dokumen(dokumen: Dokumen) -> set[int]:
+    """Every year the document writes: its yearly sections and each Renstra's whole period."""
+    tahun = {
+        int(bagian["tahun"])
+        for kunci in ("profil", "iku", "rkt", "perjanjian_kinerja", "realisasi", "anggaran")
+        for bagian in dokumen.get(kunci, [])
+    }
+    for renstra in dokumen.get("renstra", []):
+        tahun.update(range(int(renstra["tahun_awal"]), int(renstra["tahun_akhir"]) + 1))
+    return tahun
+
+
+def _pastikan_tidak_terkunci(slug: str, dokumen: Dokumen) -> None:
+    """Refuse the whole document before anything is written when one of its years is locked."""
+    kecamatan = Kecamatan.objects.filter(slug=slug).first()
+    if kecamatan is None:
+        return
+    try:
+        pastikan_tahun_dapat_diubah(kecamatan, tahun_dokumen(dokumen))
+    except TahunTerkunci as exc:
+        raise DokumenTidakValid(exc.messages[0]) from exc
 
 
 def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:

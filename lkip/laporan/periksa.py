@@ -233,7 +233,9 @@ def rkt_beda_pk(data: DataPeriksa) -> Iterator[Temuan]:
             )
         else:
             continue
-        yield _temuan("rkt_beda_pk", Tingkat.GALAT, pesan, data, "rkt")
+        # The PK is signed after the budget is set and is what the year is scored on; an RKT
+        # that differs is for the reviewer to see, not a reason to hold the submission.
+        yield _temuan("rkt_beda_pk", Tingkat.PERINGATAN, pesan, data, "rkt")
 
 
 def indikator_tanpa_nilai(data: DataPeriksa) -> Iterator[Temuan]:
@@ -659,3 +661,8 @@ __all__ = [
     "jalankan",
     "periksa",
 ]
+
+
+def pesan_galat(kecamatan: Kecamatan, tahun: int) -> list[str]:
+    """The errors that hold a submission, as messages (registered with the review workflow)."""
+    return [t.pesan for t in periksa(kecamatan=kecamatan, tahun=tahun) if t.tingkat == Tingkat.GALAT]

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lkip.web.middleware.TahunTerkunciJadiPesan",
     "lkip.laporan.middleware.RenderSetelahSimpan",
     # Last, so a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",

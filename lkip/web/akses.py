@@ -3,7 +3,7 @@ goes through ``lingkup_kecamatan``, so scoping is one check instead of one per v
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from kecamatan.alur import STATUS_TERKUNCI, Status, pastikan_dapat_diubah, status_tahun
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran, User
 from perencanaan.models import Renstra
@@ -30,16 +31,29 @@ class Ruang:
     def bisa_ubah(self) -> bool:
         return self.user.peran in (Peran.OPERATOR, Peran.CAMAT, Peran.ADMIN)
 
+    @cached_property
+    def status(self) -> Status:
+        """The year's place in the review workflow (``kecamatan.alur``)."""
+        return status_tahun(self.kecamatan, self.tahun)
+
     @property
-    def bisa_sahkan(self) -> bool:
-        return self.user.peran == Peran.CAMAT
+    def terkunci(self) -> bool:
+        """Under review, approved or locked: forms show the data but offer no save."""
+        return self.status in STATUS_TERKUNCI
 
     def wajib_ubah(self) -> None:
         """Refuse a write the user may not make. A kecamatan user writes only the years of a
         Renstra in force, so a save for a far year (2100) cannot create that year's data and
-        move everyone's landing page there; reading other years stays open."""
+        move everyone's landing page there; reading other years stays open. A year in review
+        or locked refuses every write (``TahunTerkunci``, turned into a message by
+        ``lkip.web.middleware.TahunTerkunciJadiPesan``); the services check it again."""
         if not self.bisa_ubah:
             raise PermissionDenied
+        self.wajib_dalam_renstra()
+        pastikan_dapat_diubah(self.kecamatan, self.tahun)
+
+    def wajib_dalam_renstra(self) -> None:
+        """A kecamatan user acts only on the years of a Renstra in force."""
         if self.user.is_peran_kecamatan and Renstra.objects.berlaku(self.kecamatan, self.tahun) is None:
             raise PermissionDenied(pesan_di_luar_renstra(self.kecamatan, self.tahun))
 

@@ -12,3 +12,10 @@ class WebConfig(AppConfig):
     name = "lkip.web"
     label = "web"
     verbose_name = "Halaman web"
+
+    def ready(self) -> None:
+        from kecamatan import alur
+        from lkip.web.selectors import sidik_pengajuan
+
+        if sidik_pengajuan not in alur.PENYIDIK:
+            alur.PENYIDIK.append(sidik_pengajuan)

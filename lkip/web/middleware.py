@@ -3,7 +3,11 @@
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from kecamatan.alur import TahunTerkunci
 
 
 class PermissionsPolicyMiddleware:
@@ -21,3 +25,30 @@ class PermissionsPolicyMiddleware:
         if self.nilai:
             response.headers.setdefault("Permissions-Policy", self.nilai)
         return response
+
+
+class TahunTerkunciJadiPesan:
+    """A write refused because the year is in review or locked becomes a message, never a 500:
+    a page goes back to the year's home (which shows the state and who locked it); an htmx
+    request gets 423 Locked with the message as its body."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, TahunTerkunci):
+            return None
+        pesan = exception.messages[0]
+        if getattr(request, "htmx", False):
+            return HttpResponse(pesan, status=423, content_type="text/plain; charset=utf-8")
+        messages.error(request, pesan)
+        kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+        if "slug" in kwargs and "tahun" in kwargs:
+            jawaban = redirect("web:tahun", slug=kwargs["slug"], tahun=kwargs["tahun"])
+        else:
+            jawaban = redirect("web:beranda")
+        jawaban.lkip_tidak_disimpan = True  # nothing changed: no background re-render
+        return jawaban

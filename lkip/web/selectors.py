@@ -26,13 +26,16 @@ from capaian.selectors import (
     sifat_nilai,
     skala_tahun,
 )
+from kecamatan import alur
 from kecamatan.models import (
+    AlurLaporan,
     Desa,
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
     PengesahanData,
     ProfilKecamatan,
+    RiwayatAlur,
     SaranaPrasarana,
     UnitOrganisasi,
 )
@@ -516,3 +519,48 @@ def berubah_sejak_pengesahan(pengesahan: PengesahanData | None) -> list[BagianBe
     return [
         BagianBerubah(b.label, _url(b.halaman, kecamatan, tahun)) for b in BAGIAN_LAPORAN if b.kode in kode
     ]
+
+
+def sidik_pengajuan(kecamatan: Kecamatan, tahun: int) -> dict[str, str]:
+    """The fingerprint taken when the Camat submits (registered with the review workflow)."""
+    return sidik_laporan(kecamatan=kecamatan, tahun=tahun)
+
+
+@dataclass(frozen=True)
+class TombolAlur:
+    aksi: str
+    label: str
+    catatan_wajib: str  # what the note is called when the action needs one, else ""
+
+
+@dataclass(frozen=True)
+class AlurTahun:
+    """The year's place in the review workflow, its history and what this user may do next."""
+
+    status: str
+    status_label: str
+    versi: int
+    terkunci: bool
+    riwayat: list[RiwayatAlur]
+    tombol: list[TombolAlur]
+
+
+def alur_tahun(*, kecamatan: Kecamatan, tahun: int, peran: str) -> AlurTahun:
+    """Two queries: the workflow row and its transitions, newest first. The buttons come from
+    the state machine's table (``kecamatan.alur``), never from the template."""
+    baris = AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    status = alur.Status(baris.status if baris else alur.Status.DRAF)
+    riwayat = [] if baris is None else list(baris.riwayat.order_by("-pada", "-pk"))
+    return AlurTahun(
+        status=status.value,
+        status_label=status.label,
+        versi=baris.versi if baris else 1,
+        terkunci=status in alur.STATUS_TERKUNCI,
+        riwayat=riwayat,
+        tombol=[
+            TombolAlur(
+                aksi=a.value, label=str(alur.LABEL_AKSI[a]), catatan_wajib=str(alur.CATATAN_WAJIB.get(a, ""))
+            )
+            for a in alur.aksi_tersedia(status, peran)
+        ],
+    )

@@ -1,12 +1,10 @@
-"""Writes the web pages make that belong to no single app: the report's prose sections and
-the Camat's sign-off of everything the report prints."""
+"""Writes the web pages make that belong to no single app: the report's prose sections."""
 
 from django.db import transaction
 
-from kecamatan import services as kecamatan_services
-from kecamatan.models import Kecamatan, PengesahanData
+from kecamatan.alur import pastikan_dapat_diubah
+from kecamatan.models import Kecamatan
 from lkip.laporan.models import NarasiLaporan
-from lkip.web.selectors import sidik_laporan
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -17,6 +15,7 @@ def versi_narasi(narasi: list[NarasiLaporan]) -> str:
 @transaction.atomic
 def narasi_update(*, kecamatan: Kecamatan, tahun: int, versi: str, teks: dict[str, str]) -> None:
     """Save the kecamatan's own text per section; a blank section goes back to the default text."""
+    pastikan_dapat_diubah(kecamatan, tahun)
     lama = list(
         NarasiLaporan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun).order_by("pk")
     )
@@ -35,12 +34,3 @@ def narasi_update(*, kecamatan: Kecamatan, tahun: int, versi: str, teks: dict[st
             baris.teks = isi
             baris.full_clean()
             baris.save()
-
-
-@transaction.atomic
-def pengesahan_sahkan(*, kecamatan: Kecamatan, tahun: int, oleh) -> PengesahanData:
-    """The Camat's sign-off, recording the fingerprint of every part of the report as it is
-    now, so any later change to what the report prints shows as changed since the sign-off."""
-    return kecamatan_services.pengesahan_create(
-        kecamatan=kecamatan, tahun=tahun, oleh=oleh, sidik=sidik_laporan(kecamatan=kecamatan, tahun=tahun)
-    )

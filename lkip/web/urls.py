@@ -10,7 +10,7 @@ KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 halaman = [
     path("", beranda.beranda, name="beranda"),
     path(KECAMATAN, beranda.tahun, name="tahun"),
-    path(f"{KECAMATAN}sahkan/", beranda.sahkan, name="sahkan"),
+    path(f"{KECAMATAN}alur/", beranda.alur, name="alur"),
     path(f"{KECAMATAN}periksa/", periksa.periksa, name="periksa"),
     path(f"{KECAMATAN}realisasi/<int:indikator_id>/", realisasi.realisasi, name="realisasi"),
     path(

@@ -104,6 +104,7 @@ def test_an_index_that_sums_its_quarters_is_refused():
     assert hitung_baris() == sebelum
 
 
+@pytest.mark.django_db
 def test_officials_terms_are_loaded_where_the_seed_shows_them():
     from datetime import date
 

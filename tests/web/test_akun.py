@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from capaian.models import Realisasi, SkalaTahun
-from kecamatan.models import PengesahanData, ProfilKecamatan
+from kecamatan.models import AlurLaporan, PengesahanData, ProfilKecamatan
 from lkip.accounts.models import Peran, User
 from perencanaan.models import RencanaKinerjaTahunan
 from tests.web.bantuan import SANDI, indikator_pk, pengguna
@@ -106,9 +106,10 @@ def test_every_write_for_a_year_outside_the_renstra_is_refused(operator, nama):
 
 def test_the_camat_cannot_sign_off_a_year_outside_the_renstra(client):
     client.force_login(pengguna(Peran.CAMAT, "kalisat"))
-    jawaban = client.post(reverse("web:sahkan", kwargs={"slug": "kalisat", "tahun": 2100}))
+    jawaban = client.post(reverse("web:alur", kwargs={"slug": "kalisat", "tahun": 2100}), {"aksi": "ajukan"})
     assert jawaban.status_code == 403
     assert not PengesahanData.objects.filter(kecamatan__slug="kalisat", tahun=2100).exists()
+    assert not AlurLaporan.objects.filter(kecamatan__slug="kalisat", tahun=2100).exists()
 
 
 def test_years_outside_the_renstra_can_still_be_read(operator):

@@ -197,3 +197,66 @@ def test_the_pdf_link_says_the_report_is_being_prepared_and_asks_only_once(serve
     assert len(diminta) == 1
     assert page.get_by_role("link", name="Unduh PDF").get_attribute("aria-disabled") is None
     page.close()
+
+
+def test_one_year_from_draft_to_locked_with_four_users(server, browser, layar):
+    """Camat submits, Inspektorat reviews, Bappeda approves and locks, the operator meets the
+    lock, Bappeda reopens it with a reason (so the year is a draft again for later tests)."""
+    tahun = f"{server}/k/kalisat/2024/"
+
+    def sebagai(nama: str):
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        masuk(page, server, nama)
+        page.wait_for_load_state()
+        page.goto(tahun)
+        return page
+
+    def status(page) -> str:
+        return page.locator("[data-status]").get_attribute("data-status")
+
+    page = sebagai("camat")
+    assert status(page) == "draf"
+    page.once("dialog", lambda dialog: dialog.accept())  # the submit is the sign-off: it asks first
+    page.get_by_role("button", name="Ajukan").click()
+    page.wait_for_load_state()
+    assert status(page) == "diajukan"
+    assert page.get_by_text("data tahun ini hanya dapat dibaca").is_visible()
+    page.screenshot(path=layar / "alur-1-diajukan.png", full_page=True)
+    page.close()
+
+    page = sebagai("inspektorat")
+    page.get_by_label("Catatan reviu").fill("Bukti IKU sudah lengkap; narasi BAB III sesuai data.")
+    page.get_by_role("button", name="Simpan hasil reviu").click()
+    assert status(page) == "direviu"
+    page.screenshot(path=layar / "alur-2-direviu.png", full_page=True)
+    page.close()
+
+    page = sebagai("bappeda")
+    page.get_by_role("button", name="Setujui").click()
+    assert status(page) == "disetujui"
+    page.get_by_role("button", name="Kunci").click()
+    assert status(page) == "terkunci"
+    assert page.get_by_role("cell", name="Bukti IKU sudah lengkap; narasi BAB III sesuai data.").is_visible()
+    page.screenshot(path=layar / "alur-3-terkunci.png", full_page=True)
+    page.close()
+
+    page = sebagai("operator")
+    assert page.get_by_text("berstatus «Terkunci»: data tahun ini hanya dapat dibaca").is_visible()
+    page.locator("table.capaian tbody a").first.click()
+    page.wait_for_url("**/realisasi/*/")
+    page.get_by_label("Realisasi tahunan", exact=True).fill("5")
+    page.get_by_role("button", name="Simpan realisasi").click()
+    page.wait_for_url(tahun)
+    assert page.locator(".pesan-error").get_by_text("tidak dapat diubah").is_visible()
+    page.screenshot(path=layar / "alur-4-operator-terkunci.png", full_page=True)
+    page.close()
+
+    page = sebagai("bappeda")
+    page.get_by_role("button", name="Buka kembali").click()  # without a reason: the browser asks
+    assert status(page) == "terkunci"
+    page.get_by_label("Alasan membuka kembali").fill("Salah ketik pagu sub kegiatan.")
+    page.get_by_role("button", name="Buka kembali").click()
+    assert status(page) == "draf"
+    assert page.get_by_text("versi 2").is_visible()
+    page.screenshot(path=layar / "alur-5-dibuka.png", full_page=True)
+    page.close()

@@ -1,5 +1,8 @@
-"""The Camat signs off the year's data; a later change to anything the report prints (realisasi,
-PK targets, budget, narrative, profile and its tables, the plan) is listed on the year page."""
+"""The year page's workflow: the Camat submits (the sign-off, asked first), the reviewers see
+every kecamatan and take their steps, the buttons come from the state machine, a return or
+reopen needs a reason; a later change to anything the report prints (realisasi, PK targets,
+budget, narrative, profile and its tables, the plan) is listed on the year page; the page is
+built in a constant number of queries."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -12,10 +15,20 @@ from django.utils import timezone
 
 from anggaran.models import Keluaran, SubKegiatan
 from capaian.models import Realisasi
-from kecamatan.models import Desa, Kecamatan, Pejabat, PengesahanData, ProfilKecamatan
+from kecamatan import alur
+from kecamatan import services as kecamatan_services
+from kecamatan.models import (
+    AlurLaporan,
+    Desa,
+    Kecamatan,
+    Pejabat,
+    PengesahanData,
+    ProfilKecamatan,
+    RiwayatAlur,
+)
 from lkip.accounts.models import Peran
 from lkip.laporan.models import NarasiLaporan
-from lkip.web import services as web_services
+from lkip.web import selectors as web_selectors
 from perencanaan import services as perencanaan_services
 from perencanaan.models import PerjanjianKinerja, TargetPerjanjian, TargetRenstra
 from tests.factories import kecamatan_besar
@@ -23,29 +36,43 @@ from tests.web.bantuan import pengguna
 
 pytestmark = pytest.mark.django_db
 BERANDA = reverse("web:tahun", kwargs={"slug": "kalisat", "tahun": 2024})
-SAHKAN = reverse("web:sahkan", kwargs={"slug": "kalisat", "tahun": 2024})
+ALUR = reverse("web:alur", kwargs={"slug": "kalisat", "tahun": 2024})
 
 
-def test_camat_signs_off_and_the_page_says_who_and_when(client):
+@pytest.fixture(autouse=True)
+def tanpa_galat(monkeypatch):
+    monkeypatch.setattr(alur, "temuan_galat", lambda kecamatan, tahun: [])
+
+
+def _status() -> str:
+    baris = AlurLaporan.objects.filter(kecamatan__slug="kalisat", tahun=2024).first()
+    return baris.status if baris else "draf"
+
+
+def test_camat_submits_and_the_page_says_who_and_when(client):
     camat = pengguna(Peran.CAMAT, "kalisat", nama="camat-uji")
     camat.first_name, camat.last_name = "Drs. RUSDIYANTO,", "M.Si."
     camat.save()
     client.force_login(camat)
-    assert "belum disahkan Camat" in client.get(BERANDA).content.decode()
-    tanya = client.post(SAHKAN)
-    assert tanya.status_code == 200 and "Ya, sahkan" in tanya.content.decode()
-    assert not PengesahanData.objects.exists()
-    jawaban = client.post(SAHKAN, {"konfirmasi": "ya"}, follow=True)
+    tanya = client.post(ALUR, {"aksi": "ajukan", "dari": "draf"})
+    assert tanya.status_code == 200 and "Ya, ajukan" in tanya.content.decode()  # asks first
+    assert not PengesahanData.objects.exists() and _status() == "draf"
+    halaman = client.get(BERANDA).content.decode()
+    assert "belum disahkan Camat" in halaman and 'value="ajukan"' in halaman
+    jawaban = client.post(
+        ALUR, {"aksi": "ajukan", "dari": "draf", "catatan": "Mohon direviu.", "konfirmasi": "ya"}, follow=True
+    )
     halaman = jawaban.content.decode()
     assert "disahkan oleh Drs. RUSDIYANTO, M.Si." in halaman
-    pengesahan = PengesahanData.objects.get(kecamatan__slug="kalisat", tahun=2024)
-    assert pengesahan.disahkan_oleh == camat
-    assert "diubah setelah pengesahan" not in halaman
+    assert "kini berstatus «Diajukan»" in halaman and "Mohon direviu." in halaman
+    assert PengesahanData.objects.get(kecamatan__slug="kalisat", tahun=2024).disahkan_oleh == camat
+    assert 'value="ajukan"' not in halaman  # submitted: no second submit
+    assert "data tahun ini hanya dapat dibaca" in halaman
 
 
 def test_a_realisasi_changed_after_the_sign_off_is_flagged(client):
     client.force_login(pengguna(Peran.CAMAT, "kalisat", nama="camat-uji"))
-    client.post(SAHKAN, {"konfirmasi": "ya"})
+    client.post(ALUR, {"aksi": "ajukan", "dari": "draf", "konfirmasi": "ya"})
     PengesahanData.objects.update(disahkan_pada=timezone.now() - timedelta(minutes=5))
     realisasi = (
         Realisasi.objects.for_kecamatan(PengesahanData.objects.get().kecamatan_id).for_tahun(2024).first()
@@ -55,18 +82,24 @@ def test_a_realisasi_changed_after_the_sign_off_is_flagged(client):
     assert "diubah setelah pengesahan" in client.get(BERANDA).content.decode()
 
 
-@pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.BAPPEDA, Peran.INSPEKTORAT])
-def test_only_the_camat_signs_off(client, peran):
+@pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.ADMIN])
+def test_only_the_camat_submits(client, peran):
     client.force_login(pengguna(peran, "kalisat" if peran == Peran.OPERATOR else None, nama=f"uji-{peran}"))
-    assert client.post(SAHKAN, {"konfirmasi": "ya"}).status_code == 403
+    assert 'value="ajukan"' not in client.get(BERANDA).content.decode()
+    assert client.post(ALUR, {"aksi": "ajukan", "dari": "draf"}).status_code == 403
     assert not PengesahanData.objects.exists()
-    assert "Sahkan data tahun" not in client.get(BERANDA).content.decode()
+    assert _status() == "draf"
 
 
 def test_another_kecamatans_camat_gets_404(client):
     client.force_login(pengguna(Peran.CAMAT, "arjasa", nama="camat-arjasa"))
-    assert client.post(SAHKAN, {"konfirmasi": "ya"}).status_code == 404
+    assert client.post(ALUR, {"aksi": "ajukan"}).status_code == 404
     assert not PengesahanData.objects.exists()
+
+
+def _ajukan(client, dari: str = "draf") -> None:
+    jawaban = client.post(ALUR, {"aksi": "ajukan", "dari": dari, "konfirmasi": "ya"})
+    assert jawaban.status_code == 302 and PengesahanData.objects.filter(kecamatan__slug="kalisat").exists()
 
 
 def _ubah_target_pk():
@@ -137,8 +170,10 @@ def _pk_perubahan():
 )
 def test_any_printed_change_after_the_sign_off_is_listed_on_the_year_page(client, ubah, bagian):
     client.force_login(pengguna(Peran.CAMAT, "kalisat", nama="camat-uji"))
-    client.post(SAHKAN, {"konfirmasi": "ya"})
+    _ajukan(client)
     assert "diubah setelah pengesahan" not in client.get(BERANDA).content.decode()
+    # Returned to the kecamatan: it may change the data again, and what it changes is listed.
+    AlurLaporan.objects.filter(kecamatan__slug="kalisat", tahun=2024).update(status="dikembalikan")
     ubah()
     jawaban = client.get(BERANDA)
     halaman = jawaban.content.decode()
@@ -147,13 +182,13 @@ def test_any_printed_change_after_the_sign_off_is_listed_on_the_year_page(client
     assert [b.label for b in berubah if bagian in b.label], berubah
     assert len(berubah) == 1, berubah
     assert f'href="{berubah[0].url}"' in halaman
-    client.post(SAHKAN, {"konfirmasi": "ya"})
+    _ajukan(client, dari="dikembalikan")  # submitted again: signed as it is now
     assert "diubah setelah pengesahan" not in client.get(BERANDA).content.decode()
 
 
 def test_saving_a_form_unchanged_is_not_a_change(client):
     client.force_login(pengguna(Peran.CAMAT, "kalisat", nama="camat-uji"))
-    client.post(SAHKAN, {"konfirmasi": "ya"})
+    _ajukan(client)
     for realisasi in Realisasi.objects.for_kecamatan(Kecamatan.objects.get(slug="kalisat").pk).for_tahun(
         2024
     ):
@@ -163,7 +198,7 @@ def test_saving_a_form_unchanged_is_not_a_change(client):
 
 def test_a_sign_off_recorded_before_fingerprints_still_flags_a_later_realisasi(client):
     client.force_login(pengguna(Peran.CAMAT, "kalisat", nama="camat-uji"))
-    client.post(SAHKAN, {"konfirmasi": "ya"})
+    _ajukan(client)
     PengesahanData.objects.update(sidik={})
     assert "diubah setelah pengesahan" not in client.get(BERANDA).content.decode()
     Realisasi.objects.for_kecamatan(Kecamatan.objects.get(slug="kalisat").pk).for_tahun(2024).first().save()
@@ -177,12 +212,97 @@ def test_the_year_page_with_a_sign_off_is_built_in_a_constant_number_of_queries(
     for slug, indikator, sub in (("kecil", 2, 3), ("besar", 25, 40)):
         kecamatan = kecamatan_besar(slug=slug, indikator=indikator, sub_kegiatan=sub)
         camat = pengguna(Peran.CAMAT, slug, nama=f"camat-{slug}")
-        web_services.pengesahan_sahkan(kecamatan=kecamatan, tahun=2024, oleh=camat)
+        kecamatan_services.pengesahan_create(
+            kecamatan=kecamatan,
+            tahun=2024,
+            oleh=camat,
+            sidik=web_selectors.sidik_laporan(kecamatan=kecamatan, tahun=2024),
+        )
         client.force_login(camat)
         alamat = reverse("web:tahun", kwargs={"slug": slug, "tahun": 2024})
         with CaptureQueriesContext(connection) as q:
             assert client.get(alamat).status_code == 200
         jumlah[slug] = len(q)
     assert jumlah["kecil"] == jumlah["besar"]
-    with django_assert_num_queries(45):
+    with django_assert_num_queries(60):
         client.get(alamat)
+
+
+def test_submit_refused_while_the_check_reports_errors_shows_the_list(client, monkeypatch):
+    monkeypatch.setattr(alur, "temuan_galat", lambda kecamatan, tahun: ["Pagu program 2 kosong."])
+    client.force_login(pengguna(Peran.CAMAT, "kalisat", nama="camat-uji"))
+    halaman = client.post(
+        ALUR, {"aksi": "ajukan", "dari": "draf", "konfirmasi": "ya"}, follow=True
+    ).content.decode()
+    assert "belum dapat diajukan" in halaman and "Pagu program 2 kosong." in halaman
+    assert _status() == "draf"
+
+
+@pytest.mark.parametrize(
+    ("status", "peran", "tombol"),
+    [
+        ("draf", Peran.CAMAT, ["ajukan"]),
+        ("draf", Peran.OPERATOR, []),
+        ("diajukan", Peran.INSPEKTORAT, ["reviu", "kembalikan"]),
+        ("diajukan", Peran.BAPPEDA, []),
+        ("direviu", Peran.BAPPEDA, ["kembalikan", "setujui"]),
+        ("disetujui", Peran.BAPPEDA, ["kunci"]),
+        ("terkunci", Peran.BAPPEDA, ["buka"]),
+        ("terkunci", Peran.CAMAT, []),
+    ],
+)
+def test_the_page_offers_the_steps_the_role_may_take(client, status, peran, tombol):
+    AlurLaporan.objects.create(kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024, status=status)
+    client.force_login(pengguna(peran, "kalisat" if peran in (Peran.OPERATOR, Peran.CAMAT) else None))
+    halaman = client.get(BERANDA).content.decode()
+    for aksi in alur.Aksi:
+        assert (f'name="tombol" value="{aksi}"' in halaman) == (aksi in tombol), aksi
+
+
+@pytest.mark.parametrize(
+    ("status", "aksi", "peran"),
+    [("direviu", "kembalikan", Peran.BAPPEDA), ("terkunci", "buka", Peran.BAPPEDA)],
+)
+def test_returning_or_reopening_without_a_reason_is_refused_with_a_message(client, status, aksi, peran):
+    AlurLaporan.objects.create(kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024, status=status)
+    client.force_login(pengguna(peran))
+    halaman = client.post(ALUR, {"aksi": aksi, "dari": status, "catatan": " "}, follow=True).content.decode()
+    assert "Isi alasan" in halaman
+    assert _status() == status and not RiwayatAlur.objects.exists()
+
+
+def test_a_step_on_a_page_someone_else_already_moved_says_so(client):
+    AlurLaporan.objects.create(
+        kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024, status="disetujui"
+    )
+    client.force_login(pengguna(Peran.BAPPEDA))
+    halaman = client.post(ALUR, {"aksi": "setujui", "dari": "direviu"}, follow=True).content.decode()
+    assert "muat ulang halaman" in halaman
+    assert _status() == "disetujui"
+
+
+def test_reviewers_reach_every_kecamatans_year(client):
+    client.force_login(pengguna(Peran.INSPEKTORAT))
+    for kecamatan in Kecamatan.objects.all():
+        alamat = reverse("web:tahun", kwargs={"slug": kecamatan.slug, "tahun": 2024})
+        assert client.get(alamat).status_code == 200
+
+
+@pytest.mark.parametrize("langkah", [2, 12])
+def test_the_year_page_with_its_history_in_a_constant_number_of_queries(
+    client, django_assert_num_queries, langkah
+):
+    baris = AlurLaporan.objects.create(
+        kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024, status="direviu"
+    )
+    RiwayatAlur.objects.bulk_create(
+        RiwayatAlur(
+            alur=baris, versi=1, aksi="reviu", dari="diajukan", ke="direviu", nama="Uji", peran="inspektorat",
+            pada=timezone.now(), catatan=f"catatan {i}",
+        )
+        for i in range(langkah)
+    )  # fmt: skip
+    client.force_login(pengguna(Peran.BAPPEDA))
+    with django_assert_num_queries(36):
+        halaman = client.get(BERANDA).content.decode()
+    assert f"catatan {langkah - 1}" in halaman

@@ -65,7 +65,7 @@ def test_a_deleted_evidence_is_in_the_realisasi_history(operator, indikator, set
     settings.MEDIA_ROOT = tmp_path
     operator.post(url("bukti_tambah", indikator_id=indikator.pk), {"tautan": "https://contoh.id/sk"})
     bukti = Bukti.objects.get(realisasi__indikator=indikator, realisasi__tahun=2024)
-    assert operator.post(url("bukti_hapus", bukti_id=bukti.pk)).status_code == 302
+    assert operator.post(url("bukti_hapus", bukti_id=bukti.pk), {"konfirmasi": "ya"}).status_code == 302
     jenis = list(Bukti.history.filter(id=bukti.pk).values_list("history_type", "history_user"))
     assert jenis == [("-", operator.user.pk), ("+", operator.user.pk)]
     teks = operator.get(url("riwayat_realisasi", indikator_id=indikator.pk)).content.decode()
@@ -211,18 +211,19 @@ def _ubah_anggaran(sub_kegiatan: list[SubKegiatan], kali: int) -> None:
 
 @pytest.mark.parametrize("kali", [1, 4])
 def test_a_history_page_takes_the_same_queries_at_any_size(client, django_assert_num_queries, kali):
-    """Three queries for the page (count, keys, rows), whatever its size; the other six are
-    the session (read, and saved on every request), the user and the kecamatan."""
+    """Three queries for the page (count, keys, rows), whatever its size; the other seven are
+    the session (read, and saved on every request), the user, the kecamatan and the year's
+    review state (the read-only banner)."""
     client.force_login(pengguna(Peran.BAPPEDA))
     semua = list(SubKegiatan.objects.for_kecamatan_tahun(Kecamatan.objects.get(slug="kalisat").pk, 2024))
     _ubah_anggaran(semua, kali)
     client.get(url("tahun"))  # first request: one-off checks of the database's features
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         jawaban = client.get(url("riwayat") + "?bagian=anggaran")
     assert jawaban.context["riwayat"].halaman.paginator.count >= len(semua) * (kali + 1)
-    with django_assert_num_queries(10):  # and the sub kegiatan itself
+    with django_assert_num_queries(11):  # and the sub kegiatan itself
         client.get(url("riwayat_sub_kegiatan", sub_kegiatan_id=semua[0].pk))
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url("riwayat"))
 
 

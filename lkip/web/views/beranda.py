@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kecamatan.alur import Aksi, AlurDitolak, aksi_tersedia, alur_terapkan, status_tahun
 from lkip.laporan import periksa
 from lkip.web import selectors
-from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 
@@ -36,40 +35,56 @@ def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             kecamatan=ruang.kecamatan, tahun=ruang.tahun, capaian_dihitung=(data.capaian, data.galat)
         )
     )
-    return render(
-        request,
-        "halaman/tahun.html",
-        {"ruang": ruang, "data": data, "periksa": periksa.KelompokTemuan.dari(temuan)},
-    )
+    alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
+    konteks = {"ruang": ruang, "data": data, "periksa": periksa.KelompokTemuan.dari(temuan), "alur": alur}
+    return render(request, "halaman/tahun.html", konteks)
+
+
+def _perlu_konfirmasi(request: HttpRequest, ruang: Ruang) -> bool:
+    """The Camat's submit is the sign-off: it asks first, when the Camat may take it now (any
+    other request goes straight to the workflow, which refuses it with its own message)."""
+    if request.POST.get("aksi") != Aksi.AJUKAN or is_dikonfirmasi(request):
+        return False
+    return Aksi.AJUKAN in aksi_tersedia(status_tahun(ruang.kecamatan, ruang.tahun), request.user.peran)
 
 
 @require_POST
 @lingkup_kecamatan
-def sahkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
-    """The Camat signs off the year's data; other roles are refused."""
-    if not ruang.bisa_sahkan:
-        raise PermissionDenied
-    ruang.wajib_ubah()
-    if not is_dikonfirmasi(request):
+def alur(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """Take one step of the review workflow (submit, review, return, approve, lock, reopen).
+    Who may take which step is decided by ``kecamatan.alur``; a refusal comes back as a message."""
+    ruang.wajib_dalam_renstra()
+    if _perlu_konfirmasi(request, ruang):
         return halaman_konfirmasi(
             request,
             ruang,
-            judul=_("Sahkan data tahun %(tahun)s") % {"tahun": ruang.tahun},
+            judul=_("Ajukan laporan tahun %(tahun)s") % {"tahun": ruang.tahun},
             pertanyaan=_(
-                "Dengan mengesahkan, Anda menyatakan data tahun %(tahun)s %(kecamatan)s sudah benar "
-                "dan siap dilaporkan."
+                "Dengan mengajukan, Anda mengesahkan data tahun %(tahun)s %(kecamatan)s sebagai benar "
+                "dan siap direviu Inspektorat."
             )
             % {"tahun": ruang.tahun, "kecamatan": ruang.kecamatan},
-            akibat=[_("Perubahan sesudahnya ditandai «diubah setelah pengesahan» sampai disahkan kembali.")],
-            tombol=_("Ya, sahkan"),
+            akibat=[_("Selama direviu, data tahun ini tidak dapat diubah sampai laporan dikembalikan.")],
+            tombol=_("Ya, ajukan"),
             kembali=reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
             bahaya=False,
         )
-    pengesahan = web_services.pengesahan_sahkan(
-        kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user
-    )
-    messages.success(
-        request,
-        _("Data tahun %(tahun)s disahkan oleh %(nama)s.") % {"tahun": ruang.tahun, "nama": pengesahan.nama},
-    )
+    try:
+        hasil = alur_terapkan(
+            kecamatan=ruang.kecamatan,
+            tahun=ruang.tahun,
+            aksi=request.POST.get("aksi", ""),
+            oleh=request.user,
+            catatan=request.POST.get("catatan", ""),
+            dari=request.POST.get("dari") or None,
+        )
+    except AlurDitolak as exc:
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request,
+            _("Laporan tahun %(tahun)s kini berstatus «%(status)s».")
+            % {"tahun": ruang.tahun, "status": hasil.get_status_display()},
+        )
     return redirect("web:tahun", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
