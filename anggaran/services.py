@@ -80,10 +80,23 @@ def anggaran_baris_hambatan_hapus(baris: models.Model) -> str:
     return ""
 
 
+def _program_dari(baris: models.Model) -> Program:
+    """The program a budget row belongs to (the row itself for a program): its year is locked."""
+    if isinstance(baris, Keluaran):
+        baris = baris.sub_kegiatan
+    if isinstance(baris, SubKegiatan):
+        baris = baris.kegiatan
+    if isinstance(baris, Kegiatan):
+        baris = baris.program
+    return baris
+
+
 @transaction.atomic
 def anggaran_baris_delete(*, baris: models.Model) -> None:
     """Delete a program, kegiatan, sub kegiatan or output that has no children."""
     baris = type(baris).objects.select_for_update().get(pk=baris.pk)
+    program = _program_dari(baris)
+    pastikan_dapat_diubah(program.kecamatan_id, program.tahun)
     if alasan := anggaran_baris_hambatan_hapus(baris):
         raise ValidationError(alasan)
     baris.delete()

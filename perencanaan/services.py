@@ -376,7 +376,8 @@ def tujuan_hambatan_hapus(tujuan: Tujuan) -> str:
 @transaction.atomic
 def tujuan_delete(*, tujuan: Tujuan) -> None:
     """Delete a tujuan without sasaran, with its own indicators (IndikatorTujuan)."""
-    tujuan = Tujuan.objects.select_for_update().get(pk=tujuan.pk)
+    tujuan = Tujuan.objects.select_for_update().select_related("renstra").get(pk=tujuan.pk)
+    pastikan_tahun_dapat_diubah(tujuan.renstra.kecamatan_id, tahun_renstra(tujuan.renstra))
     if alasan := tujuan_hambatan_hapus(tujuan):
         raise ValidationError(alasan)
     tujuan.delete()
@@ -401,7 +402,8 @@ def sasaran_hambatan_hapus(sasaran: Sasaran) -> str:
 
 @transaction.atomic
 def sasaran_delete(*, sasaran: Sasaran) -> None:
-    sasaran = Sasaran.objects.select_for_update().get(pk=sasaran.pk)
+    sasaran = Sasaran.objects.select_for_update().select_related("renstra").get(pk=sasaran.pk)
+    pastikan_tahun_dapat_diubah(sasaran.renstra.kecamatan_id, tahun_renstra(sasaran.renstra))
     if alasan := sasaran_hambatan_hapus(sasaran):
         raise ValidationError(alasan)
     sasaran.delete()
@@ -434,7 +436,9 @@ def indikator_hambatan_hapus(indikator: Indikator) -> str:
 def indikator_delete(*, indikator: Indikator) -> None:
     """Delete an indicator nothing has been measured or agreed against, with its Renstra
     targets; the indicators after it in its sasaran move up one place."""
-    indikator = Indikator.objects.select_for_update().get(pk=indikator.pk)
+    indikator = Indikator.objects.select_for_update().select_related("sasaran__renstra").get(pk=indikator.pk)
+    renstra = indikator.sasaran.renstra
+    pastikan_tahun_dapat_diubah(renstra.kecamatan_id, tahun_renstra(renstra))
     if alasan := indikator_hambatan_hapus(indikator):
         raise ValidationError(alasan)
     sasaran_id, urutan = indikator.sasaran_id, indikator.urutan
@@ -459,6 +463,7 @@ def perjanjian_hambatan_hapus(perjanjian: PerjanjianKinerja) -> str:
 def perjanjian_delete(*, perjanjian: PerjanjianKinerja) -> None:
     """Delete the latest PK Perubahan (with its targets and budget lines); the version before
     it is in force again."""
+    pastikan_dapat_diubah(perjanjian.kecamatan_id, perjanjian.tahun)
     # Lock every version of the year, so no new version appears between the check and the delete.
     list(
         PerjanjianKinerja.objects.select_for_update().filter(

@@ -147,37 +147,38 @@ def test_a_conflict_shows_both_values_and_saves_with_the_one_taken(
     kita.close()
 
 
-def test_pk_perubahan_and_sahkan_ask_first(server, browser, layar):
+def test_pk_perubahan_and_the_submit_ask_first(server, browser, layar):
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     masuk(page, server, "camat")
     page.wait_for_url("**/k/kalisat/2024/")
     dialog = catat_dialog(page)
 
-    page.get_by_role("button", name="Sahkan data tahun 2024").click()
-    page.wait_for_timeout(300)
-    assert [t for t, _ in dialog] == ["confirm"]
-    assert "belum disahkan Camat" in page.content()
-    page._terima = True
-    page.get_by_role("button", name="Sahkan data tahun 2024").click()
-    expect(page.get_by_text("disahkan oleh Camat Kalisat").first).to_be_visible()
-    page._terima = False
-
     page.goto(f"{server}/k/kalisat/2024/perjanjian/")
     page.get_by_role("button", name="Buat PK Perubahan").click()
     page.wait_for_timeout(300)
-    assert [t for t, _ in dialog] == ["confirm", "confirm", "confirm"]
+    assert [t for t, _ in dialog] == ["confirm"]
     assert "v2" not in page.locator(".versi").text_content()
     page._terima = True
     page.get_by_role("button", name="Buat PK Perubahan").click()
     expect(page.get_by_text("PK Perubahan (versi 2) dibuat")).to_be_visible()
     page._terima = False
 
+    # The Camat's submit is the sign-off: it asks first, and refusing leaves the year a draft.
     page.goto(f"{server}/k/kalisat/2024/")
-    expect(page.get_by_text("diubah setelah pengesahan")).to_be_visible()
-    expect(page.locator('[data-uji="berubah-setelah-pengesahan"]').get_by_role("link").first).to_be_visible()
-    page.screenshot(path=layar / "berubah-setelah-pengesahan-laptop.png", full_page=True)
+    page.get_by_role("button", name="Ajukan").click()
+    page.wait_for_timeout(300)
+    assert [t for t, _ in dialog][-1] == "confirm" and len(dialog) >= 2
+    assert page.locator("[data-status]").get_attribute("data-status") == "draf"
+    # Agreed, it is checked: the new PK Perubahan has no signing date yet, so the submit is
+    # refused with the list of what to fix, and the year stays a draft.
+    page._terima = True
+    page.get_by_role("button", name="Ajukan").click()
+    expect(page.get_by_text("Laporan belum dapat diajukan")).to_be_visible()
+    assert page.locator("[data-status]").get_attribute("data-status") == "draf"
+    page._terima = False
+    page.screenshot(path=layar / "ajukan-ditolak-laptop.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=layar / "berubah-setelah-pengesahan-ponsel.png", full_page=True)
+    page.screenshot(path=layar / "ajukan-ditolak-ponsel.png", full_page=True)
     page.close()
 
 

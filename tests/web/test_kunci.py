@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command, get_commands
 from django.urls import reverse
 
 from anggaran import services as anggaran_services
-from anggaran.models import SubKegiatan
+from anggaran.models import Program, SubKegiatan
 from capaian import scoring
 from capaian import services as capaian_services
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
@@ -31,7 +31,7 @@ from perencanaan import services as perencanaan_services
 from perencanaan.models import PerjanjianKinerja, RencanaKinerjaTahunan, Renstra
 from tests.conftest import FIXTURES
 from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
-from tests.web.test_isolasi import TABEL
+from tests.web.test_isolasi import POLA_KECAMATAN, TABEL
 from umum.versi import versi_objek
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +62,9 @@ TULIS: dict[str, str] = {
     "web:perjanjian_perubahan": "kecamatan",
     "web:anggaran": "kecamatan",
     "web:narasi": "kecamatan",
+    "web:renstra_hapus": "hapus_renstra",
+    "web:perjanjian_hapus": "hapus_pk",
+    "web:anggaran_hapus": "hapus_anggaran",
 }
 #: Kecamatan URLs that only read (the preview scores what is typed and saves nothing) or are
 #: the workflow itself.
@@ -73,6 +76,10 @@ BACA = {
     "laporan:pratinjau",
     "laporan:pdf",
     "laporan:pdf_status",
+    "web:periksa",
+    "web:riwayat",
+    "web:riwayat_realisasi",
+    "web:riwayat_sub_kegiatan",
 }
 
 MODEL_DATA = [
@@ -81,6 +88,10 @@ MODEL_DATA = [
     for m in apps.get_app_config(label).get_models()
     if m._meta.model_name not in {"alurlaporan", "riwayatalur", "pdflaporan", "renderlatar", "cetakmassal"}
 ]
+
+
+#: The data models an administrator edits (their history tables are only read).
+MODEL_ADMIN = [m for m in MODEL_DATA if not hasattr(m, "instance_type")]
 
 
 def isi_database() -> dict[str, list]:
@@ -102,12 +113,23 @@ def objek(settings, tmp_path):
         "kecamatan": {"slug": SLUG, "tahun": TAHUN},
         "indikator": {"slug": SLUG, "tahun": TAHUN, "indikator_id": indikator.pk},
         "bukti": {"slug": SLUG, "tahun": TAHUN, "bukti_id": bukti_berkas(indikator, TAHUN).pk},
+        "hapus_renstra": {"slug": SLUG, "tahun": TAHUN, "jenis": "indikator", "baris_id": indikator.pk},
+        "hapus_pk": {
+            "slug": SLUG,
+            "tahun": TAHUN,
+            "perjanjian_id": PerjanjianKinerja.objects.berlaku(Kecamatan.objects.get(slug=SLUG), TAHUN).pk,
+        },
+        "hapus_anggaran": {
+            "slug": SLUG,
+            "tahun": TAHUN,
+            "jenis": "program",
+            "baris_id": Program.objects.filter(kecamatan__slug=SLUG, tahun=TAHUN).first().pk,
+        },
     }
 
 
 def test_every_kecamatan_url_is_either_a_write_or_a_read():
-    kecamatan = {n for n, (_, jenis) in TABEL.items() if jenis in ("kecamatan", "indikator", "bukti")}
-    assert set(TULIS) | BACA == kecamatan
+    assert set(TULIS) | BACA == set(POLA_KECAMATAN)
     assert not set(TULIS) & BACA
 
 
@@ -395,7 +417,7 @@ BUKAN_DATA_TAHUN = {
 }
 
 
-@pytest.mark.parametrize("model", MODEL_DATA, ids=lambda m: m._meta.label)
+@pytest.mark.parametrize("model", MODEL_ADMIN, ids=lambda m: m._meta.label)
 def test_every_admin_of_year_data_holds_the_lock_and_finds_the_year_of_a_real_row(objek, model):
     kecamatan_services.pengesahan_create(
         kecamatan=_kecamatan(), tahun=TAHUN, oleh=pengguna(Peran.CAMAT, SLUG)
@@ -464,6 +486,7 @@ PERINTAH_LAIN = {
     "cetak_lkip",  # read and print
     "pangkas_lkip",
     "db_worker",  # the PDF cache and bulk prints
+    "periksa",  # the consistency check reads only
 }
 APLIKASI = {"kecamatan", "perencanaan", "capaian", "anggaran", "lkip.laporan", "lkip.accounts", "lkip.web"}
 

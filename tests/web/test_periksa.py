@@ -14,13 +14,13 @@ def url(nama: str, slug: str = "kalisat", tahun: int = 2024) -> str:
 
 
 def test_page_lists_errors_then_warnings_each_with_a_link_to_fix(client):
-    client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
-    halaman = client.get(url("periksa")).content.decode()
-    assert "4 galat, 16 peringatan." in halaman
+    client.force_login(pengguna(Peran.OPERATOR, "pakusari"))
+    halaman = client.get(url("periksa", "pakusari", 2021)).content.decode()
+    assert "2 galat, 15 peringatan." in halaman
     galat, peringatan = halaman.index('id="judul-galat"'), halaman.index('id="judul-peringatan"')
-    assert galat < halaman.index("Target RKT S2.1 (85) berbeda dengan target PK (90).") < peringatan
-    assert peringatan < halaman.index("Bukti dukung realisasi S1.1 belum diunggah.")
-    assert f'href="{url("rkt")}">Perbaiki</a>' in halaman
+    assert galat < halaman.index("B (100)") < peringatan
+    assert peringatan < halaman.index("berbeda dengan target PK")  # an RKT that differs: a warning
+    assert f'href="{url("rkt", "pakusari", 2021)}">Perbaiki</a>' in halaman
 
 
 def test_page_of_another_kecamatan_is_404_and_reviewers_see_every_kecamatan(client):
@@ -44,7 +44,7 @@ def test_year_home_shows_the_counts_with_a_link(client):
     client.force_login(pengguna(Peran.CAMAT, "kalisat"))
     halaman = client.get(url("tahun")).content.decode()
     assert "Pemeriksaan data" in halaman
-    assert "4 galat, 16 peringatan." in halaman
+    assert "0 galat, 20 peringatan." in halaman
     assert f'href="{url("periksa")}"' in halaman
 
 
