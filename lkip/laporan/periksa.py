@@ -260,23 +260,19 @@ def indikator_tanpa_nilai(data: DataPeriksa) -> Iterator[Temuan]:
 
 
 def realisasi_beda_triwulan(data: DataPeriksa) -> Iterator[Temuan]:
-    """A yearly value typed beside quarters whose roll-up (by the indicator's rule) differs."""
+    """A yearly value typed beside quarters whose roll-up (by the indicator's rule) differs: the
+    scoring service's own finding, so this check and the capaian pages say the same thing."""
     for b in data.baris:
-        r = b.realisasi_obj
-        if r is None or r.angka is None:
-            continue
-        triwulan = {t.triwulan: t.angka for t in r.triwulan.all()}
-        rollup = scoring.realisasi_tahunan(triwulan, scoring.AturanTriwulan(b.indikator.aturan_triwulan))
-        if rollup is not None and rollup != r.angka:
-            yield _temuan(
-                "realisasi_beda_triwulan",
-                Tingkat.GALAT,
-                f"Realisasi tahunan {b.indikator.kode} ({teks_nilai(r.angka)}) berbeda dengan hasil "
-                f"triwulannya ({teks_nilai(rollup)}, {b.indikator.get_aturan_triwulan_display().lower()}).",
-                data,
-                "realisasi",
-                indikator_id=b.indikator.pk,
-            )
+        for t in b.temuan:
+            if t.jenis == scoring.JenisTemuan.REKAP_TRIWULAN_BERBEDA:
+                yield _temuan(
+                    "realisasi_beda_triwulan",
+                    Tingkat.GALAT,
+                    f"{b.indikator.kode}: {t.pesan}",
+                    data,
+                    "realisasi",
+                    indikator_id=b.indikator.pk,
+                )
 
 
 def _pita_huruf(huruf: str, skala: scoring.Skala, konversi: Mapping[str, Decimal]) -> scoring.Pita | None:

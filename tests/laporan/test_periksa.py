@@ -170,14 +170,14 @@ def test_an_indicator_without_target_or_realisasi_is_an_error():
 def test_a_yearly_realisasi_differing_from_its_quarters_is_an_error():
     kecamatan = _bersih()
     r = _realisasi(kecamatan)
-    r.indikator.aturan_triwulan = "kumulatif"
+    r.indikator.aturan_triwulan = "terakhir"
     r.indikator.save()
-    for tw, angka in ((1, "20"), (2, "20"), (3, "20"), (4, "20")):
+    for tw, angka in ((1, "70"), (2, "75"), (3, "78"), (4, "80")):
         RealisasiTriwulanFactory(realisasi=r, triwulan=tw, angka=Decimal(angka))
     [temuan] = periksa(kecamatan=kecamatan, tahun=TAHUN)
     assert (temuan.aturan, temuan.tingkat) == ("realisasi_beda_triwulan", Tingkat.GALAT)
-    assert "(86)" in temuan.pesan and "(80" in temuan.pesan
-    r.triwulan.filter(triwulan=4).update(angka=Decimal("26"))
+    assert temuan.pesan.startswith("S1.1") and "tahunan 86" in temuan.pesan and "triwulan 80" in temuan.pesan
+    r.triwulan.filter(triwulan=4).update(angka=Decimal("86"))
     assert periksa(kecamatan=kecamatan, tahun=TAHUN) == []
 
 
