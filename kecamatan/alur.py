@@ -136,6 +136,10 @@ def pastikan_tahun_dapat_diubah(kecamatan: Kecamatan | int, tahun: Iterable[int]
 #: lives here without this app importing them.
 PEMERIKSA: list[Callable[[Kecamatan, int], list[str]]] = []
 PENYIDIK: list[Callable[[Kecamatan, int], dict[str, str]]] = []
+#: What an approval does inside its transaction once the year is Disetujui (the report freezes
+#: its PDF and document): called once per approval with the year's row and the approval's record;
+#: an error rolls the approval back.
+SETELAH_DISETUJUI: list[Callable[[AlurLaporan, RiwayatAlur], None]] = []
 
 
 def temuan_galat(kecamatan: Kecamatan, tahun: int) -> list[str]:
@@ -229,6 +233,9 @@ def alur_terapkan(
         alur.full_clean()
         alur.save()
         riwayat.save()
+        if aksi == Aksi.SETUJUI:
+            for setelah in SETELAH_DISETUJUI:
+                setelah(alur, riwayat)
     return alur
 
 

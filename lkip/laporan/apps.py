@@ -15,6 +15,9 @@ class LaporanConfig(AppConfig):
     def ready(self) -> None:
         from kecamatan import alur
         from lkip.laporan.periksa import pesan_galat
+        from lkip.laporan.services import laporan_bekukan
 
         if pesan_galat not in alur.PEMERIKSA:
             alur.PEMERIKSA.append(pesan_galat)
+        if laporan_bekukan not in alur.SETELAH_DISETUJUI:
+            alur.SETELAH_DISETUJUI.append(laporan_bekukan)

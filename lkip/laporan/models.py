@@ -159,3 +159,32 @@ class RenderLatar(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kecamatan.nama} {self.tahun}"
+
+
+class LaporanDisetujui(models.Model):
+    """The frozen LKIP of one approval: the PDF and the ``lkip_json`` document as they were when
+    Bappeda approved the year's version, with their SHA-256. From the approval on, this PDF is
+    what the download serves; a reopened year keeps its earlier versions here."""
+
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.PROTECT, related_name="laporan_disetujui", verbose_name=_("kecamatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    versi = models.PositiveSmallIntegerField(_("versi"))
+    berkas = models.FileField(_("berkas PDF"), upload_to="lkip-disetujui/")
+    sha256_pdf = models.CharField(_("SHA-256 PDF"), max_length=64)
+    json = models.TextField(_("dokumen JSON"))
+    sha256_json = models.CharField(_("SHA-256 JSON"), max_length=64)
+    disetujui_oleh = models.CharField(_("disetujui oleh"), max_length=150)
+    disetujui_pada = models.DateTimeField(_("disetujui pada"))
+
+    class Meta:
+        verbose_name = _("laporan disetujui")
+        verbose_name_plural = _("laporan disetujui")
+        ordering = ["kecamatan__nama", "tahun", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun", "versi"], name="laporan_disetujui_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"LKIP {self.kecamatan.nama} {self.tahun} versi {self.versi} (disetujui)"

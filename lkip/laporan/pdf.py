@@ -56,8 +56,11 @@ class PengambilStatis(URLFetcher):
             return URLFetcherResponse(url, berkas.read(), {"Content-Type": jenis})
 
 
-def html_lkip(*, kecamatan: Kecamatan, tahun: int) -> str:
-    return render_to_string("laporan/lkip.html", isi_laporan(kecamatan=kecamatan, tahun=tahun))
+def html_lkip(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> str:
+    """The report's HTML; ``disetujui`` is the approval line of a frozen report ("Disetujui
+    <tanggal> oleh <nama>", in every page's footer). Without it every page carries "DRAF"."""
+    isi = isi_laporan(kecamatan=kecamatan, tahun=tahun)
+    return render_to_string("laporan/lkip.html", {**isi, "disetujui": disetujui})
 
 
 def sha256_html(html: str) -> str:

@@ -15,8 +15,9 @@ from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
 from capaian import scoring
 from capaian.models import Realisasi
 from capaian.selectors import BarisCapaian, CapaianTahun, DataTidakTersedia, capaian_tahun, nilai_realisasi
-from kecamatan.models import Kecamatan, ProfilKecamatan
+from kecamatan.models import AlurLaporan, Kecamatan, ProfilKecamatan, StatusAlur
 from lkip.laporan import dokumen as d
+from lkip.laporan.models import LaporanDisetujui
 from perencanaan.models import (
     Indikator,
     PenetapanIku,
@@ -386,3 +387,19 @@ def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> d.DokumenLkip:
         anggaran=_anggaran(pohon),
         efisiensi=_efisiensi(capaian, pohon),
     )
+
+
+def laporan_disetujui_daftar(*, kecamatan: Kecamatan, tahun: int) -> list[LaporanDisetujui]:
+    """Every approved version of the kecamatan's year, newest first (one query)."""
+    return list(LaporanDisetujui.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("-versi"))
+
+
+def laporan_disetujui_berlaku(*, kecamatan: Kecamatan, tahun: int) -> LaporanDisetujui | None:
+    """The frozen report everyone downloads: the current version's, while the year is Disetujui
+    or Terkunci; ``None`` before approval and after a reopen."""
+    alur = AlurLaporan.objects.filter(
+        kecamatan=kecamatan, tahun=tahun, status__in=[StatusAlur.DISETUJUI, StatusAlur.TERKUNCI]
+    ).first()
+    if alur is None:
+        return None
+    return LaporanDisetujui.objects.filter(kecamatan=kecamatan, tahun=tahun, versi=alur.versi).first()

@@ -1,14 +1,20 @@
+import hashlib
+import json
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import User
-from lkip.laporan.models import CetakMassal, RenderLatar
+from lkip.laporan.dokumen import dokumen_json
+from lkip.laporan.models import CetakMassal, LaporanDisetujui, RenderLatar
+from lkip.laporan.pdf import html_lkip, pdf_dari_html
+from lkip.laporan.selectors import dokumen_lkip
 from lkip.laporan.tasks import cetak_massal, kecamatan_bertahun, render_latar
 
 Status = CetakMassal.Status
@@ -135,3 +141,47 @@ def render_jadwalkan(*, kecamatan: Kecamatan, tahun: int) -> None:
     transaction.on_commit(
         lambda: tugas.enqueue(kecamatan_id=kecamatan.pk, tahun=tahun, diminta=sekarang.isoformat())
     )
+
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def baris_disetujui(*, nama: str, pada: datetime) -> str:
+    """The line a frozen report prints: "Disetujui 1 Desember 2026 oleh <nama>"."""
+    tanggal = timezone.localtime(pada).date()
+    return f"Disetujui {tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year} oleh {nama}"
+
+
+def laporan_bekukan(alur, riwayat) -> LaporanDisetujui:
+    """Freeze the approved version of a year: lay out its PDF with the approval line and keep
+    it with the ``lkip_json`` document, each under its SHA-256. Runs inside the approval's
+    transaction (``kecamatan.alur.SETELAH_DISETUJUI``, its last step), so an approval without
+    its frozen report is never committed; when the row cannot be saved, the file goes too."""
+    kecamatan, tahun = alur.kecamatan, alur.tahun
+    baris = baris_disetujui(nama=riwayat.nama, pada=riwayat.pada)
+    pdf = pdf_dari_html(html_lkip(kecamatan=kecamatan, tahun=tahun, disetujui=baris))
+    teks_json = json.dumps(
+        dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun)), ensure_ascii=False, indent=2
+    )
+    beku = LaporanDisetujui(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        versi=alur.versi,
+        sha256_pdf=hashlib.sha256(pdf).hexdigest(),
+        json=teks_json,
+        sha256_json=hashlib.sha256(teks_json.encode("utf-8")).hexdigest(),
+        disetujui_oleh=riwayat.nama,
+        disetujui_pada=riwayat.pada,
+    )
+    beku.berkas.save(f"{kecamatan.slug}-{tahun}-versi-{alur.versi}.pdf", ContentFile(pdf), save=False)
+    nama_berkas, penyimpanan = beku.berkas.name, beku.berkas.storage
+    try:
+        beku.full_clean(exclude=["berkas"])
+        beku.save()
+    except Exception:
+        penyimpanan.delete(nama_berkas)
+        raise
+    return beku

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lkip.laporan.models import CetakMassal
+from lkip.laporan.models import CetakMassal, LaporanDisetujui
 from lkip.laporan.pdf import html_lkip
-from lkip.laporan.selectors import tahun_tersedia
+from lkip.laporan.selectors import laporan_disetujui_berlaku, laporan_disetujui_daftar, tahun_tersedia
 from lkip.laporan.services import (
     cetak_massal_aksi,
     cetak_massal_aksi_boleh,
@@ -40,10 +40,14 @@ def pratinjau(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 @require_GET
 @lingkup_kecamatan
 def unduh_pdf(request: HttpRequest, ruang: Ruang) -> HttpResponse:
-    """The PDF from the cache when its content is unchanged; while the worker lays the year out
-    after a save, a page that says so (and offers the link once it is ready) instead of a second
-    render; otherwise it is laid out now and kept."""
+    """The frozen PDF once the year is approved (never laid out again); before that the draft
+    from the cache when its content is unchanged; while the worker lays the year out after a
+    save, a page that says so (and offers the link once it is ready) instead of a second render;
+    otherwise it is laid out now and kept."""
     _wajib_ada(ruang)
+    beku = laporan_disetujui_berlaku(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    if beku is not None:
+        return _pdf_disetujui(beku, f"LKIP-{ruang.tahun}-{ruang.kecamatan.slug}.pdf")
     laporan = laporan_siapkan(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
     entri = pdf_cari(sha256=laporan.sha256)
     if entri is None and render_sedang_berjalan(kecamatan=ruang.kecamatan, tahun=ruang.tahun):
@@ -53,6 +57,30 @@ def unduh_pdf(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         jawaban = HttpResponse(berkas.read(), content_type="application/pdf")
     jawaban["Content-Disposition"] = f'attachment; filename="LKIP-{ruang.tahun}-{ruang.kecamatan.slug}.pdf"'
     return jawaban
+
+
+def _pdf_disetujui(beku: LaporanDisetujui, nama: str) -> HttpResponse:
+    if not beku.berkas.storage.exists(beku.berkas.name):
+        raise Http404("Berkas PDF laporan yang disetujui tidak ditemukan.")
+    with beku.berkas.open("rb") as berkas:
+        jawaban = HttpResponse(berkas.read(), content_type="application/pdf")
+    jawaban["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return jawaban
+
+
+@require_GET
+@lingkup_kecamatan
+def versi_daftar(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """Every approved version of the year, each downloadable as it was approved."""
+    daftar = laporan_disetujui_daftar(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    return render(request, "halaman/laporan_versi.html", {"ruang": ruang, "daftar": daftar})
+
+
+@require_GET
+@lingkup_kecamatan
+def versi_pdf(request: HttpRequest, ruang: Ruang, versi: int) -> HttpResponse:
+    beku = get_object_or_404(LaporanDisetujui, kecamatan=ruang.kecamatan, tahun=ruang.tahun, versi=versi)
+    return _pdf_disetujui(beku, f"LKIP-{ruang.tahun}-{ruang.kecamatan.slug}-versi-{versi}.pdf")
 
 
 @require_GET

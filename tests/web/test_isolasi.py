@@ -2,11 +2,14 @@
 table below must list every URL pattern of the project, so a new page cannot skip the check."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from anggaran.models import Program, SubKegiatan
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran
+from lkip.laporan.models import LaporanDisetujui
 from perencanaan.models import PerjanjianKinerja
 from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
 
@@ -54,6 +57,8 @@ TABEL: dict[str, tuple[str, str]] = {
     "laporan:pratinjau": ("GET", "kecamatan"),
     "laporan:pdf": ("GET", "kecamatan"),
     "laporan:pdf_status": ("GET", "kecamatan"),
+    "laporan:versi_daftar": ("GET", "kecamatan"),
+    "laporan:versi_pdf": ("GET", "versi"),
     "laporan:cetak_massal": ("GET", "kabupaten"),
     "laporan:cetak_massal_status": ("GET", "kabupaten"),
     "laporan:cetak_massal_unduh": ("GET", "kabupaten"),
@@ -96,12 +101,27 @@ def test_the_table_has_no_stale_entries():
     assert set(TABEL) <= nama
 
 
+def versi_disetujui(kecamatan: Kecamatan, tahun: int, versi: int) -> LaporanDisetujui:
+    beku = LaporanDisetujui(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        versi=versi,
+        sha256_pdf="0" * 64,
+        json="{}",
+        sha256_json="0" * 64,
+        disetujui_oleh="Bappeda",
+        disetujui_pada=timezone.now(),
+    )
+    beku.berkas.save(f"{kecamatan.slug}-{tahun}-{versi}.pdf", ContentFile(b"%PDF-1.4\n"))
+    return beku
+
+
 @pytest.fixture
 def url(settings, tmp_path):
     """Reverse every kecamatan pattern for our kecamatan and for another one."""
     settings.MEDIA_ROOT = tmp_path
     objek = {}
-    for slug, tahun in (SENDIRI, LAIN):
+    for nomor, (slug, tahun) in enumerate((SENDIRI, LAIN), start=1):
         indikator = indikator_pk(slug, tahun)[0]
         kecamatan = Kecamatan.objects.get(slug=slug)
         ruang = {"slug": slug, "tahun": tahun}
@@ -115,6 +135,8 @@ def url(settings, tmp_path):
             "hapus_anggaran": ruang | {"jenis": "program", "baris_id": program.pk},
             "sub_kegiatan": ruang
             | {"sub_kegiatan_id": SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun).first().pk},
+            # A different version number per kecamatan: our slug with the other's number is 404.
+            "versi": ruang | {"versi": versi_disetujui(kecamatan, tahun, nomor).versi},
         }
 
     def bangun(nama: str, slug: str) -> str:
@@ -129,7 +151,7 @@ def url(settings, tmp_path):
     return bangun
 
 
-JENIS_OBJEK = ("indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan")
+JENIS_OBJEK = ("indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan", "versi")
 POLA_KECAMATAN = [n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in JENIS_OBJEK]
 POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]
 

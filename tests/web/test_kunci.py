@@ -76,6 +76,8 @@ BACA = {
     "laporan:pratinjau",
     "laporan:pdf",
     "laporan:pdf_status",
+    "laporan:versi_daftar",
+    "laporan:versi_pdf",
     "web:periksa",
     "web:riwayat",
     "web:riwayat_realisasi",
@@ -86,7 +88,7 @@ MODEL_DATA = [
     m
     for label in ("kecamatan", "perencanaan", "capaian", "anggaran", "laporan")
     for m in apps.get_app_config(label).get_models()
-    if m._meta.model_name not in {"alurlaporan", "riwayatalur", "pdflaporan", "renderlatar", "cetakmassal"}
+    if m._meta.model_name not in {"alurlaporan", "riwayatalur", "pdflaporan", "renderlatar", "cetakmassal", "laporandisetujui"}
 ]
 
 
