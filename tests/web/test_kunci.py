@@ -88,7 +88,8 @@ MODEL_DATA = [
     m
     for label in ("kecamatan", "perencanaan", "capaian", "anggaran", "laporan")
     for m in apps.get_app_config(label).get_models()
-    if m._meta.model_name not in {"alurlaporan", "riwayatalur", "pdflaporan", "renderlatar", "cetakmassal", "laporandisetujui"}
+    if m._meta.model_name
+    not in {"alurlaporan", "riwayatalur", "pdflaporan", "renderlatar", "cetakmassal", "laporandisetujui"}
 ]
 
 
