@@ -51,7 +51,8 @@ def label_halaman(teks: str) -> str:
     cocok = re.search(r"Halaman (\d+) dari \d+", teks)
     if cocok:
         return cocok.group(1)
-    baris = [b.strip() for b in teks.strip().splitlines() if b.strip()]
+    # The roman numeral ends the footer line (which also says DRAF or the approval, on the left).
+    baris = [b.split()[-1] for b in teks.strip().splitlines() if b.strip()]
     return baris[-1] if baris and re.fullmatch(r"[ivxlc]+", baris[-1]) else ""
 
 
