@@ -803,8 +803,9 @@ LEBAR_TAHUN_TREN = 28
 LEBAR_TAHUN_LAMPIRAN = 26
 
 
-def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
-    """The template context of ``laporan/lkip.html``: one typed value per chapter."""
+def isi_laporan(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> dict[str, Any]:
+    """The template context of ``laporan/lkip.html``: one typed value per chapter, and the
+    approval line of a frozen report (empty: the report is a draft)."""
     dok = dokumen_lkip(kecamatan=kecamatan, tahun=tahun)
     konversi = KonversiHuruf.sebagai_peta()
     umum = _umum(dok, kecamatan, konversi)
@@ -823,6 +824,7 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int) -> dict[str, Any]:
         "bab3": bab3,
         "bab4": bab_4_penutup(dok, umum),
         "lampiran": lampiran(dok, umum),
+        "disetujui": disetujui,
     }
 
 

@@ -59,8 +59,9 @@ class PengambilStatis(URLFetcher):
 def html_lkip(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> str:
     """The report's HTML; ``disetujui`` is the approval line of a frozen report ("Disetujui
     <tanggal> oleh <nama>", in every page's footer). Without it every page carries "DRAF"."""
-    isi = isi_laporan(kecamatan=kecamatan, tahun=tahun)
-    return render_to_string("laporan/lkip.html", {**isi, "disetujui": disetujui})
+    return render_to_string(
+        "laporan/lkip.html", isi_laporan(kecamatan=kecamatan, tahun=tahun, disetujui=disetujui)
+    )
 
 
 def sha256_html(html: str) -> str:
