@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -601,18 +601,16 @@ def _tahun_renstra(kecamatan_id: int, sampai: int) -> list[int]:
     return sorted(tahun)
 
 
-def _alasan_pengembalian(kecamatan_id: int) -> dict[int, str]:
-    """Year → the latest return reason, for the kecamatan's returned years (one query)."""
-    alasan: dict[int, str] = {}
-    for tahun, catatan in (
-        RiwayatAlur.objects.filter(
-            alur__kecamatan_id=kecamatan_id, alur__status=alur.Status.DIKEMBALIKAN, aksi=alur.Aksi.KEMBALIKAN
-        )
+def _alur_kecamatan(kecamatan_id: int) -> dict[int, AlurLaporan]:
+    """Year → the kecamatan's workflow row, each with ``alasan``: its latest return reason
+    (one query)."""
+    alasan = (
+        RiwayatAlur.objects.filter(alur=OuterRef("pk"), aksi=alur.Aksi.KEMBALIKAN)
         .order_by("-pada", "-pk")
-        .values_list("alur__tahun", "catatan")
-    ):
-        alasan.setdefault(tahun, catatan)
-    return alasan
+        .values("catatan")[:1]
+    )
+    baris = AlurLaporan.objects.filter(kecamatan_id=kecamatan_id).annotate(alasan=Subquery(alasan))
+    return {a.tahun: a for a in baris}
 
 
 def _tugas(baris: AlurLaporan | None, kecamatan: Kecamatan, tahun: int, langkah, catatan="") -> Tugas:
@@ -631,18 +629,18 @@ def _tugas_kecamatan(user) -> list[Tugas]:
     """Camat: the years of the Renstra the state machine lets them move on (drafts and returned
     years to submit). Operator: the returned years, whose notes are answered by fixing the data."""
     kecamatan = user.kecamatan
-    baris = {a.tahun: a for a in AlurLaporan.objects.filter(kecamatan_id=kecamatan.pk)}
-    alasan = _alasan_pengembalian(kecamatan.pk)
+    baris = _alur_kecamatan(kecamatan.pk)
     if user.peran == Peran.OPERATOR:
         dikembalikan = sorted(t for t, a in baris.items() if a.status == alur.Status.DIKEMBALIKAN)
         langkah = [_("Tanggapi catatan pengembalian")]
-        return [_tugas(baris[t], kecamatan, t, langkah, alasan.get(t, "")) for t in dikembalikan]
+        return [_tugas(baris[t], kecamatan, t, langkah, baris[t].alasan or "") for t in dikembalikan]
     daftar = []
     for t in _tahun_renstra(kecamatan.pk, sampai=timezone.localdate().year):
         status = baris[t].status if t in baris else alur.Status.DRAF
         langkah = [alur.LABEL_AKSI[a] for a in alur.aksi_ditunggu(status, user.peran)]
         if langkah:
-            daftar.append(_tugas(baris.get(t), kecamatan, t, langkah, alasan.get(t, "")))
+            alasan = (baris[t].alasan or "") if t in baris else ""
+            daftar.append(_tugas(baris.get(t), kecamatan, t, langkah, alasan))
     return daftar
 
 
