@@ -103,6 +103,21 @@ def aksi_tersedia(status: Status | str, peran: str) -> list[Aksi]:
     return [aksi for (dari, aksi), t in TRANSISI.items() if dari == status and peran in t.peran]
 
 
+#: Actions a role may take but that nobody waits for: a return or a reopening is a correction,
+#: so a year in which a role can only do these is not that role's turn.
+AKSI_KOREKSI = frozenset({Aksi.KEMBALIKAN, Aksi.BUKA})
+
+
+def aksi_ditunggu(status: Status | str, peran: str) -> list[Aksi]:
+    """The actions by which a role moves a year on: when not empty, it is that role's turn."""
+    return [aksi for aksi in aksi_tersedia(status, peran) if aksi not in AKSI_KOREKSI]
+
+
+def status_ditunggu(peran: str) -> list[Status]:
+    """The states in which a year waits for the role, in the states' order."""
+    return [status for status in Status if aksi_ditunggu(status, peran)]
+
+
 def status_tahun(kecamatan: Kecamatan, tahun: int) -> Status:
     nilai = (
         AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("status", flat=True).first()

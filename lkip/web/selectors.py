@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -39,6 +40,7 @@ from kecamatan.models import (
     SaranaPrasarana,
     UnitOrganisasi,
 )
+from lkip.accounts.models import Peran
 from lkip.laporan.models import NarasiLaporan
 from perencanaan.models import (
     AnggaranPerjanjian,
@@ -564,3 +566,126 @@ def alur_tahun(*, kecamatan: Kecamatan, tahun: int, peran: str) -> AlurTahun:
             for a in alur.aksi_tersedia(status, peran)
         ],
     )
+
+
+# --- whose turn it is -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tugas:
+    """One thing waiting for the user: a year to act on, or (for the operator) missing data."""
+
+    kecamatan: Kecamatan
+    tahun: int
+    status_label: str
+    langkah: list[str]
+    url: str
+    #: The latest return reason of a returned year (the note to answer), else "".
+    catatan: str = ""
+    #: How many items of the year's data are missing (operator), else None.
+    jumlah_kekurangan: int | None = None
+
+    @property
+    def is_alur(self) -> bool:
+        """A step of the review workflow (counted in the menu), not a missing-data reminder."""
+        return self.jumlah_kekurangan is None
+
+
+def _tahun_renstra(kecamatan_id: int, sampai: int) -> list[int]:
+    """The years a Renstra of the kecamatan is in force, up to ``sampai`` (one query)."""
+    tahun: set[int] = set()
+    for awal, akhir, mulai in Renstra.objects.filter(kecamatan_id=kecamatan_id).values_list(
+        "tahun_awal", "tahun_akhir", "berlaku_mulai"
+    ):
+        tahun.update(range(max(awal, mulai), min(akhir, sampai) + 1))
+    return sorted(tahun)
+
+
+def _alur_kecamatan(kecamatan_id: int) -> dict[int, AlurLaporan]:
+    """Year → the kecamatan's workflow row, each with ``alasan``: its latest return reason
+    (one query)."""
+    alasan = (
+        RiwayatAlur.objects.filter(alur=OuterRef("pk"), aksi=alur.Aksi.KEMBALIKAN)
+        .order_by("-pada", "-pk")
+        .values("catatan")[:1]
+    )
+    baris = AlurLaporan.objects.filter(kecamatan_id=kecamatan_id).annotate(alasan=Subquery(alasan))
+    return {a.tahun: a for a in baris}
+
+
+def _tugas(baris: AlurLaporan | None, kecamatan: Kecamatan, tahun: int, langkah, catatan="") -> Tugas:
+    status = alur.Status(baris.status if baris else alur.Status.DRAF)
+    return Tugas(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        status_label=str(status.label),
+        langkah=[str(x) for x in langkah],
+        url=_url("tahun", kecamatan, tahun),
+        catatan=catatan,
+    )
+
+
+def _tugas_kecamatan(user) -> list[Tugas]:
+    """Camat: the years of the Renstra the state machine lets them move on (drafts and returned
+    years to submit). Operator: the returned years, whose notes are answered by fixing the data."""
+    kecamatan = user.kecamatan
+    baris = _alur_kecamatan(kecamatan.pk)
+    if user.peran == Peran.OPERATOR:
+        dikembalikan = sorted(t for t, a in baris.items() if a.status == alur.Status.DIKEMBALIKAN)
+        langkah = [_("Tanggapi catatan pengembalian")]
+        return [_tugas(baris[t], kecamatan, t, langkah, baris[t].alasan or "") for t in dikembalikan]
+    daftar = []
+    for t in _tahun_renstra(kecamatan.pk, sampai=timezone.localdate().year):
+        status = baris[t].status if t in baris else alur.Status.DRAF
+        langkah = [alur.LABEL_AKSI[a] for a in alur.aksi_ditunggu(status, user.peran)]
+        if langkah:
+            alasan = (baris[t].alasan or "") if t in baris else ""
+            daftar.append(_tugas(baris.get(t), kecamatan, t, langkah, alasan))
+    return daftar
+
+
+def tugas_alur(user) -> list[Tugas]:
+    """The workflow steps waiting for the user, asked of the state machine: at most three
+    queries whatever the number of kecamatan and years; none without a role."""
+    if not user.is_authenticated or not user.peran:
+        return []
+    if user.is_peran_kecamatan:
+        return _tugas_kecamatan(user)
+    status = alur.status_ditunggu(user.peran)
+    if not status:
+        return []
+    return [
+        _tugas(
+            a, a.kecamatan, a.tahun, [alur.LABEL_AKSI[x] for x in alur.aksi_ditunggu(a.status, user.peran)]
+        )
+        for a in AlurLaporan.objects.filter(status__in=status)
+        .select_related("kecamatan")
+        .order_by("kecamatan__nama", "tahun")
+    ]
+
+
+def tugas_kekurangan(user) -> list[Tugas]:
+    """For the operator: how much data of their current year (the year the landing page opens)
+    is still missing, from the year page's list of what is missing; nothing for other roles."""
+    if not user.is_authenticated or user.peran != Peran.OPERATOR:
+        return []
+    kecamatan = user.kecamatan
+    tahun = tahun_terbaru(kecamatan) or timezone.localdate().year
+    jumlah = len(beranda_tahun(kecamatan=kecamatan, tahun=tahun).kekurangan)
+    if not jumlah:
+        return []
+    return [
+        Tugas(
+            kecamatan=kecamatan,
+            tahun=tahun,
+            status_label=str(alur.status_tahun(kecamatan, tahun).label),
+            langkah=[_("Lengkapi data")],
+            url=_url("tahun", kecamatan, tahun),
+            jumlah_kekurangan=jumlah,
+        )
+    ]
+
+
+def daftar_tugas(user) -> list[Tugas]:
+    """Everything waiting for the user: the workflow steps, then (operator) the missing data."""
+    return tugas_alur(user) + tugas_kekurangan(user)

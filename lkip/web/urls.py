@@ -9,6 +9,7 @@ KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
 halaman = [
     path("", beranda.beranda, name="beranda"),
+    path("tugas/", beranda.tugas, name="tugas"),
     path(KECAMATAN, beranda.tahun, name="tahun"),
     path(f"{KECAMATAN}alur/", beranda.alur, name="alur"),
     path(f"{KECAMATAN}periksa/", periksa.periksa, name="periksa"),

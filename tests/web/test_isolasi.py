@@ -23,6 +23,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "password_change": ("GET", "akun"),
     "password_change_done": ("GET", "akun"),
     "web:beranda": ("GET", "akun"),
+    "web:tugas": ("GET", "akun"),
     "web:tahun": ("GET", "kecamatan"),
     "web:alur": ("POST", "kecamatan"),
     "web:periksa": ("GET", "kecamatan"),

@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kecamatan.alur import Aksi, AlurDitolak, aksi_tersedia, alur_terapkan, status_tahun
+from lkip.accounts.models import Peran
 from lkip.laporan import periksa
 from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
+from lkip.web.context_processors import tugas_alur
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 
 
@@ -23,7 +25,19 @@ def beranda(request: HttpRequest) -> HttpResponse:
     if user.is_peran_kecamatan:
         tahun = selectors.tahun_terbaru(user.kecamatan) or timezone.localdate().year
         return redirect("web:tahun", slug=user.kecamatan.slug, tahun=tahun)
-    return render(request, "halaman/daftar_kecamatan.html", {"daftar": selectors.daftar_kecamatan()})
+    tugas = tugas_alur(request) if user.peran in (Peran.BAPPEDA, Peran.INSPEKTORAT) else None
+    konteks = {"daftar": selectors.daftar_kecamatan(), "tugas": tugas}
+    return render(request, "halaman/daftar_kecamatan.html", konteks)
+
+
+@require_GET
+@login_required
+def tugas(request: HttpRequest) -> HttpResponse:
+    """What waits for the user's step, with a link to each year's page."""
+    wajib_berperan(request.user)
+    # The same as ``selectors.daftar_tugas``, sharing the workflow steps with the menu's count.
+    daftar = tugas_alur(request) + selectors.tugas_kekurangan(request.user)
+    return render(request, "halaman/tugas.html", {"tugas": daftar})
 
 
 @require_GET
@@ -37,6 +51,8 @@ def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     )
     alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
     konteks = {"ruang": ruang, "data": data, "periksa": periksa.KelompokTemuan.dari(temuan), "alur": alur}
+    # The year page already lists what is missing; kecamatan users also see their workflow steps.
+    konteks["tugas"] = tugas_alur(request) if request.user.is_peran_kecamatan else None
     return render(request, "halaman/tahun.html", konteks)
 
 
