@@ -64,8 +64,8 @@ class BatasAngkaValidator:
         return (self.max_digits, self.decimal_places) == (other.max_digits, other.decimal_places)
 
 
-class DesimalFormField(forms.DecimalField):
-    """The admin's number field: digits of other scripts are refused, not read."""
+class _HanyaAngkaLatin:
+    """Form-field mixin: digits of other scripts are refused, not read."""
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -74,6 +74,10 @@ class DesimalFormField(forms.DecimalField):
             except AngkaTidakValid as exc:
                 raise ValidationError(str(exc), code="angka") from exc
         return super().to_python(value)
+
+
+class DesimalFormField(_HanyaAngkaLatin, forms.DecimalField):
+    """The admin's number field: digits of other scripts are refused, not read."""
 
 
 class DesimalField(models.DecimalField):
@@ -109,16 +113,8 @@ class NamaField(models.CharField):
         return hapus_kendali_arah(value) if isinstance(value, str) else value
 
 
-class BulatFormField(forms.IntegerField):
+class BulatFormField(_HanyaAngkaLatin, forms.IntegerField):
     """The admin's count field: digits of other scripts are refused, not read."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            try:
-                periksa_aksara(value)
-            except AngkaTidakValid as exc:
-                raise ValidationError(str(exc), code="angka") from exc
-        return super().to_python(value)
 
 
 class _Bilangan:
