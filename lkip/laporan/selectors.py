@@ -389,6 +389,19 @@ def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> d.DokumenLkip:
     )
 
 
+def capaian_dokumen(*, kecamatan: Kecamatan, tahun: int) -> d.Capaian | d.CapaianTidakTersedia:
+    """Only the scored year, as the document holds it (for exports that need no more)."""
+    try:
+        return _capaian(capaian_tahun(kecamatan=kecamatan, tahun=tahun))
+    except DataTidakTersedia as exc:
+        return d.CapaianTidakTersedia(alasan=str(exc))
+
+
+def anggaran_dokumen(*, kecamatan: Kecamatan, tahun: int) -> d.Anggaran:
+    """Only the budget tree with its totals, as the document holds it."""
+    return _anggaran(pohon_anggaran(kecamatan=kecamatan, tahun=tahun))
+
+
 def laporan_disetujui_daftar(*, kecamatan: Kecamatan, tahun: int) -> list[LaporanDisetujui]:
     """Every approved version of the kecamatan's year, newest first (one query)."""
     return list(LaporanDisetujui.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("-versi"))

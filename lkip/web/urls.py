@@ -3,7 +3,7 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, periksa, realisasi, rencana, riwayat
+from lkip.web.views import akun, beranda, data, ekspor, periksa, realisasi, rencana, riwayat
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
@@ -47,6 +47,9 @@ halaman = [
     ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
     path(f"{KECAMATAN}riwayat/", riwayat.riwayat_tahun, name="riwayat"),
+    path(f"{KECAMATAN}unduh/capaian.xlsx", ekspor.capaian_xlsx, name="ekspor_capaian"),
+    path(f"{KECAMATAN}unduh/anggaran.xlsx", ekspor.anggaran_xlsx, name="ekspor_anggaran"),
+    path(f"{KECAMATAN}unduh/tahun.xlsx", ekspor.tahun_xlsx, name="ekspor_tahun"),
     path(
         f"{KECAMATAN}realisasi/<int:indikator_id>/riwayat/",
         riwayat.riwayat_realisasi,

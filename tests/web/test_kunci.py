@@ -82,6 +82,9 @@ BACA = {
     "web:riwayat",
     "web:riwayat_realisasi",
     "web:riwayat_sub_kegiatan",
+    "web:ekspor_capaian",
+    "web:ekspor_anggaran",
+    "web:ekspor_tahun",
 }
 
 MODEL_DATA = [
