@@ -64,7 +64,8 @@ class SubKegiatan(KodeUrut):
     )
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("sub kegiatan"), max_length=400)
-    pagu = DesimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
+    pagu = DesimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True)
+    """Empty (``None``) until the year's allocation is typed, e.g. in a year started from the last."""
     realisasi = DesimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2, null=True, blank=True)
     sasaran = models.ForeignKey(
         Sasaran,

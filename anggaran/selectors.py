@@ -2,7 +2,8 @@
 
 Constant number of queries: programs, kegiatan, sub kegiatan and outputs are prefetched,
 and every total (program, kegiatan, sasaran, year) is a database aggregate. A realisasi
-total is ``None`` when any sub kegiatan under it has no realisasi yet: missing is not zero.
+total is ``None`` when any sub kegiatan under it has no realisasi yet, and a pagu total when
+any has no pagu yet (a year started from the last one): missing is not zero.
 """
 
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ NOL = Value(Decimal("0"), output_field=DecimalField(max_digits=18, decimal_place
 
 @dataclass(frozen=True)
 class Jumlah:
-    pagu: Decimal
+    pagu: Decimal | None
     realisasi: Decimal | None
     jumlah_sub_kegiatan: int = 0
 
@@ -33,7 +34,7 @@ def _jumlah(baris: dict) -> Jumlah:
     """A total from the ``_anotasi`` values of an aggregate, an annotated row or object."""
     lengkap = baris["total_kosong"] == 0 and baris["total_jumlah"] > 0
     return Jumlah(
-        pagu=baris["total_pagu"],
+        pagu=baris["total_pagu"] if baris["total_pagu_kosong"] == 0 else None,
         realisasi=baris["total_realisasi"] if lengkap else None,
         jumlah_sub_kegiatan=baris["total_jumlah"],
     )
@@ -45,6 +46,7 @@ def _anotasi(jalur: str) -> dict:
         "total_pagu": Coalesce(Sum(f"{awal}pagu"), NOL),
         "total_realisasi": Coalesce(Sum(f"{awal}realisasi"), NOL),
         "total_kosong": Count(f"{awal}pk", filter=Q(**{f"{awal}realisasi__isnull": True})),
+        "total_pagu_kosong": Count(f"{awal}pk", filter=Q(**{f"{awal}pagu__isnull": True})),
         "total_jumlah": Count(f"{awal}pk"),
     }
 

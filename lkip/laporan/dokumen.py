@@ -331,7 +331,8 @@ class CapaianTidakTersedia:
 
 @dataclass(frozen=True)
 class Jumlah:
-    pagu: Decimal
+    pagu: Decimal | None
+    """``None`` when any sub kegiatan under it has no pagu yet."""
     realisasi: Decimal | None
     """``None`` when any sub kegiatan under it has no realisasi yet."""
     serapan: Decimal | None
@@ -350,7 +351,7 @@ class Keluaran:
 class SubKegiatan:
     kode: str
     nama: str
-    pagu: Decimal
+    pagu: Decimal | None
     realisasi: Decimal | None
     serapan: Decimal | None
     sasaran: str | None
@@ -362,7 +363,7 @@ class SubKegiatan:
 class Kegiatan:
     kode: str
     nama: str
-    pagu: Decimal
+    pagu: Decimal | None
     realisasi: Decimal | None
     serapan: Decimal | None
     sub_kegiatan: tuple[SubKegiatan, ...]
@@ -372,7 +373,7 @@ class Kegiatan:
 class Program:
     kode: str
     nama: str
-    pagu: Decimal
+    pagu: Decimal | None
     realisasi: Decimal | None
     serapan: Decimal | None
     kegiatan: tuple[Kegiatan, ...]

@@ -184,8 +184,11 @@ def kalimat_anggaran(kecamatan: str, tahun: int, program: int, kegiatan: int, su
         return f"Belum ada program, kegiatan dan sub kegiatan {kecamatan} tahun {tahun} yang dicatat."
     kalimat = (
         f"Pada tahun {tahun} {kecamatan} melaksanakan {jumlah(program, 'program')}, {jumlah(kegiatan, 'kegiatan')} "
-        f"dan {jumlah(sub, 'sub kegiatan')} dengan total pagu anggaran {format_rupiah(Decimal(total['pagu']))}"
+        f"dan {jumlah(sub, 'sub kegiatan')}"
     )
+    if total["pagu"] is None:
+        return kalimat + "; pagu anggarannya belum lengkap tercatat."
+    kalimat += f" dengan total pagu anggaran {format_rupiah(Decimal(total['pagu']))}"
     if total["realisasi"] is None:
         return kalimat + "; realisasi anggaran belum lengkap tercatat."
     return (

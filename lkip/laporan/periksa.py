@@ -316,7 +316,7 @@ def huruf_di_luar_pita(data: DataPeriksa) -> Iterator[Temuan]:
 
 def realisasi_di_atas_pagu(data: DataPeriksa) -> Iterator[Temuan]:
     for s in data.sub_kegiatan:
-        if s.realisasi is not None and s.realisasi > s.pagu:
+        if s.realisasi is not None and s.pagu is not None and s.realisasi > s.pagu:
             yield _temuan(
                 "realisasi_di_atas_pagu",
                 Tingkat.GALAT,

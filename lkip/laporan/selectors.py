@@ -288,7 +288,7 @@ def interval_pita(pita: scoring.Pita) -> str:
     return f"{bawah}x{atas}"
 
 
-def _jumlah(pagu: Decimal, realisasi: Decimal | None) -> dict:
+def _jumlah(pagu: Decimal | None, realisasi: Decimal | None) -> dict:
     return {"pagu": pagu, "realisasi": realisasi, "serapan": _persen(persentase(realisasi, pagu))}
 
 
