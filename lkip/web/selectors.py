@@ -132,6 +132,11 @@ class BerandaTahun:
     berubah_setelah_disahkan: list["BagianBerubah"] = field(default_factory=list)
 
     @property
+    def tahun_berikut(self) -> int | None:
+        """The year «Mulai tahun» offers: the one after the latest year with data."""
+        return self.tahun + 1 if self.tahun_tersedia and self.tahun == self.tahun_tersedia[-1] else None
+
+    @property
     def persen_lengkap(self) -> int:
         terisi = sum(k.terisi for k in self.kelengkapan)
         total = sum(k.total for k in self.kelengkapan)
@@ -229,12 +234,21 @@ def beranda_tahun(*, kecamatan: Kecamatan, tahun: int) -> BerandaTahun:
             0, Kekurangan(_("Profil kecamatan tahun ini belum diisi"), _url("profil", kecamatan, tahun))
         )
     anggaran = SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun).aggregate(
-        total=Count("pk"), terisi=Count("pk", filter=Q(realisasi__isnull=False))
+        total=Count("pk"),
+        terisi=Count("pk", filter=Q(realisasi__isnull=False)),
+        tanpa_pagu=Count("pk", filter=Q(pagu__isnull=True)),
     )
     kelengkapan.append(Kelengkapan(_("Realisasi anggaran"), anggaran["terisi"], anggaran["total"]))
     if anggaran["total"] == 0:
         kekurangan.append(Kekurangan(_("Anggaran tahun ini belum diisi"), _url("anggaran", kecamatan, tahun)))
-    elif anggaran["terisi"] < anggaran["total"]:
+    if anggaran["tanpa_pagu"]:
+        kekurangan.append(
+            Kekurangan(
+                _("Pagu %(n)s sub kegiatan belum diisi") % {"n": anggaran["tanpa_pagu"]},
+                _url("anggaran", kecamatan, tahun),
+            )
+        )
+    if anggaran["terisi"] < anggaran["total"]:
         kekurangan.append(
             Kekurangan(
                 _("Realisasi anggaran %(n)s sub kegiatan belum diisi")
@@ -689,3 +703,144 @@ def tugas_kekurangan(user) -> list[Tugas]:
 def daftar_tugas(user) -> list[Tugas]:
     """Everything waiting for the user: the workflow steps, then (operator) the missing data."""
     return tugas_alur(user) + tugas_kekurangan(user)
+
+
+# --- starting a new year from the last one ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RencanaTahunBaru:
+    """What «Mulai tahun» would copy into ``tahun`` from ``tahun - 1``, or why it cannot."""
+
+    kecamatan: Kecamatan
+    tahun: int
+    alasan: str
+    """Why the year cannot be started ("" when it can)."""
+    salinan: list[str]
+    """What will be copied, one sentence per part."""
+
+    @property
+    def asal(self) -> int:
+        return self.tahun - 1
+
+
+def _bagian_terisi(kecamatan: Kecamatan, tahun: int) -> list[str]:
+    """The parts of the year that already hold data (five queries)."""
+    bagian = [
+        (_("Perjanjian Kinerja"), PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)),
+        (_("profil"), ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)),
+        (_("anggaran"), Program.objects.filter(kecamatan=kecamatan, tahun=tahun)),
+        (_("RKT"), RencanaKinerjaTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun)),
+        (
+            _("realisasi"),
+            Realisasi.objects.filter(indikator__sasaran__renstra__kecamatan=kecamatan, tahun=tahun),
+        ),
+    ]
+    return [str(label) for label, baris in bagian if baris.exists()]
+
+
+def tahun_mulai_hambatan(*, kecamatan: Kecamatan, tahun: int) -> str:
+    """Why ``tahun`` cannot be started from the year before ("" when it can): the year is
+    locked, lies outside every Renstra in force, already holds data, or there is nothing to copy."""
+    from lkip.web.akses import pesan_di_luar_renstra
+
+    try:
+        alur.pastikan_dapat_diubah(kecamatan, tahun)
+    except alur.TahunTerkunci as exc:
+        return exc.messages[0]
+    if Renstra.objects.berlaku(kecamatan, tahun) is None:
+        return pesan_di_luar_renstra(kecamatan, tahun)
+    if terisi := _bagian_terisi(kecamatan, tahun):
+        return _(
+            "Tahun %(tahun)s sudah memiliki data (%(bagian)s), jadi tidak ada yang disalin agar tidak "
+            "tertimpa atau berganda. Lengkapi datanya di halaman tahun %(tahun)s."
+        ) % {"tahun": tahun, "bagian": ", ".join(terisi)}
+    if not _bagian_terisi(kecamatan, tahun - 1):
+        return _("Tahun %(asal)s belum memiliki data untuk disalin ke tahun %(tahun)s.") % {
+            "asal": tahun - 1,
+            "tahun": tahun,
+        }
+    return ""
+
+
+def rencana_tahun_baru(*, kecamatan: Kecamatan, tahun: int) -> RencanaTahunBaru:
+    """The confirmation page's content, in a constant number of queries."""
+    alasan = tahun_mulai_hambatan(kecamatan=kecamatan, tahun=tahun)
+    if alasan:
+        return RencanaTahunBaru(kecamatan=kecamatan, tahun=tahun, alasan=alasan, salinan=[])
+    asal = tahun - 1
+    renstra = Renstra.objects.berlaku(kecamatan, tahun)
+    indikator = Indikator.objects.filter(sasaran__renstra=renstra).aggregate(
+        semua=Count("pk", distinct=True),
+        bertarget=Count("target_renstra", filter=Q(target_renstra__tahun=tahun), distinct=True),
+    )
+    pk_asal = PerjanjianKinerja.objects.berlaku(kecamatan, asal)
+    anggaran = Program.objects.filter(kecamatan=kecamatan, tahun=asal).aggregate(
+        n_program=Count("pk", distinct=True),
+        n_kegiatan=Count("kegiatan", distinct=True),
+        n_sub=Count("kegiatan__sub_kegiatan", distinct=True),
+        n_keluaran=Count("kegiatan__sub_kegiatan__keluaran", distinct=True),
+    )
+    profil = (
+        ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=asal)
+        .annotate(
+            n_desa=Count("desa", distinct=True),
+            n_pegawai=Count("pegawai", distinct=True),
+            n_sarana=Count("sarana", distinct=True),
+            n_organisasi=Count("organisasi", distinct=True),
+            n_pejabat=Count("pejabat", distinct=True),
+        )
+        .first()
+    )
+    salinan = []
+    if pk_asal is None:
+        salinan.append(
+            _(
+                "Perjanjian Kinerja tidak dibuat: tahun %(asal)s tidak memiliki PK untuk disalin "
+                "penandatangannya."
+            )
+            % {"asal": asal}
+        )
+    else:
+        salinan.append(
+            _(
+                "Perjanjian Kinerja tahun %(tahun)s dengan penandatangan PK tahun %(asal)s (tanggal "
+                "dikosongkan) dan target %(n)s indikator dari Renstra %(periode)s; %(kosong)s indikator "
+                "belum memiliki target Renstra tahun %(tahun)s dan targetnya dibiarkan kosong."
+            )
+            % {
+                "tahun": tahun,
+                "asal": asal,
+                "n": indikator["semua"],
+                "periode": f"{renstra.tahun_awal}–{renstra.tahun_akhir}",
+                "kosong": indikator["semua"] - indikator["bertarget"],
+            }
+        )
+    if anggaran["n_program"]:
+        salinan.append(
+            _(
+                "Susunan anggaran tahun %(asal)s: %(program)s program, %(kegiatan)s kegiatan, %(sub)s sub "
+                "kegiatan dan %(keluaran)s indikator keluaran, dengan kode, nama dan sasaran yang didukung; "
+                "pagu, realisasi serta target dan realisasi keluaran dikosongkan."
+            )
+            % {"asal": asal, **{k.removeprefix("n_"): n for k, n in anggaran.items()}}
+        )
+    if profil is not None:
+        salinan.append(
+            _(
+                "Profil tahun %(asal)s: luas, penduduk, isu strategis, %(desa)s desa/kelurahan, %(pegawai)s "
+                "baris pegawai, %(sarana)s sarana, %(organisasi)s unit organisasi dan %(pejabat)s pejabat "
+                "(kecuali yang masa jabatannya berakhir sebelum tahun %(tahun)s); tanggal penandatanganan "
+                "laporan dikosongkan."
+            )
+            % {
+                "asal": asal,
+                "tahun": tahun,
+                "desa": profil.n_desa,
+                "pegawai": profil.n_pegawai,
+                "sarana": profil.n_sarana,
+                "organisasi": profil.n_organisasi,
+                "pejabat": profil.n_pejabat,
+            }
+        )
+    return RencanaTahunBaru(kecamatan=kecamatan, tahun=tahun, alasan="", salinan=salinan)

@@ -12,6 +12,7 @@ halaman = [
     path("tugas/", beranda.tugas, name="tugas"),
     path(KECAMATAN, beranda.tahun, name="tahun"),
     path(f"{KECAMATAN}alur/", beranda.alur, name="alur"),
+    path(f"{KECAMATAN}mulai/", beranda.tahun_mulai, name="tahun_mulai"),
     path(f"{KECAMATAN}periksa/", periksa.periksa, name="periksa"),
     path(f"{KECAMATAN}realisasi/<int:indikator_id>/", realisasi.realisasi, name="realisasi"),
     path(

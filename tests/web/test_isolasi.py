@@ -26,6 +26,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:tugas": ("GET", "akun"),
     "web:tahun": ("GET", "kecamatan"),
     "web:alur": ("POST", "kecamatan"),
+    "web:tahun_mulai": ("POST", "kecamatan"),
     "web:periksa": ("GET", "kecamatan"),
     "web:realisasi": ("GET", "indikator"),
     "web:realisasi_pratinjau": ("POST", "indikator"),

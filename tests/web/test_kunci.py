@@ -65,6 +65,7 @@ TULIS: dict[str, str] = {
     "web:renstra_hapus": "hapus_renstra",
     "web:perjanjian_hapus": "hapus_pk",
     "web:anggaran_hapus": "hapus_anggaran",
+    "web:tahun_mulai": "kecamatan",
 }
 #: Kecamatan URLs that only read (the preview scores what is typed and saves nothing) or are
 #: the workflow itself.

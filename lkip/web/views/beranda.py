@@ -1,16 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kecamatan.alur import Aksi, AlurDitolak, aksi_tersedia, alur_terapkan, status_tahun
+from kecamatan.alur import (
+    Aksi,
+    AlurDitolak,
+    aksi_tersedia,
+    alur_terapkan,
+    pastikan_dapat_diubah,
+    status_tahun,
+)
 from lkip.accounts.models import Peran
 from lkip.laporan import periksa
 from lkip.web import selectors
+from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
 from lkip.web.context_processors import tugas_alur
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
@@ -103,4 +112,54 @@ def alur(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             _("Laporan tahun %(tahun)s kini berstatus «%(status)s».")
             % {"tahun": ruang.tahun, "status": hasil.get_status_display()},
         )
+    return redirect("web:tahun", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def tahun_mulai(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """«Mulai tahun <N>» (the URL's year) from the year before: a page lists what will be
+    copied, or why it cannot be; only the confirmed POST copies, then the new year's home shows
+    what is left to fill."""
+    if not ruang.bisa_ubah:
+        raise PermissionDenied
+    if request.method == "POST":
+        pastikan_dapat_diubah(ruang.kecamatan, ruang.tahun)
+    asal = reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun - 1})
+    if request.method != "POST" or not is_dikonfirmasi(request):
+        rencana = selectors.rencana_tahun_baru(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Mulai tahun %(tahun)s") % {"tahun": ruang.tahun},
+            pertanyaan=_(
+                "Data tahun %(tahun)s %(kecamatan)s dimulai dari tahun %(asal)s tanpa mengetik ulang. "
+                "Yang akan disalin:"
+            )
+            % {"tahun": ruang.tahun, "kecamatan": ruang.kecamatan, "asal": rencana.asal},
+            akibat=rencana.salinan,
+            tombol=_("Ya, mulai tahun %(tahun)s") % {"tahun": ruang.tahun},
+            kembali=asal,
+            bahaya=False,
+            alasan=rencana.alasan,
+        )
+    try:
+        hasil = web_services.tahun_mulai(kecamatan=ruang.kecamatan, tahun=ruang.tahun, oleh=request.user)
+    except web_services.TahunBaruDitolak as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(asal)
+    messages.success(
+        request,
+        _(
+            "Tahun %(tahun)s dimulai: %(target)s target PK (%(kosong)s masih kosong), %(sub)s sub kegiatan "
+            "tanpa pagu dan realisasi, dan %(profil)s. Lengkapi yang tercantum di «Yang belum lengkap»."
+        )
+        % {
+            "tahun": hasil.tahun,
+            "target": hasil.target_pk,
+            "kosong": hasil.target_kosong,
+            "sub": hasil.sub_kegiatan,
+            "profil": _("profil beserta tabelnya") if hasil.profil else _("tanpa profil"),
+        },
+    )
     return redirect("web:tahun", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
