@@ -201,6 +201,11 @@ def test_the_pages_offer_the_downloads(operator):
     assert alamat("tahun") in tahun and alamat("capaian") in tahun and "Unduh Excel" in tahun
     anggaran = operator.get(reverse("web:anggaran", kwargs={"slug": SLUG, "tahun": TAHUN})).content.decode()
     assert alamat("anggaran") in anggaran
+    indikator = indikator_pk(SLUG, TAHUN)[0]
+    realisasi = operator.get(
+        reverse("web:realisasi", kwargs={"slug": SLUG, "tahun": TAHUN, "indikator_id": indikator.pk})
+    ).content.decode()
+    assert alamat("capaian") in realisasi
 
 
 @pytest.mark.parametrize(("nama", "query"), [("capaian", 14), ("anggaran", 13), ("tahun", 40)])
