@@ -8,7 +8,7 @@ from kabupaten.services import pemetaan_tetapkan
 
 @admin.register(IndikatorKabupaten)
 class IndikatorKabupatenAdmin(SimpleHistoryAdmin):
-    list_display = ["kode", "nama", "satuan", "polaritas", "urutan"]
+    list_display = ["kode", "nama_singkat", "nama", "satuan", "polaritas", "urutan"]
     search_fields = ["kode", "nama"]
 
 

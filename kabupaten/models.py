@@ -18,6 +18,7 @@ class IndikatorKabupaten(models.Model):
 
     kode = models.SlugField(_("kode"), max_length=30, unique=True, help_text=_("Mis. ikm"))
     nama = NamaField(_("nama"), max_length=300)
+    nama_singkat = NamaField(_("nama singkat"), max_length=40, help_text=_("Judul kolom matriks, mis. IKM"))
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
     polaritas = models.CharField(
         _("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF

@@ -14,7 +14,7 @@ from django.db.models import Max
 from anggaran.models import SubKegiatan
 from anggaran.selectors import Jumlah, jumlah_banyak
 from capaian import scoring
-from capaian.models import Realisasi
+from capaian.models import Realisasi, SkalaTahun
 from capaian.selectors import BarisCapaian, CapaianTahun, DataTidakTersedia, capaian_banyak, nada_predikat
 from kabupaten.models import IndikatorKabupaten, PemetaanIndikator, StatusPemetaan
 from kecamatan.alur import Status
@@ -292,8 +292,10 @@ class Matriks:
 
 
 def _pasangan_terbaru(kecamatan: list[Kecamatan]) -> list[tuple[Kecamatan, int]]:
+    """Each kecamatan's latest year that can be scored: a PK, and a scale chosen for the year."""
     terakhir = dict(
-        PerjanjianKinerja.objects.values("kecamatan_id")
+        PerjanjianKinerja.objects.filter(tahun__in=SkalaTahun.objects.values("tahun"))
+        .values("kecamatan_id")
         .annotate(t=Max("tahun"))
         .values_list("kecamatan_id", "t")
     )
@@ -438,4 +440,8 @@ def tren(*, kecamatan: Kecamatan | None) -> list[TitikTren]:
                 jumlah_kecamatan=len(rata),
             )
         )
+    if kecamatan is None:
+        # Every kecamatan's Renstra together spans more years than any one has data for.
+        ada = [i for i, x in enumerate(titik) if x.capaian is not None or x.serapan is not None]
+        titik = titik[ada[0] : ada[-1] + 1] if ada else []
     return titik

@@ -72,6 +72,7 @@ def katalog_muat(*, dokumen: Mapping[str, Any], alasan: str = "muat_katalog") ->
                 katalog[baris["kode"]] = _simpan(
                     obj,
                     nama=baris["nama"],
+                    nama_singkat=baris.get("nama_singkat") or baris["nama"][:40],
                     satuan=baris.get("satuan", ""),
                     polaritas=baris.get("polaritas", Polaritas.POSITIF),
                     urutan=urutan,

@@ -46,7 +46,8 @@ def baris_dasbor(data: Dasbor) -> list[Sequence[object]]:
 def baris_matriks(data: Matriks) -> list[Sequence[object]]:
     judul = ["Peringkat", "Kecamatan", "Tahun", "Skala"]
     for k in data.kolom:
-        judul += [f"{k.katalog.nama}: capaian (%)", "predikat", "target", "realisasi"]
+        nama = k.katalog.nama_singkat
+        judul += [f"{nama}: capaian (%)", f"{nama}: predikat", f"{nama}: target", f"{nama}: realisasi"]
     judul.append("Rata-rata (%)")
     isi: list[Sequence[object]] = [judul]
     for b in data.baris:

@@ -26,4 +26,9 @@ def grafik_tren_kabupaten(titik: list[TitikTren], *, judul: str) -> str:
             realisasi=[t.serapan for t in titik],
         ),
     ]
-    return grafik_tren(seri, judul=f"Tren capaian dan serapan anggaran, {judul}")
+    return grafik_tren(
+        seri,
+        judul=f"Tren capaian dan serapan anggaran, {judul}",
+        label_target="Acuan 100%",
+        label_realisasi="Capaian atau serapan tahun itu",
+    )
