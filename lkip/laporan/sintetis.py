@@ -14,12 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from kabupaten.models import PemetaanIndikator, StatusPemetaan
 from kecamatan.alur import pastikan_tahun_dapat_diubah
 from kecamatan.models import AWALAN_SINTETIS, AlurLaporan, Kecamatan
 from lkip.laporan.muat import kecamatan_muat
-from perencanaan.models import Indikator
+from perencanaan.models import Indikator, PerjanjianKinerja, RencanaKinerjaTahunan
 from umum.riwayat import bulk_create_riwayat, perubahan_oleh
 
 DOKUMEN_ASAL = Path(__file__).resolve().parents[2] / "fixtures" / "kecamatan" / "kalisat.json"
@@ -134,6 +135,20 @@ def kecamatan_sintetis_hapus() -> int:
     with perubahan_oleh("hapus_kecamatan_sintetis"), transaction.atomic():
         for k in sintetis:
             pastikan_tahun_dapat_diubah(k, tahun.get(k.pk, set()))
-        for k in sintetis:
-            k.delete()
+        # The targets protect their indicators; they go first, with their PK and RKT.
+        PerjanjianKinerja.objects.filter(kecamatan__in=sintetis).delete()
+        RencanaKinerjaTahunan.objects.filter(kecamatan__in=sintetis).delete()
+        try:
+            for k in sintetis:
+                k.delete()
+        except ProtectedError as exc:
+            raise SintetisTerlindungi(
+                "Kecamatan sintetis tidak dihapus: masih ada akun atau laporan disetujui yang "
+                "terkait dengannya. Lepaskan akun itu dari kecamatannya lebih dulu."
+            ) from exc
     return len(sintetis)
+
+
+class SintetisTerlindungi(Exception):
+    """A synthetic kecamatan that something kept for good still refers to (an account, an
+    approved report); nothing is deleted."""
