@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -102,9 +103,24 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 @require_GET
 @peran_kabupaten
 def matriks(request: HttpRequest) -> HttpResponse:
+    data = selectors.matriks(tahun=_tahun(request, boleh_terbaru=True))
     konteks = {
-        "matriks": selectors.matriks(tahun=_tahun(request, boleh_terbaru=True)),
+        "matriks": data,
         "tahun_tersedia": selectors.tahun_tersedia(),
+        # Reversed once per row, not per cell: a matrix of a province has thousands of cells.
+        "awalan_tahun": {
+            b.kecamatan.pk: reverse("web:tahun", args=[b.kecamatan.slug, b.tahun]) for b in data.baris
+        },
+        "awalan_realisasi": {
+            b.kecamatan.pk: reverse("web:realisasi", args=[b.kecamatan.slug, b.tahun, 0]).removesuffix("0/")
+            for b in data.baris
+        },
+        "label": {
+            "target": _("target"),
+            "realisasi": _("realisasi"),
+            "tidak_diukur": _("tidak diukur"),
+            "sintetis": _("sintetis"),
+        },
     }
     return render(request, "halaman/kabupaten/matriks.html", konteks)
 
