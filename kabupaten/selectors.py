@@ -275,6 +275,15 @@ class SkalaDipakai:
     nama: str
     kecamatan: list[str]
 
+    @property
+    def kecamatan_awal(self) -> list[str]:
+        """The first few, for the warning; the rest is counted (``sisa``)."""
+        return self.kecamatan[:6]
+
+    @property
+    def sisa(self) -> int:
+        return max(len(self.kecamatan) - 6, 0)
+
 
 @dataclass(frozen=True)
 class Matriks:
