@@ -17,10 +17,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## data: migrate, load the five seed kecamatan and (re)create the demo administrator
+## data: migrate, load the five seed kecamatan (and only them: synthetic ones are removed), the
+## kabupaten's indicator catalogue with their mappings, and (re)create the demo accounts
 data: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py hapus_kecamatan_sintetis --verbosity 0
 	$(PY) manage.py muat_kecamatan $(FIXTURES)
+	$(PY) manage.py muat_katalog fixtures/kabupaten/katalog.json
 	$(PY) manage.py buat_akun_demo
 
 ## run: everything a fresh machine needs, then serve the app on SQLite with the demo data;

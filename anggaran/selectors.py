@@ -113,3 +113,17 @@ def baris_anggaran(*, jenis: str, baris_id: int, kecamatan: Kecamatan, tahun: in
     model, jalur = JENIS_BARIS[jenis]
     saring = {"pk": baris_id, f"{jalur}kecamatan": kecamatan, f"{jalur}tahun": tahun}
     return model.objects.filter(**saring).first()
+
+
+def jumlah_banyak(*, kecamatan_id: list[int], tahun: list[int]) -> dict[tuple[int, int], Jumlah]:
+    """The year's budget total of every (kecamatan, year) that has budget rows, in one query
+    (the kabupaten's pages); a pair without rows is absent, not zero."""
+    baris = (
+        SubKegiatan.objects.filter(
+            kegiatan__program__kecamatan_id__in=kecamatan_id, kegiatan__program__tahun__in=tahun
+        )
+        .values("kegiatan__program__kecamatan_id", "kegiatan__program__tahun")
+        .annotate(**_anotasi(""))
+        .order_by()
+    )
+    return {(b["kegiatan__program__kecamatan_id"], b["kegiatan__program__tahun"]): _jumlah(b) for b in baris}

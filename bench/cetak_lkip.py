@@ -265,6 +265,7 @@ def salin_kalisat(jumlah: int) -> list[Kecamatan]:
         salinan = json.loads(json.dumps(dokumen))
         salinan["kecamatan"]["slug"] = f"sintetis-{nomor:02d}"
         salinan["kecamatan"]["nama"] = f"Sintetis {nomor:02d}"
+        salinan["kecamatan"]["sintetis"] = True
         hasil.append(kecamatan_muat(dokumen=salinan))
     return hasil
 

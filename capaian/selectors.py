@@ -106,6 +106,20 @@ def _skala_terpakai(skala: SkalaPredikat) -> SkalaTerpakai:
     return SkalaTerpakai(kode=skala.kode, nama=skala.nama, sumber=skala.sumber, skala=skala.as_skala())
 
 
+JUMLAH_NADA = 5
+
+
+def nada_predikat(pita: scoring.Pita | None, skala: scoring.Skala) -> str:
+    """A colour class for a predikat: ``nada-0`` for the best band … ``nada-4`` for the worst,
+    spread over however many bands the scale has; ``nada-kosong`` without a predikat."""
+    if pita is None:
+        return "nada-kosong"
+    urut = sorted(skala.pita, key=lambda p: (p.bawah is not None, p.bawah or Decimal(0)), reverse=True)
+    posisi = next((i for i, p in enumerate(urut) if p.kode == pita.kode), len(urut) - 1)
+    langkah = (JUMLAH_NADA - 1) / max(len(urut) - 1, 1)
+    return f"nada-{round(posisi * langkah)}"
+
+
 def sifat_nilai(indikator: Indikator) -> scoring.SifatNilai:
     return scoring.SifatNilai.RASIO if indikator.is_rasio else scoring.SifatNilai.JUMLAH
 
@@ -163,6 +177,28 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
             indikator__in=[t.indikator_id for t in target_pk], tahun=tahun
         ).prefetch_related("triwulan")
     }
+    return _capaian_susun(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        skala=skala,
+        konversi=konversi,
+        perjanjian=perjanjian,
+        target_pk=target_pk,
+        realisasi=realisasi,
+    )
+
+
+def _capaian_susun(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    skala: SkalaTerpakai,
+    konversi: Mapping[str, Decimal],
+    perjanjian: PerjanjianKinerja,
+    target_pk: list[TargetPerjanjian],
+    realisasi: Mapping[int, Realisasi],
+) -> CapaianTahun:
+    """The scored year from its fetched rows (``realisasi`` by indicator id, quarters prefetched)."""
     baris = []
     for t in target_pk:
         target = scoring.nilai_opsional(t.angka, t.huruf)
@@ -203,6 +239,63 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
         rata_rata=scoring.ringkas_keseluruhan([s.ringkasan for s in sasaran], skala.skala),
         konversi=konversi,
     )
+
+
+def capaian_banyak(
+    pasangan: list[tuple[Kecamatan, int]],
+) -> dict[tuple[int, int], CapaianTahun | DataTidakTersedia]:
+    """``capaian_tahun`` for every (kecamatan, year) pair at once, in seven queries whatever
+    their number: the kabupaten's pages. A pair that cannot be scored maps to the reason."""
+    kecamatan = list({k.pk: k for k, _t in pasangan}.values())
+    tahun = sorted({t for _k, t in pasangan})
+    konversi = KonversiHuruf.sebagai_peta()
+    skala: dict[int, SkalaTerpakai] = {
+        p.tahun: _skala_terpakai(p.skala)
+        for p in SkalaTahun.objects.select_related("skala")
+        .prefetch_related(Prefetch("skala__pita", queryset=PitaPredikat.objects.order_by("urutan")))
+        .filter(tahun__in=tahun)
+    }
+    berlaku: dict[tuple[int, int], PerjanjianKinerja] = {}
+    for p in PerjanjianKinerja.objects.filter(kecamatan__in=kecamatan, tahun__in=tahun).order_by("versi"):
+        berlaku[(p.kecamatan_id, p.tahun)] = p  # the latest version wins
+    target: dict[int, list[TargetPerjanjian]] = {p.pk: [] for p in berlaku.values()}
+    for t in (
+        TargetPerjanjian.objects.filter(perjanjian__in=list(target))
+        .select_related("indikator__sasaran")
+        .order_by("indikator__sasaran__nomor", "urutan", "indikator__kode_urut")
+    ):
+        target[t.perjanjian_id].append(t)
+    realisasi: dict[tuple[int, int], Realisasi] = {
+        (r.indikator_id, r.tahun): r
+        for r in Realisasi.objects.filter(
+            indikator__in={t.indikator_id for daftar in target.values() for t in daftar}, tahun__in=tahun
+        ).prefetch_related("triwulan")
+    }
+    hasil: dict[tuple[int, int], CapaianTahun | DataTidakTersedia] = {}
+    for k, t in pasangan:
+        perjanjian = berlaku.get((k.pk, t))
+        if perjanjian is None:
+            hasil[(k.pk, t)] = DataTidakTersedia(
+                f"Kecamatan {k.nama} belum memiliki Perjanjian Kinerja tahun {t}."
+            )
+        elif t not in skala:
+            hasil[(k.pk, t)] = DataTidakTersedia(f"Belum ada skala predikat yang dipilih untuk tahun {t}.")
+        else:
+            daftar = target[perjanjian.pk]
+            hasil[(k.pk, t)] = _capaian_susun(
+                kecamatan=k,
+                tahun=t,
+                skala=skala[t],
+                konversi=konversi,
+                perjanjian=perjanjian,
+                target_pk=daftar,
+                realisasi={
+                    x.indikator_id: realisasi[(x.indikator_id, t)]
+                    for x in daftar
+                    if (x.indikator_id, t) in realisasi
+                },
+            )
+    return hasil
 
 
 def desimal_teks(nilai: Decimal | None) -> str | None:

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TeksField
 from umum.riwayat import Riwayat
 
+#: The slug prefix of every synthetic kecamatan (``manage.py buat_kecamatan_sintetis``).
+AWALAN_SINTETIS = "sintetis-"
+
 
 class KecamatanManager(models.Manager["Kecamatan"]):
     def get_by_natural_key(self, slug: str) -> "Kecamatan":
@@ -18,6 +21,11 @@ class Kecamatan(models.Model):
     nama = NamaField(_("nama"), max_length=120, help_text=_("Tanpa kata «Kecamatan», mis. Kalisat"))
     kabupaten = NamaField(_("kabupaten"), max_length=120, default="Jember")
     alamat_kantor = models.CharField(_("alamat kantor"), max_length=255, blank=True)
+    sintetis = models.BooleanField(
+        _("sintetis"),
+        default=False,
+        help_text=_("Data buatan untuk uji beban dan demo; kodenya selalu berawalan «sintetis-»."),
+    )
 
     objects = KecamatanManager()
 
@@ -27,9 +35,25 @@ class Kecamatan(models.Model):
         verbose_name = _("kecamatan")
         verbose_name_plural = _("kecamatan")
         ordering = ["nama"]
+        constraints = [
+            # A synthetic kecamatan can never pass for a real one, nor a real one for synthetic.
+            models.CheckConstraint(
+                condition=Q(sintetis=True, slug__startswith=AWALAN_SINTETIS)
+                | (Q(sintetis=False) & ~Q(slug__startswith=AWALAN_SINTETIS)),
+                name="kecamatan_sintetis_berawalan",
+                violation_error_message=_(
+                    "Kecamatan sintetis wajib berkode «sintetis-…», dan hanya kecamatan sintetis yang "
+                    "boleh berkode demikian."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Kecamatan {self.nama}"
+
+    @property
+    def label_sintetis(self) -> str:
+        return str(_("sintetis")) if self.sintetis else ""
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from kabupaten.services import katalog_muat
 from lkip.laporan.muat import kecamatan_muat
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "kecamatan"
 DATA = Path(__file__).resolve().parent / "data"
+KATALOG = ROOT / "fixtures" / "kabupaten" / "katalog.json"
 SEED = sorted(p.stem for p in FIXTURES.glob("*.json"))
 
 
@@ -24,6 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for slug in SEED:
             kecamatan_muat(dokumen=baca_dokumen(slug))
+        katalog_muat(dokumen=json.loads((KATALOG).read_text(encoding="utf-8")))
         # A transactional test (serialized_rollback) empties the database when it ends; it
         # starts from this state, seeds included, and so does the next one.
         for alias in connections:

@@ -89,7 +89,9 @@ def grafik_batang(
     return _svg(bawah + 8, isi, judul)
 
 
-def grafik_tren(seri: list[Seri], *, judul: str) -> str:
+def grafik_tren(
+    seri: list[Seri], *, judul: str, label_target: str = "Target", label_realisasi: str = "Realisasi"
+) -> str:
     """Small multiples: for each indicator, target (light) and realisasi (dark) per year."""
     kolom, lebar_panel, tinggi_panel = 2, LEBAR / 2, 170
     isi = []
@@ -121,9 +123,10 @@ def grafik_tren(seri: list[Seri], *, judul: str) -> str:
     tinggi_total = ((len(seri) + kolom - 1) // kolom) * tinggi_panel + 24
     y_leg = tinggi_total - 10
     isi.append(f'<rect x="10" y="{y_leg - 9}" width="12" height="9" fill="{WARNA_KEDUA}"/>')
-    isi.append(_teks(26, y_leg, "Target", 10))
-    isi.append(f'<rect x="90" y="{y_leg - 9}" width="12" height="9" fill="{WARNA_UTAMA}"/>')
-    isi.append(_teks(106, y_leg, "Realisasi", 10))
+    isi.append(_teks(26, y_leg, label_target, 10))
+    x_kedua = max(90, 40 + 6 * len(label_target))
+    isi.append(f'<rect x="{x_kedua}" y="{y_leg - 9}" width="12" height="9" fill="{WARNA_UTAMA}"/>')
+    isi.append(_teks(x_kedua + 16, y_leg, label_realisasi, 10))
     return _svg(tinggi_total, isi, judul)
 
 

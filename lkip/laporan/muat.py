@@ -132,6 +132,7 @@ def _kecamatan_muat(dokumen: Dokumen) -> Kecamatan:
             nama=data["nama"],
             kabupaten=data.get("kabupaten", "Jember"),
             alamat_kantor=data.get("alamat_kantor", ""),
+            sintetis=bool(data.get("sintetis", False)),
         )
         for profil in dokumen.get("profil", []):
             _muat_profil(kecamatan, profil)

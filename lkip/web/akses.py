@@ -110,3 +110,17 @@ def lingkup_kecamatan(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         return view(request, ruang, **kwargs)
 
     return bungkus
+
+
+def peran_kabupaten(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The kabupaten's pages: Bappeda, Inspektorat and the administrator; everyone else 403."""
+
+    @login_required
+    @wraps(view)
+    def bungkus(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        wajib_berperan(request.user)
+        if not request.user.is_peran_kabupaten:
+            raise PermissionDenied(_("Halaman ini hanya untuk Bappeda, Inspektorat dan administrator."))
+        return view(request, *args, **kwargs)
+
+    return bungkus

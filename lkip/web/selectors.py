@@ -24,6 +24,7 @@ from capaian.selectors import (
     CapaianTahun,
     DataTidakTersedia,
     capaian_tahun,
+    nada_predikat,
     sifat_nilai,
     skala_tahun,
 )
@@ -57,19 +58,6 @@ from perencanaan.models import (
     Tujuan,
 )
 from umum.angka import bulatkan
-
-JUMLAH_NADA = 5
-
-
-def nada_predikat(pita: scoring.Pita | None, skala: scoring.Skala) -> str:
-    """A colour class for a predikat: ``nada-0`` for the best band … ``nada-4`` for the worst,
-    spread over however many bands the scale has; ``nada-kosong`` without a predikat."""
-    if pita is None:
-        return "nada-kosong"
-    urut = sorted(skala.pita, key=lambda p: (p.bawah is not None, p.bawah or Decimal(0)), reverse=True)
-    posisi = next((i for i, p in enumerate(urut) if p.kode == pita.kode), len(urut) - 1)
-    langkah = (JUMLAH_NADA - 1) / max(len(urut) - 1, 1)
-    return f"nada-{round(posisi * langkah)}"
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,24 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, ekspor, periksa, realisasi, rencana, riwayat
+from lkip.web.views import akun, beranda, data, ekspor, kabupaten, periksa, realisasi, rencana, riwayat
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
 halaman = [
     path("", beranda.beranda, name="beranda"),
     path("tugas/", beranda.tugas, name="tugas"),
+    path("kabupaten/", kabupaten.dasbor, name="kabupaten"),
+    path("kabupaten/matriks/", kabupaten.matriks, name="kabupaten_matriks"),
+    path("kabupaten/tren/", kabupaten.tren, name="kabupaten_tren"),
+    path("kabupaten/dasbor.<slug:format>", kabupaten.ekspor_dasbor, name="kabupaten_dasbor_ekspor"),
+    path("kabupaten/matriks.<slug:format>", kabupaten.ekspor_matriks, name="kabupaten_matriks_ekspor"),
+    path("kabupaten/pemetaan/", kabupaten.pemetaan, name="kabupaten_pemetaan"),
+    path(
+        "kabupaten/pemetaan/<int:pemetaan_id>/",
+        kabupaten.pemetaan_putuskan,
+        name="kabupaten_pemetaan_putuskan",
+    ),
     path(KECAMATAN, beranda.tahun, name="tahun"),
     path(f"{KECAMATAN}alur/", beranda.alur, name="alur"),
     path(f"{KECAMATAN}mulai/", beranda.tahun_mulai, name="tahun_mulai"),

@@ -69,6 +69,13 @@ TABEL: dict[str, tuple[str, str]] = {
     "laporan:cetak_massal_unduh": ("GET", "kabupaten"),
     "laporan:cetak_massal_batalkan": ("POST", "kabupaten"),
     "laporan:cetak_massal_ulangi": ("POST", "kabupaten"),
+    "web:kabupaten": ("GET", "kabupaten"),
+    "web:kabupaten_matriks": ("GET", "kabupaten"),
+    "web:kabupaten_tren": ("GET", "kabupaten"),
+    "web:kabupaten_dasbor_ekspor": ("GET", "kabupaten"),
+    "web:kabupaten_matriks_ekspor": ("GET", "kabupaten"),
+    "web:kabupaten_pemetaan": ("GET", "kabupaten"),
+    "web:kabupaten_pemetaan_putuskan": ("POST", "kabupaten"),
 }
 
 #: Actions only one role may take; every other role gets 403 even on its own kecamatan.
@@ -149,8 +156,9 @@ def url(settings, tmp_path):
         if jenis in ("umum", "akun"):
             return reverse(nama)
         if jenis == "kabupaten":
-            butuh_pk = "<int:pk>" in str(dict(semua_pola())[nama].pattern)
-            return reverse(nama, kwargs={"pk": 999999} if butuh_pk else {})
+            pola = str(dict(semua_pola())[nama].pattern)
+            isian = {"pk": 999999, "pemetaan_id": 999999, "format": "csv"}
+            return reverse(nama, kwargs={k: v for k, v in isian.items() if f":{k}>" in pola})
         return reverse(nama, kwargs=objek[slug][jenis])
 
     return bangun

@@ -152,7 +152,7 @@ def test_the_kabupaten_landing_page_lists_the_steps_above_the_kecamatan(keadaan,
     client.force_login(pengguna(Peran.INSPEKTORAT))
     html = client.get(reverse("web:beranda")).content.decode()
     assert 'data-tugas="kalisat-2024"' in html and 'data-tugas="kencong-2023"' not in html
-    assert html.index("Tugas saya</h2>") < html.index("<h1>Kecamatan</h1>")
+    assert html.index("Tugas saya</h2>") < html.index("<h1>Kinerja kecamatan tahun")
 
 
 def test_the_kecamatan_year_page_shows_the_users_steps(keadaan, client):

@@ -16,27 +16,25 @@ from kecamatan.alur import (
     pastikan_dapat_diubah,
     status_tahun,
 )
-from lkip.accounts.models import Peran
 from lkip.laporan import periksa
 from lkip.web import selectors
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
 from lkip.web.context_processors import tugas_alur
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
+from lkip.web.views.kabupaten import halaman_dasbor
 
 
 @require_GET
 @login_required
 def beranda(request: HttpRequest) -> HttpResponse:
-    """Kecamatan users go straight to their latest year; kabupaten users get the list."""
+    """Kecamatan users go straight to their latest year; kabupaten users get the dashboard."""
     user = request.user
     wajib_berperan(user)
     if user.is_peran_kecamatan:
         tahun = selectors.tahun_terbaru(user.kecamatan) or timezone.localdate().year
         return redirect("web:tahun", slug=user.kecamatan.slug, tahun=tahun)
-    tugas = tugas_alur(request) if user.peran in (Peran.BAPPEDA, Peran.INSPEKTORAT) else None
-    konteks = {"daftar": selectors.daftar_kecamatan(), "tugas": tugas}
-    return render(request, "halaman/daftar_kecamatan.html", konteks)
+    return halaman_dasbor(request)
 
 
 @require_GET
