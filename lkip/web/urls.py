@@ -46,6 +46,7 @@ halaman = [
         f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/hapus/", data.anggaran_hapus, name="anggaran_hapus"
     ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
+    path(f"{KECAMATAN}narasi/bawaan/", data.narasi_bawaan, name="narasi_bawaan"),
     path(f"{KECAMATAN}riwayat/", riwayat.riwayat_tahun, name="riwayat"),
     path(
         f"{KECAMATAN}realisasi/<int:indikator_id>/riwayat/",
