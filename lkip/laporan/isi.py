@@ -894,6 +894,7 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> dic
         "bab4": bab_4_penutup(dok, umum),
         "lampiran": lampiran(dok, umum),
         "disetujui": disetujui,
+        "pratinjau_web": None,
     }
 
 
