@@ -343,6 +343,19 @@ def sasaran_tanpa_sub_kegiatan(data: DataPeriksa) -> Iterator[Temuan]:
             )
 
 
+def tanpa_iku(data: DataPeriksa) -> Iterator[Temuan]:
+    """No indicator of the PK is an IKU: BAB II B and the IKU annex print no table."""
+    if data.baris and not any(b.indikator.is_iku for b in data.baris):
+        yield _temuan(
+            "tanpa_iku",
+            Tingkat.PERINGATAN,
+            "Tidak ada indikator Perjanjian Kinerja yang ditandai IKU, sehingga tabel IKU di BAB II dan "
+            "lampiran IKU tidak dicetak.",
+            data,
+            "renstra",
+        )
+
+
 def sub_kegiatan_tanpa_sasaran(data: DataPeriksa) -> Iterator[Temuan]:
     for s in data.sub_kegiatan:
         if s.sasaran_id is None:
@@ -633,6 +646,7 @@ ATURAN: tuple[Aturan, ...] = (
     Aturan("realisasi_di_atas_pagu", "Realisasi anggaran tidak melebihi pagu", realisasi_di_atas_pagu),
     Aturan("sasaran_tanpa_sub_kegiatan", "Setiap sasaran didukung sub kegiatan", sasaran_tanpa_sub_kegiatan),
     Aturan("sub_kegiatan_tanpa_sasaran", "Setiap sub kegiatan mendukung sasaran", sub_kegiatan_tanpa_sasaran),
+    Aturan("tanpa_iku", "Ada indikator yang ditetapkan sebagai IKU", tanpa_iku),
     Aturan(
         "capaian_lebih_tanpa_analisis",
         "Capaian di atas 100% dijelaskan dalam analisis",

@@ -100,7 +100,7 @@ def test_every_rule_of_the_table_is_tested_here():
         "realisasi_beda_triwulan", "huruf_di_luar_pita", "realisasi_di_atas_pagu",
         "sasaran_tanpa_sub_kegiatan", "sub_kegiatan_tanpa_sasaran", "capaian_lebih_tanpa_analisis",
         "penanda_tangan_tidak_lengkap", "penanda_tangan_tidak_menjabat", "tahun_lalu_kosong",
-        "bukti_kosong", "profil_kosong", "pembanding_kosong", "tanggal_laporan_sebelum_akhir_tahun",
+        "bukti_kosong", "profil_kosong", "pembanding_kosong", "tanggal_laporan_sebelum_akhir_tahun", "tanpa_iku",
     }  # fmt: skip
     assert {a.kode for a in pemeriksaan.ATURAN} == diuji
 
@@ -300,6 +300,16 @@ def test_the_check_judges_the_official_the_report_prints_for_each_date():
         pihak_pertama_nama="LAMA, S.STP", pihak_pertama_nip="19811220 200012 1 001"
     )
     assert periksa(kecamatan=kecamatan, tahun=TAHUN) == []
+
+
+def test_no_iku_indicator_is_a_warning_because_the_iku_tables_are_left_out():
+    from perencanaan.models import Indikator
+
+    kecamatan = _bersih()
+    Indikator.objects.filter(sasaran__renstra__kecamatan=kecamatan).update(is_iku=False)
+    [temuan] = periksa(kecamatan=kecamatan, tahun=TAHUN)
+    assert (temuan.aturan, temuan.tingkat) == ("tanpa_iku", Tingkat.PERINGATAN)
+    assert temuan.url == f"/k/bersih/{TAHUN}/renstra/"
 
 
 def test_a_report_signed_before_its_year_ends_is_an_error():
