@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kecamatan.jabatan import masa_mencakup
 from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TeksField
 from umum.riwayat import Riwayat
 
@@ -242,11 +243,7 @@ class Pejabat(models.Model):
 
     def menjabat_pada(self, tanggal: date) -> bool | None:
         """Whether the term covers ``tanggal``; ``None`` when the term is not recorded."""
-        if self.mulai_menjabat is None and self.selesai_menjabat is None:
-            return None
-        if self.mulai_menjabat is not None and tanggal < self.mulai_menjabat:
-            return False
-        return self.selesai_menjabat is None or tanggal <= self.selesai_menjabat
+        return masa_mencakup(self.mulai_menjabat, self.selesai_menjabat, tanggal)
 
 
 class PengesahanData(models.Model):

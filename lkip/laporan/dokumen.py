@@ -81,6 +81,8 @@ class Pejabat:
     golongan: str
     nip: str
     kepala: bool
+    mulai_menjabat: date | None = None
+    selesai_menjabat: date | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from capaian import scoring
 from capaian.models import KonversiHuruf
+from kecamatan.jabatan import pejabat_pada
 from kecamatan.models import Kecamatan
 from lkip.laporan import dokumen as d
 from lkip.laporan import grafik, kalimat
@@ -66,6 +67,12 @@ class Penomor:
 
     def gambar(self, bab: int, judul: str) -> Nomor:
         return self._tambah(self.gambar_semua, "Gambar", bab, judul)
+
+
+def _tabel_bila(isi: tuple, nomor: Penomor, bab: int, judul: str) -> Nomor | None:
+    """A table's number, only when it has rows: an empty table is not printed, so it has no
+    number and no line in the Daftar Tabel (the consistency check lists what is missing)."""
+    return nomor.tabel(bab, judul) if isi else None
 
 
 # --- Prose -----------------------------------------------------------------------------------
@@ -192,16 +199,28 @@ def _bab(umum: Umum) -> dict[str, Any]:
     return {"nama": umum.nama, "kabupaten": umum.kabupaten, "tahun": umum.tahun}
 
 
-def _ttd(dok: d.DokumenLkip, profil: d.Profil) -> TandaTangan:
-    kepala = next((p for p in profil.pejabat if p.kepala), None)
+def _ttd(
+    dok: d.DokumenLkip, profil: d.Profil, tanggal: date | None, acuan: date | None = None
+) -> TandaTangan:
+    """The head's signature on a document dated ``tanggal``: the official in office that day.
+
+    ``acuan`` stands in for a missing date when the document's kind fixes its time (an IKU decree
+    or an RKT is set at the start of its year); the date itself still prints as missing.
+    """
+    pejabat = pejabat_pada(profil.pejabat, tanggal or acuan)
     return TandaTangan(
         tempat=profil.tempat_laporan,
-        tanggal=profil.tanggal_laporan,
-        jabatan=kepala.jabatan if kepala else f"Camat {dok.kecamatan.nama}",
-        nama=kepala.nama if kepala else "",
-        pangkat=kepala.pangkat if kepala else "",
-        nip=kepala.nip if kepala else "",
+        tanggal=tanggal,
+        jabatan=pejabat.jabatan if pejabat else f"Camat {dok.kecamatan.nama}",
+        nama=pejabat.nama if pejabat else "",
+        pangkat=pejabat.pangkat if pejabat else "",
+        nip=pejabat.nip if pejabat else "",
     )
+
+
+def awal_tahun(tahun: int) -> date:
+    """When a yearly plan document (IKU decree, RKT) without a date is taken to be set."""
+    return date(tahun, 1, 1)
 
 
 def _sebelumnya(ren: d.IndikatorRenstra | None, tahun: int, awal: int) -> tuple[int, scoring.Nilai] | None:
@@ -331,7 +350,7 @@ def _umum(dok: d.DokumenLkip, kecamatan: Kecamatan, konversi: Mapping[str, Decim
         tahun=tahun,
         narasi=_narasi(kecamatan, tahun, isian),
         profil=profil,
-        ttd=_ttd(dok, profil),
+        ttd=_ttd(dok, profil, profil.tanggal_laporan),
         tahun_tren=tahun_tren,
         sasaran=sasaran,
         hitungan=hitungan,
@@ -356,7 +375,8 @@ def _umum(dok: d.DokumenLkip, kecamatan: Kecamatan, konversi: Mapping[str, Decim
 
 @dataclass(frozen=True)
 class Sampul(Bab):
-    terbit: int
+    terbit: int | None
+    """The year the report is signed; ``None`` while its date is missing (never guessed)."""
 
 
 @dataclass(frozen=True)
@@ -384,7 +404,7 @@ class Daftar:
 
 def sampul(dok: d.DokumenLkip, umum: Umum) -> Sampul:
     tanggal = umum.profil.tanggal_laporan
-    return Sampul(**_bab(umum), terbit=tanggal.year if tanggal else umum.tahun + 1)
+    return Sampul(**_bab(umum), terbit=tanggal.year if tanggal else None)
 
 
 def kata_pengantar(dok: d.DokumenLkip, umum: Umum) -> KataPengantar:
@@ -437,12 +457,13 @@ class Bab1(Bab):
     jumlah_pegawai: JumlahPegawai
     anggaran: d.Anggaran
     kalimat: KalimatBab1
-    gambar_organisasi: Nomor
+    gambar_organisasi: Nomor | None
+    """``None`` (and no number) when there is nothing to draw; so for each table below."""
     grafik_organisasi: SafeString
-    tabel_pegawai: Nomor
-    tabel_sarana: Nomor
-    tabel_anggaran: Nomor
-    tabel_desa: Nomor
+    tabel_pegawai: Nomor | None
+    tabel_sarana: Nomor | None
+    tabel_anggaran: Nomor | None
+    tabel_desa: Nomor | None
 
 
 def _jumlah_pegawai(pegawai: tuple[d.Pegawai, ...]) -> JumlahPegawai:
@@ -455,7 +476,7 @@ def _jumlah_pegawai(pegawai: tuple[d.Pegawai, ...]) -> JumlahPegawai:
 
 def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
     nama, tahun, profil = umum.nama, umum.tahun, umum.profil
-    organisasi = nomor.gambar(1, f"Struktur Organisasi {nama}")
+    organisasi = nomor.gambar(1, f"Struktur Organisasi {nama}") if profil.organisasi else None
     jumlah_pegawai = _jumlah_pegawai(profil.pegawai)
     n_desa = sum(1 for x in profil.desa if x.jenis == "desa")
     n_kelurahan = sum(1 for x in profil.desa if x.jenis == "kelurahan")
@@ -477,11 +498,13 @@ def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
             grafik.bagan_organisasi(
                 [grafik.Unit(u.kode, u.nama, u.induk) for u in profil.organisasi], judul=organisasi.judul
             )
-        ),
-        tabel_pegawai=nomor.tabel(1, f"Komposisi Pegawai {nama} Tahun {tahun}"),
-        tabel_sarana=nomor.tabel(1, f"Sarana dan Prasarana {nama}"),
-        tabel_anggaran=nomor.tabel(1, f"Anggaran {nama} Tahun {tahun}"),
-        tabel_desa=nomor.tabel(1, f"Desa dan Kelurahan di {nama}"),
+        )
+        if organisasi
+        else _svg(""),
+        tabel_pegawai=_tabel_bila(profil.pegawai, nomor, 1, f"Komposisi Pegawai {nama} Tahun {tahun}"),
+        tabel_sarana=_tabel_bila(profil.sarana, nomor, 1, f"Sarana dan Prasarana {nama}"),
+        tabel_anggaran=_tabel_bila(dok.anggaran.program, nomor, 1, f"Anggaran {nama} Tahun {tahun}"),
+        tabel_desa=_tabel_bila(profil.desa, nomor, 1, f"Desa dan Kelurahan di {nama}"),
     )
 
 
@@ -517,6 +540,8 @@ class BarisTarget:
 class BarisIku:
     sasaran: str
     indikator: d.IndikatorRenstra
+    sasaran_nomor: int | None = None
+    """The sasaran's number in the PK, the one every table prints."""
 
 
 @dataclass(frozen=True)
@@ -540,9 +565,9 @@ class Bab2(Bab):
     jumlah_tanpa_sasaran: int
     total: d.Jumlah
     tabel_renstra: Nomor | None
-    tabel_iku: Nomor
-    tabel_pk: Nomor
-    tabel_pk_anggaran: Nomor
+    tabel_iku: Nomor | None
+    tabel_pk: Nomor | None
+    tabel_pk_anggaran: Nomor | None
     tabel_alokasi: Nomor
 
 
@@ -587,7 +612,7 @@ def _baris_target(target: tuple[d.TargetIndikator, ...], umum: Umum) -> tuple[Ba
 
 
 def _indikator_iku(umum: Umum) -> tuple[BarisIku, ...]:
-    return tuple(BarisIku(s.uraian, i) for s, i in umum.indikator.values() if i.iku)
+    return tuple(BarisIku(s.uraian, i, s.nomor) for s, i in umum.indikator.values() if i.iku)
 
 
 def bagi_lebar(jumlah: int, kolom: int) -> tuple[int, ...]:
@@ -601,16 +626,19 @@ def bagi_lebar(jumlah: int, kolom: int) -> tuple[int, ...]:
 def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
     nama, tahun, renstra = umum.nama, umum.tahun, dok.renstra
     total = dok.anggaran.total
+    perjanjian = dok.perjanjian_kinerja[-1] if dok.perjanjian_kinerja else None
+    pk_baris = _baris_target(perjanjian.target, umum) if perjanjian else ()
+    indikator_iku = _indikator_iku(umum)
     return Bab2(
         **_bab(umum),
         narasi=umum.narasi,
         renstra=renstra,
         baris_renstra=_baris_renstra(renstra),
         lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_RENSTRA, len(renstra.tahun_periode) if renstra else 0),
-        indikator_iku=_indikator_iku(umum),
+        indikator_iku=indikator_iku,
         penetapan_iku=dok.penetapan_iku,
-        perjanjian=dok.perjanjian_kinerja[-1] if dok.perjanjian_kinerja else None,
-        pk_baris=_baris_target(dok.perjanjian_kinerja[-1].target, umum) if dok.perjanjian_kinerja else (),
+        perjanjian=perjanjian,
+        pk_baris=pk_baris,
         alokasi=tuple(
             Alokasi(s, s.efisiensi.pagu, persentase(s.efisiensi.pagu, total.pagu)) for s in umum.sasaran
         ),
@@ -622,9 +650,14 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
         )
         if renstra
         else None,
-        tabel_iku=nomor.tabel(2, "Indikator Kinerja Utama (IKU)"),
-        tabel_pk=nomor.tabel(2, f"Perjanjian Kinerja {nama} Tahun {tahun}"),
-        tabel_pk_anggaran=nomor.tabel(2, f"Program dan Anggaran dalam Perjanjian Kinerja Tahun {tahun}"),
+        tabel_iku=_tabel_bila(indikator_iku, nomor, 2, "Indikator Kinerja Utama (IKU)"),
+        tabel_pk=_tabel_bila(pk_baris, nomor, 2, f"Perjanjian Kinerja {nama} Tahun {tahun}"),
+        tabel_pk_anggaran=_tabel_bila(
+            perjanjian.anggaran if perjanjian else (),
+            nomor,
+            2,
+            f"Program dan Anggaran dalam Perjanjian Kinerja Tahun {tahun}",
+        ),
         tabel_alokasi=nomor.tabel(2, f"Alokasi Anggaran per Sasaran Tahun {tahun}"),
     )
 
@@ -633,10 +666,19 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
 
 
 @dataclass(frozen=True)
+class Satuan:
+    """How an indicator's values print: ``4 dokumen``, ``85%``, ``B (69)``."""
+
+    satuan: str
+    jenis_nilai: str
+
+
+@dataclass(frozen=True)
 class Bab3(Bab):
     narasi: Mapping[str, tuple[str, ...]]
     capaian: d.Capaian | d.CapaianTidakTersedia
     baris: tuple[d.BarisCapaian, ...]
+    pengukuran: tuple[tuple[d.BarisCapaian, Satuan], ...]
     sasaran: tuple[AnalisisSasaran, ...]
     tahun_tren: tuple[int, ...]
     lebar_tahun_tren: tuple[int, ...]
@@ -651,8 +693,10 @@ class Bab3(Bab):
     tabel_tren: Nomor
     gambar_tren: Nomor
     grafik_tren: SafeString
-    tabel_pembanding: Nomor
-    tabel_pendukung: Nomor
+    tabel_pembanding: Nomor | None
+    tabel_pendukung: Nomor | None
+    tanpa_pendukung: tuple[AnalisisSasaran, ...]
+    """Sasaran no sub kegiatan supports: named in a sentence, not as empty rows."""
     tabel_efisiensi: Nomor
     tabel_rekap: Nomor
     tabel_realisasi_anggaran: Nomor
@@ -686,6 +730,11 @@ def _grafik_serapan(program: tuple[d.Program, ...], judul: Nomor) -> SafeString:
     return _svg(grafik.grafik_batang(batang, judul=judul.judul, batas=Decimal("100")))
 
 
+def _satuan(b: d.BarisCapaian, umum: Umum) -> Satuan:
+    ren = umum.indikator.get(b.indikator_kode, (None, None))[1]
+    return Satuan(b.satuan, "angka" if ren is None else ren.jenis_nilai)
+
+
 def bab_3_akuntabilitas(
     dok: d.DokumenLkip, umum: Umum, nomor: Penomor, konversi: Mapping[str, Decimal]
 ) -> Bab3:
@@ -695,10 +744,21 @@ def bab_3_akuntabilitas(
     capaian = nomor.gambar(3, f"Capaian Kinerja per Indikator Tahun {tahun}")
     tren = nomor.tabel(3, f"Perbandingan Realisasi Kinerja Tahun {tahun} dengan Tahun Sebelumnya")
     gambar_tren = nomor.gambar(3, "Target dan Realisasi Indikator selama Periode Renstra")
-    pembanding = nomor.tabel(
-        3, "Perbandingan Realisasi Kinerja dengan Realisasi Nasional, Provinsi dan Kabupaten"
+    ada_pembanding = any(
+        v is not None for s in umum.sasaran for i in s.indikator for v in vars(i.pembanding).values()
     )
-    pendukung = nomor.tabel(3, "Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran")
+    pembanding = _tabel_bila(
+        (True,) if ada_pembanding else (),
+        nomor,
+        3,
+        "Perbandingan Realisasi Kinerja dengan Realisasi Nasional, Provinsi dan Kabupaten",
+    )
+    pendukung = _tabel_bila(
+        tuple(s for s in umum.sasaran if s.pendukung),
+        nomor,
+        3,
+        "Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran",
+    )
     efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya")
     rekap = nomor.tabel(3, f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}")
     realisasi_anggaran = nomor.tabel(3, f"Realisasi Anggaran {nama} Tahun {tahun}")
@@ -709,6 +769,7 @@ def bab_3_akuntabilitas(
         narasi=umum.narasi,
         capaian=dok.capaian,
         baris=baris,
+        pengukuran=tuple((b, _satuan(b, umum)) for b in baris),
         sasaran=umum.sasaran,
         tahun_tren=umum.tahun_tren,
         lebar_tahun_tren=bagi_lebar(LEBAR_TAHUN_TREN, len(umum.tahun_tren)),
@@ -725,6 +786,7 @@ def bab_3_akuntabilitas(
         grafik_tren=_grafik_tren(umum, gambar_tren, konversi),
         tabel_pembanding=pembanding,
         tabel_pendukung=pendukung,
+        tanpa_pendukung=tuple(s for s in umum.sasaran if not s.pendukung),
         tabel_efisiensi=efisiensi,
         tabel_rekap=rekap,
         tabel_realisasi_anggaran=realisasi_anggaran,
@@ -776,6 +838,12 @@ class Lampiran(Bab):
     penetapan_iku: d.PenetapanIku | None
     indikator_iku: tuple[BarisIku, ...]
     ttd_iku: TandaTangan
+    ttd_rkt: TandaTangan | None
+
+
+def _urut_sasaran(baris: tuple[BarisTarget, ...]) -> tuple[BarisTarget, ...]:
+    """Rows in the order of their sasaran's number, so the annex reads 1, 2, 3 like the PK."""
+    return tuple(sorted(baris, key=lambda b: (b.sasaran_nomor is None, b.sasaran_nomor or 0)))
 
 
 def lampiran(dok: d.DokumenLkip, umum: Umum) -> Lampiran:
@@ -786,14 +854,15 @@ def lampiran(dok: d.DokumenLkip, umum: Umum) -> Lampiran:
         baris_renstra=_baris_renstra(renstra),
         lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_LAMPIRAN, len(renstra.tahun_periode) if renstra else 0),
         rkt=dok.rkt,
-        rkt_baris=_baris_target(dok.rkt.target, umum) if dok.rkt else (),
+        rkt_baris=_urut_sasaran(_baris_target(dok.rkt.target, umum)) if dok.rkt else (),
         program=dok.anggaran.program,
         perjanjian_semua=tuple(
             LampiranPerjanjian(p, _baris_target(p.target, umum)) for p in dok.perjanjian_kinerja
         ),
         penetapan_iku=iku,
         indikator_iku=_indikator_iku(umum),
-        ttd_iku=replace(umum.ttd, tanggal=None if iku is None else iku.tanggal),
+        ttd_iku=_ttd(dok, umum.profil, None if iku is None else iku.tanggal, awal_tahun(umum.tahun)),
+        ttd_rkt=None if dok.rkt is None else _ttd(dok, umum.profil, dok.rkt.tanggal, awal_tahun(umum.tahun)),
     )
 
 
@@ -825,6 +894,7 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> dic
         "bab4": bab_4_penutup(dok, umum),
         "lampiran": lampiran(dok, umum),
         "disetujui": disetujui,
+        "pratinjau_web": None,
     }
 
 

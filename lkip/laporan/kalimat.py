@@ -169,7 +169,7 @@ def kalimat_pembanding(ind: dict, pembanding: dict) -> str:
 def kalimat_efisiensi(baris: dict) -> str:
     if baris["putusan"] is None:
         if baris["serapan"] is None:
-            return "Tidak ada anggaran yang dicatat mendukung sasaran ini, sehingga efisiensi tidak dapat dinilai."
+            return "Tidak ada anggaran yang dialokasikan untuk mendukung sasaran ini, sehingga efisiensi tidak dapat dinilai."
         return "Capaian sasaran belum dapat dihitung, sehingga efisiensi tidak dapat dinilai."
     capaian, serapan = format_persen(Decimal(baris["capaian"])), format_persen(Decimal(baris["serapan"]))
     banding = "tidak lebih rendah dari" if baris["putusan"] == "Efisien" else "lebih rendah dari"
@@ -181,7 +181,7 @@ def kalimat_efisiensi(baris: dict) -> str:
 
 def kalimat_anggaran(kecamatan: str, tahun: int, program: int, kegiatan: int, sub: int, total: dict) -> str:
     if sub == 0:
-        return f"Belum ada program, kegiatan dan sub kegiatan {kecamatan} tahun {tahun} yang dicatat."
+        return f"Anggaran {kecamatan} tahun {tahun} tidak memuat program, kegiatan dan sub kegiatan."
     kalimat = (
         f"Pada tahun {tahun} {kecamatan} melaksanakan {jumlah(program, 'program')}, {jumlah(kegiatan, 'kegiatan')} "
         f"dan {jumlah(sub, 'sub kegiatan')}"
@@ -190,7 +190,7 @@ def kalimat_anggaran(kecamatan: str, tahun: int, program: int, kegiatan: int, su
         return kalimat + "; pagu anggarannya belum lengkap tercatat."
     kalimat += f" dengan total pagu anggaran {format_rupiah(Decimal(total['pagu']))}"
     if total["realisasi"] is None:
-        return kalimat + "; realisasi anggaran belum lengkap tercatat."
+        return kalimat + "; realisasi anggaran belum dilaporkan lengkap."
     return (
         kalimat
         + f", terealisasi {format_rupiah(Decimal(total['realisasi']))} atau {format_persen(Decimal(total['serapan']))}."

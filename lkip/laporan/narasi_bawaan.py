@@ -60,3 +60,27 @@ Melakukan pemantauan dan evaluasi capaian kinerja secara berkala setiap triwulan
 
 Meningkatkan koordinasi antarseksi dan dengan Perangkat Daerah terkait dalam pelaksanaan program dan kegiatan.""",
 }
+
+
+def isian_narasi(*, nama_kecamatan: str, kabupaten: str, tahun: int) -> dict[str, object]:
+    """What the placeholders are filled with in a kecamatan's year."""
+    return {
+        "kecamatan": f"Kecamatan {nama_kecamatan}",
+        "kabupaten": f"Kabupaten {kabupaten}",
+        "tahun": tahun,
+        "tahun_berikut": tahun + 1,
+    }
+
+
+def teks_bawaan(bagian: str, *, nama_kecamatan: str, kabupaten: str, tahun: int) -> str:
+    """A section's default text as the report prints it for the kecamatan's year, so the
+    narrative page shows the sentences a user edits rather than a template to decode."""
+    from lkip.laporan.isi import isi_tempat
+
+    isian = isian_narasi(nama_kecamatan=nama_kecamatan, kabupaten=kabupaten, tahun=tahun)
+    return isi_tempat(NARASI_BAWAAN[bagian], isian)
+
+
+def sama_teks(a: str, b: str) -> bool:
+    """Two prose texts are the same, whatever line endings the browser sent."""
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()

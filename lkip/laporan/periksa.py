@@ -21,6 +21,7 @@ from anggaran.models import SubKegiatan
 from capaian import scoring
 from capaian.models import Bukti, Realisasi
 from capaian.selectors import BarisCapaian, CapaianTahun, DataTidakTersedia, capaian_tahun
+from kecamatan.jabatan import pejabat_pada
 from kecamatan.models import Kecamatan, Pejabat, ProfilKecamatan
 from perencanaan.models import (
     PenetapanIku,
@@ -342,6 +343,19 @@ def sasaran_tanpa_sub_kegiatan(data: DataPeriksa) -> Iterator[Temuan]:
             )
 
 
+def tanpa_iku(data: DataPeriksa) -> Iterator[Temuan]:
+    """No indicator of the PK is an IKU: BAB II B and the IKU annex print no table."""
+    if data.baris and not any(b.indikator.is_iku for b in data.baris):
+        yield _temuan(
+            "tanpa_iku",
+            Tingkat.PERINGATAN,
+            "Tidak ada indikator Perjanjian Kinerja yang ditandai IKU, sehingga tabel IKU di BAB II dan "
+            "lampiran IKU tidak dicetak.",
+            data,
+            "renstra",
+        )
+
+
 def sub_kegiatan_tanpa_sasaran(data: DataPeriksa) -> Iterator[Temuan]:
     for s in data.sub_kegiatan:
         if s.sasaran_id is None:
@@ -385,22 +399,48 @@ class Tandatangan:
     butuh_nip: bool = True
 
 
-def _tandatangan(data: DataPeriksa) -> list[Tandatangan]:
-    """Every signature the report prints, with its document's date."""
-    kepala = data.kepala
-    ttd_kepala = {
-        "nama": kepala.nama if kepala else "",
-        "nip": kepala.nip if kepala else "",
-        "pangkat": kepala.pangkat if kepala else "",
+def _ttd_kepala(data: DataPeriksa, tanggal: date | None) -> dict:
+    """The head's signature as the report prints it: the official in office on the date."""
+    pejabat = pejabat_pada(data.pejabat, tanggal)
+    return {
+        "nama": pejabat.nama if pejabat else "",
+        "nip": pejabat.nip if pejabat else "",
+        "pangkat": pejabat.pangkat if pejabat else "",
         "halaman_nama": "profil_pejabat" if data.profil else "profil",
     }
+
+
+def _tandatangan(data: DataPeriksa) -> list[Tandatangan]:
+    """Every signature the report prints, with its document's date."""
     tanggal_laporan = None if data.profil is None else data.profil.tanggal_laporan
-    hasil = [Tandatangan("LKIP", tanggal=tanggal_laporan, halaman_tanggal=("profil", {}), **ttd_kepala)]
+    hasil = [
+        Tandatangan(
+            "LKIP",
+            tanggal=tanggal_laporan,
+            halaman_tanggal=("profil", {}),
+            **_ttd_kepala(data, tanggal_laporan),
+        )
+    ]
+    awal = date(data.tahun, 1, 1)
     iku = data.penetapan_iku
     if iku is not None:
         ubah_iku = ("admin:perencanaan_penetapaniku_change", {"object_id": iku.pk})
         hasil.append(
-            Tandatangan("Keputusan IKU", tanggal=iku.tanggal, halaman_tanggal=ubah_iku, **ttd_kepala)
+            Tandatangan(
+                "Keputusan IKU",
+                tanggal=iku.tanggal,
+                halaman_tanggal=ubah_iku,
+                **_ttd_kepala(data, iku.tanggal or awal),
+            )
+        )
+    if data.rkt is not None:
+        hasil.append(
+            Tandatangan(
+                "RKT",
+                tanggal=data.rkt.tanggal,
+                halaman_tanggal=("rkt", {}),
+                **_ttd_kepala(data, data.rkt.tanggal or awal),
+            )
         )
     pk = data.perjanjian
     if pk is not None:
@@ -475,6 +515,20 @@ def penanda_tangan_tidak_menjabat(data: DataPeriksa) -> Iterator[Temuan]:
             f"menurut data pejabat menjabat {masa}.",
             data,
             "profil_pejabat",
+        )
+
+
+def tanggal_laporan_sebelum_akhir_tahun(data: DataPeriksa) -> Iterator[Temuan]:
+    """The LKIP reports a whole year, so it cannot be signed before that year ends."""
+    tanggal = None if data.profil is None else data.profil.tanggal_laporan
+    if tanggal is not None and tanggal <= date(data.tahun, 12, 31):
+        yield _temuan(
+            "tanggal_laporan_sebelum_akhir_tahun",
+            Tingkat.GALAT,
+            f"LKIP tahun {data.tahun} bertanggal {format_tanggal(tanggal)}, sebelum tahun {data.tahun} "
+            "berakhir; sampul dan Kata Pengantar mencetak tanggal ini.",
+            data,
+            "profil",
         )
 
 
@@ -592,6 +646,7 @@ ATURAN: tuple[Aturan, ...] = (
     Aturan("realisasi_di_atas_pagu", "Realisasi anggaran tidak melebihi pagu", realisasi_di_atas_pagu),
     Aturan("sasaran_tanpa_sub_kegiatan", "Setiap sasaran didukung sub kegiatan", sasaran_tanpa_sub_kegiatan),
     Aturan("sub_kegiatan_tanpa_sasaran", "Setiap sub kegiatan mendukung sasaran", sub_kegiatan_tanpa_sasaran),
+    Aturan("tanpa_iku", "Ada indikator yang ditetapkan sebagai IKU", tanpa_iku),
     Aturan(
         "capaian_lebih_tanpa_analisis",
         "Capaian di atas 100% dijelaskan dalam analisis",
@@ -606,6 +661,11 @@ ATURAN: tuple[Aturan, ...] = (
         "penanda_tangan_tidak_menjabat",
         "Penanda tangan menjabat pada tanggal dokumen",
         penanda_tangan_tidak_menjabat,
+    ),
+    Aturan(
+        "tanggal_laporan_sebelum_akhir_tahun",
+        "LKIP ditandatangani setelah tahun laporannya berakhir",
+        tanggal_laporan_sebelum_akhir_tahun,
     ),
     Aturan("tahun_lalu_kosong", "Realisasi tahun sebelumnya ada untuk perbandingan", tahun_lalu_kosong),
     Aturan("bukti_kosong", "Setiap realisasi punya bukti dukung", bukti_kosong),

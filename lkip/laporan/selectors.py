@@ -59,7 +59,17 @@ def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
             d.UnitOrganisasi(u.kode, u.nama, kode.get(u.induk_id)) for u in profil.organisasi.all()
         ),
         pejabat=tuple(
-            d.Pejabat(p.jabatan, p.nama, p.pangkat, p.golongan, p.nip, p.kepala) for p in profil.pejabat.all()
+            d.Pejabat(
+                p.jabatan,
+                p.nama,
+                p.pangkat,
+                p.golongan,
+                p.nip,
+                p.kepala,
+                p.mulai_menjabat,
+                p.selesai_menjabat,
+            )
+            for p in profil.pejabat.all()
         ),
         isu_strategis=tuple(profil.daftar_isu_strategis),
         tempat_laporan=profil.tempat_laporan,

@@ -8,11 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lkip.laporan.isi import isi_laporan
 from lkip.laporan.models import CetakMassal, LaporanDisetujui
-from lkip.laporan.pdf import html_lkip
 from lkip.laporan.selectors import laporan_disetujui_berlaku, laporan_disetujui_daftar, tahun_tersedia
 from lkip.laporan.services import (
     cetak_massal_aksi,
@@ -34,7 +35,10 @@ def _wajib_ada(ruang: Ruang) -> None:
 @lingkup_kecamatan
 def pratinjau(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     _wajib_ada(ruang)
-    return HttpResponse(html_lkip(kecamatan=ruang.kecamatan, tahun=ruang.tahun))
+    kecamatan, tahun = ruang.kecamatan, ruang.tahun
+    bilah = {"slug": kecamatan.slug, "tahun": tahun, "nama": f"Kecamatan {kecamatan.nama}"}
+    isi = {**isi_laporan(kecamatan=kecamatan, tahun=tahun), "pratinjau_web": bilah}
+    return HttpResponse(render_to_string("laporan/lkip.html", isi))
 
 
 @require_GET

@@ -183,19 +183,24 @@ class AnggaranForm(VersiForm):
 
 
 class NarasiForm(VersiForm):
-    """One text per prose section of the report; blank keeps the report's default text."""
+    """One text per prose section of the report, shown as the report prints it now: the
+    kecamatan's own text, or the default until it is changed. Blank (or the default left as
+    it is) keeps the default text."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, sendiri: frozenset[str] = frozenset(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         from lkip.laporan.models import BagianNarasi, NarasiLaporan
 
+        self.sendiri = sendiri
         for bagian in BagianNarasi:
             self.fields[bagian.value] = forms.CharField(
                 label=bagian.label,
                 required=False,
                 max_length=panjang_kolom(NarasiLaporan, "teks"),
-                widget=forms.Textarea(attrs={"rows": 4}),
-                help_text=_("Kosongkan untuk memakai teks bawaan laporan."),
+                widget=forms.Textarea(attrs={"rows": 6}),
+                help_text=_("Teks sendiri kecamatan.")
+                if bagian.value in sendiri
+                else _("Teks bawaan laporan; ubah kalimatnya seperlunya."),
             )
 
     def teks(self) -> dict[str, str]:

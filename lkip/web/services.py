@@ -12,7 +12,8 @@ from anggaran.models import Program
 from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import Kecamatan, ProfilKecamatan, UnitOrganisasi
 from lkip.accounts.models import User
-from lkip.laporan.models import NarasiLaporan
+from lkip.laporan.models import BagianNarasi, NarasiLaporan
+from lkip.laporan.narasi_bawaan import NARASI_BAWAAN, sama_teks, teks_bawaan
 from lkip.web.selectors import tahun_mulai_hambatan
 from perencanaan.models import Indikator, PerjanjianKinerja, Renstra, Sasaran, TargetPerjanjian, TargetRenstra
 from umum.riwayat import perubahan_oleh
@@ -21,6 +22,30 @@ from umum.versi import DataKedaluwarsa, versi_objek
 
 def versi_narasi(narasi: list[NarasiLaporan]) -> str:
     return versi_objek(narasi[0] if narasi else None, narasi)
+
+
+def _adalah_bawaan(isi: str, bagian: str, kecamatan: Kecamatan, tahun: int) -> bool:
+    """Blank, or the default text as shown (filled in) or as written: the section keeps
+    following the default, so a later change of the default reaches it."""
+    if not isi:
+        return True
+    terisi = teks_bawaan(bagian, nama_kecamatan=kecamatan.nama, kabupaten=kecamatan.kabupaten, tahun=tahun)
+    return sama_teks(isi, terisi) or sama_teks(isi, NARASI_BAWAAN[bagian])
+
+
+@transaction.atomic
+def narasi_kembalikan(*, kecamatan: Kecamatan, tahun: int, bagian: str) -> bool:
+    """Put one section back to the default text: its own text is deleted (the history keeps it).
+    Returns whether there was own text to remove."""
+    if bagian not in BagianNarasi.values:
+        raise ValueError(bagian)
+    pastikan_dapat_diubah(kecamatan, tahun)
+    baris = NarasiLaporan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun, bagian=bagian)
+    ada = baris.first()
+    if ada is None:
+        return False
+    ada.delete()
+    return True
 
 
 @transaction.atomic
@@ -34,9 +59,9 @@ def narasi_update(*, kecamatan: Kecamatan, tahun: int, versi: str, teks: dict[st
         raise DataKedaluwarsa()
     per_bagian = {n.bagian: n for n in lama}
     for bagian, isi in teks.items():
-        isi = isi.strip()
+        isi = isi.replace("\r\n", "\n").strip()
         baris = per_bagian.get(bagian)
-        if not isi:
+        if _adalah_bawaan(isi, bagian, kecamatan, tahun):
             if baris is not None:
                 baris.delete()
             continue

@@ -58,6 +58,7 @@ halaman = [
         f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/hapus/", data.anggaran_hapus, name="anggaran_hapus"
     ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
+    path(f"{KECAMATAN}narasi/bawaan/", data.narasi_bawaan, name="narasi_bawaan"),
     path(f"{KECAMATAN}riwayat/", riwayat.riwayat_tahun, name="riwayat"),
     path(f"{KECAMATAN}unduh/capaian.xlsx", ekspor.capaian_xlsx, name="ekspor_capaian"),
     path(f"{KECAMATAN}unduh/anggaran.xlsx", ekspor.anggaran_xlsx, name="ekspor_anggaran"),

@@ -100,7 +100,7 @@ def test_every_rule_of_the_table_is_tested_here():
         "realisasi_beda_triwulan", "huruf_di_luar_pita", "realisasi_di_atas_pagu",
         "sasaran_tanpa_sub_kegiatan", "sub_kegiatan_tanpa_sasaran", "capaian_lebih_tanpa_analisis",
         "penanda_tangan_tidak_lengkap", "penanda_tangan_tidak_menjabat", "tahun_lalu_kosong",
-        "bukti_kosong", "profil_kosong", "pembanding_kosong",
+        "bukti_kosong", "profil_kosong", "pembanding_kosong", "tanggal_laporan_sebelum_akhir_tahun", "tanpa_iku",
     }  # fmt: skip
     assert {a.kode for a in pemeriksaan.ATURAN} == diuji
 
@@ -261,25 +261,66 @@ def test_a_report_without_its_head_signatory_is_an_error():
     kecamatan = _bersih()
     Pejabat.objects.filter(profil__kecamatan=kecamatan).update(kepala=False)
     pesan = [t.pesan for t in periksa(kecamatan=kecamatan, tahun=TAHUN) if t.tingkat == Tingkat.GALAT]
-    assert pesan == ["LKIP: penanda tangan belum ada.", "Keputusan IKU: penanda tangan belum ada."]
+    assert pesan == [
+        "LKIP: penanda tangan belum ada.",
+        "Keputusan IKU: penanda tangan belum ada.",
+        "RKT: penanda tangan belum ada.",
+    ]
 
 
 def test_a_signatory_out_of_office_on_the_documents_date_is_an_error():
     kecamatan = _bersih()
     Pejabat.objects.filter(profil__kecamatan=kecamatan).update(mulai_menjabat=date(2024, 3, 1))
     temuan = periksa(kecamatan=kecamatan, tahun=TAHUN)
-    assert [(t.aturan, t.tingkat) for t in temuan] == [("penanda_tangan_tidak_menjabat", Tingkat.GALAT)] * 2
+    assert [(t.aturan, t.tingkat) for t in temuan] == [("penanda_tangan_tidak_menjabat", Tingkat.GALAT)] * 3
     assert temuan[0].pesan.startswith(
         "Keputusan IKU bertanggal 26 Januari 2024 ditandatangani Drs. CAMAT UJI"
     )
     assert "1 Maret 2024 – …" in temuan[0].pesan
-    assert temuan[1].pesan.startswith("PK (pihak pertama) bertanggal 26 Januari 2024")
+    assert temuan[1].pesan.startswith("RKT bertanggal 29 Januari 2024")
+    assert temuan[2].pesan.startswith("PK (pihak pertama) bertanggal 26 Januari 2024")
     assert temuan[0].url == f"/k/bersih/{TAHUN}/profil/pejabat/"
     Pejabat.objects.filter(profil__kecamatan=kecamatan).update(
         mulai_menjabat=date(2022, 1, 1), selesai_menjabat=date(2024, 12, 31)
     )
     [akhir] = periksa(kecamatan=kecamatan, tahun=TAHUN)
     assert akhir.pesan.startswith("LKIP bertanggal 7 Februari 2025")
+
+
+def test_the_check_judges_the_official_the_report_prints_for_each_date():
+    """Two Camat in a year: each document is signed, and judged, by the one in office that day."""
+    kecamatan = _bersih()
+    profil = kecamatan.profil.get()
+    Pejabat.objects.filter(profil=profil).update(mulai_menjabat=date(2024, 3, 1))
+    Pejabat.objects.create(
+        profil=profil, jabatan="Camat Uji", nama="LAMA, S.STP", pangkat="Pembina", nip="19811220 200012 1 001",
+        selesai_menjabat=date(2024, 2, 29),
+    )  # fmt: skip
+    kecamatan.perjanjian_kinerja.update(
+        pihak_pertama_nama="LAMA, S.STP", pihak_pertama_nip="19811220 200012 1 001"
+    )
+    assert periksa(kecamatan=kecamatan, tahun=TAHUN) == []
+
+
+def test_no_iku_indicator_is_a_warning_because_the_iku_tables_are_left_out():
+    from perencanaan.models import Indikator
+
+    kecamatan = _bersih()
+    Indikator.objects.filter(sasaran__renstra__kecamatan=kecamatan).update(is_iku=False)
+    [temuan] = periksa(kecamatan=kecamatan, tahun=TAHUN)
+    assert (temuan.aturan, temuan.tingkat) == ("tanpa_iku", Tingkat.PERINGATAN)
+    assert temuan.url == f"/k/bersih/{TAHUN}/renstra/"
+
+
+def test_a_report_signed_before_its_year_ends_is_an_error():
+    kecamatan = _bersih()
+    kecamatan.profil.update(tanggal_laporan=date(TAHUN, 1, 31))
+    [temuan] = periksa(kecamatan=kecamatan, tahun=TAHUN)
+    assert (temuan.aturan, temuan.tingkat) == ("tanggal_laporan_sebelum_akhir_tahun", Tingkat.GALAT)
+    assert temuan.pesan.startswith(f"LKIP tahun {TAHUN} bertanggal 31 Januari {TAHUN}, sebelum tahun")
+    assert temuan.url == f"/k/bersih/{TAHUN}/profil/"
+    kecamatan.profil.update(tanggal_laporan=date(TAHUN + 1, 1, 1))
+    assert periksa(kecamatan=kecamatan, tahun=TAHUN) == []
 
 
 def test_a_signatory_without_a_recorded_term_is_not_judged():
@@ -340,10 +381,10 @@ def test_errors_come_before_warnings():
 # --- the five seeds ---------------------------------------------------------------------------
 
 SEED = {
-    ("arjasa", 2023): {"galat": 2, "peringatan": 9},
-    ("kencong", 2023): {"galat": 0, "peringatan": 11},
+    ("arjasa", 2023): {"galat": 1, "peringatan": 10},
+    ("kencong", 2023): {"galat": 1, "peringatan": 11},
     ("sumbersari", 2023): {"galat": 0, "peringatan": 9},
-    ("pakusari", 2021): {"galat": 2, "peringatan": 15},
+    ("pakusari", 2021): {"galat": 3, "peringatan": 15},
     ("kalisat", 2024): {"galat": 0, "peringatan": 20},
 }
 
@@ -355,12 +396,19 @@ def test_the_seeds_findings_by_severity(slug, tahun):
     assert jumlah == SEED[(slug, tahun)]
 
 
-def test_arjasas_iku_decree_is_printed_with_a_camat_not_yet_in_office():
+def test_arjasas_iku_decree_is_signed_by_the_camat_in_office_on_its_date():
+    """3 April 2023 is before A. Fauzi took office (21 November 2023): the decree is signed by
+    Dendhy Radiant, as the seed prints it, so nothing is found; only his pangkat is missing."""
     temuan = periksa(kecamatan=Kecamatan.objects.get(slug="arjasa"), tahun=2023)
-    tidak_menjabat = [t.pesan for t in temuan if t.aturan == "penanda_tangan_tidak_menjabat"]
-    assert tidak_menjabat == [
-        "Keputusan IKU bertanggal 3 April 2023 ditandatangani A.FAUZI, S.Sos., M.Si., yang menurut data "
-        "pejabat menjabat 21 November 2023 – …."
+    assert [t.pesan for t in temuan if t.aturan == "penanda_tangan_tidak_menjabat"] == []
+    assert "Keputusan IKU: pangkat DENDHY RADIANT, S.STP belum diisi." in [t.pesan for t in temuan]
+
+
+def test_kencongs_report_dated_before_its_year_ends_is_found():
+    temuan = periksa(kecamatan=Kecamatan.objects.get(slug="kencong"), tahun=2023)
+    assert [t.pesan for t in temuan if t.tingkat == Tingkat.GALAT] == [
+        "LKIP tahun 2023 bertanggal 31 Januari 2023, sebelum tahun 2023 berakhir; sampul dan Kata "
+        "Pengantar mencetak tanggal ini."
     ]
 
 
@@ -392,7 +440,7 @@ def test_command_prints_findings_and_exits_non_zero_on_errors(capsys):
         call_command("periksa", "arjasa", "2023")
     assert keluar.value.code == 1
     keluaran = capsys.readouterr().out
-    assert "Kecamatan Arjasa — tahun 2023: 2 galat, 9 peringatan" in keluaran
+    assert "Kecamatan Arjasa — tahun 2023: 1 galat, 10 peringatan" in keluaran
     assert "GALAT" in keluaran and "/k/arjasa/2023/" in keluaran
 
 

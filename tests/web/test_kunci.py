@@ -62,6 +62,7 @@ TULIS: dict[str, str] = {
     "web:perjanjian_perubahan": "kecamatan",
     "web:anggaran": "kecamatan",
     "web:narasi": "kecamatan",
+    "web:narasi_bawaan": "kecamatan",
     "web:renstra_hapus": "hapus_renstra",
     "web:perjanjian_hapus": "hapus_pk",
     "web:anggaran_hapus": "hapus_anggaran",

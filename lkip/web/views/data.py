@@ -12,7 +12,8 @@ from anggaran import services as anggaran_services
 from anggaran.selectors import baris_anggaran, pohon_anggaran
 from kecamatan import services as kecamatan_services
 from kecamatan.models import ProfilKecamatan
-from lkip.laporan.models import NarasiLaporan
+from lkip.laporan.models import BagianNarasi, NarasiLaporan
+from lkip.laporan.narasi_bawaan import teks_bawaan
 from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
@@ -153,11 +154,19 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 @lingkup_kecamatan
 def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     lama = list(NarasiLaporan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).order_by("pk"))
-    awal = {"versi": web_services.versi_narasi(lama), **{n.bagian: n.teks for n in lama}}
-    tersimpan = NarasiForm(initial=awal)
+    kecamatan, tahun = ruang.kecamatan, ruang.tahun
+    bawaan = {
+        b.value: teks_bawaan(
+            b.value, nama_kecamatan=kecamatan.nama, kabupaten=kecamatan.kabupaten, tahun=tahun
+        )
+        for b in BagianNarasi
+    }
+    sendiri = frozenset(n.bagian for n in lama)
+    awal = {"versi": web_services.versi_narasi(lama), **bawaan, **{n.bagian: n.teks for n in lama}}
+    tersimpan = NarasiForm(initial=awal, sendiri=sendiri)
     if request.method == "POST":
         ruang.wajib_ubah()
-        form = NarasiForm(tersimpan.terapkan_pilihan(request.POST))
+        form = NarasiForm(tersimpan.terapkan_pilihan(request.POST), sendiri=sendiri)
         if form.is_valid():
             try:
                 web_services.narasi_update(
@@ -171,8 +180,51 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("Narasi laporan tersimpan."))
                 return redirect("web:narasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-        return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=form.status_http)
-    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": tersimpan})
+        return render(request, "halaman/narasi.html", _konteks_narasi(ruang, form), status=form.status_http)
+    return render(request, "halaman/narasi.html", _konteks_narasi(ruang, tersimpan))
+
+
+def _konteks_narasi(ruang: Ruang, form: NarasiForm) -> dict:
+    kembalikan = [(b.value, b.label) for b in BagianNarasi if b.value in form.sendiri]
+    return {"ruang": ruang, "form": form, "kembalikan": kembalikan}
+
+
+@require_POST
+@lingkup_kecamatan
+def narasi_bawaan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """Put one section (``bagian``, posted) back to the default text, after a confirmation."""
+    ruang.wajib_ubah()
+    kembali = reverse("web:narasi", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    bagian = request.POST.get("bagian", "")
+    if bagian not in BagianNarasi.values:
+        messages.error(
+            request, _("Bagian narasi yang akan dikembalikan tidak dikenal; tidak ada yang diubah.")
+        )
+        return redirect(kembali)
+    label = BagianNarasi(bagian).label
+    if not is_dikonfirmasi(request):
+        return halaman_konfirmasi(
+            request,
+            ruang,
+            judul=_("Kembalikan ke teks bawaan"),
+            pertanyaan=_("Kembalikan «%(bagian)s» ke teks bawaan laporan?") % {"bagian": label},
+            akibat=[
+                _("Teks sendiri bagian ini diganti teks bawaan; bagian lain tidak berubah."),
+                _("Teks yang diganti tetap dapat dilihat di riwayat narasi."),
+            ],
+            tombol=_("Ya, kembalikan"),
+            kembali=kembali,
+        )
+    try:
+        ada = web_services.narasi_kembalikan(kecamatan=ruang.kecamatan, tahun=ruang.tahun, bagian=bagian)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(kembali)
+    if ada:
+        messages.success(request, _("«%(bagian)s» kembali memakai teks bawaan.") % {"bagian": label})
+    else:
+        messages.info(request, _("«%(bagian)s» sudah memakai teks bawaan.") % {"bagian": label})
+    return redirect(kembali)
 
 
 def _profil_tabel(jenis: str):
