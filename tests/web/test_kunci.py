@@ -495,8 +495,20 @@ PERINTAH_LAIN = {
     "pangkas_lkip",
     "db_worker",  # the PDF cache and bulk prints
     "periksa",  # the consistency check reads only
+    "muat_katalog",  # the kabupaten's indicator catalogue, which the LKIP does not print
+    "buat_kecamatan_sintetis",  # new synthetic kecamatan only
+    "hapus_kecamatan_sintetis",  # synthetic ones only; refuses a locked year
 }
-APLIKASI = {"kecamatan", "perencanaan", "capaian", "anggaran", "lkip.laporan", "lkip.accounts", "lkip.web"}
+APLIKASI = {
+    "kecamatan",
+    "perencanaan",
+    "capaian",
+    "anggaran",
+    "kabupaten",
+    "lkip.laporan",
+    "lkip.accounts",
+    "lkip.web",
+}
 
 
 def test_every_command_of_the_project_is_classified():
