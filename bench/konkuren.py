@@ -238,9 +238,15 @@ def main() -> int:
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_ALLOWED_HOSTS": HOST,
             "DJANGO_MEDIA_ROOT": str(log / "media"),
+            "DJANGO_STATIC_ROOT": str(log / "static"),
         }
         fixtures = sorted(str(p) for p in (ROOT / "fixtures" / "kecamatan").glob("*.json"))
-        for perintah in (["migrate", "--noinput", "-v0"], ["muat_kecamatan", *fixtures]):
+        siapkan = (
+            ["migrate", "--noinput", "-v0"],
+            ["collectstatic", "--noinput", "-v0"],
+            ["muat_kecamatan", *fixtures],
+        )
+        for perintah in siapkan:
             subprocess.run([*MANAGE, *perintah], env=env, cwd=ROOT, check=True, capture_output=True)
         siap = subprocess.run(
             [*MANAGE, "shell", "-c", SIAPKAN.format(kecamatan=KECAMATAN, tahun=TAHUN, klien=args.klien)],
