@@ -197,3 +197,26 @@ def test_an_approved_year_whose_frozen_file_is_gone_fails_the_job_instead_of_zip
     )
     with pytest.raises(Exception, match="yang disetujui tidak ditemukan"):
         call_command("cetak_lkip", "arjasa", str(TAHUN), "-o", str(tmp_path / "x.pdf"))
+
+
+def test_the_admin_shows_which_worker_printed_each_report_in_a_constant_number_of_queries(
+    client, antrean, render, bappeda
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(pengguna(Peran.ADMIN))
+    kueri = {}
+    for tahun in (2024, 2023):  # one report, then three
+        cetak = CetakMassal.objects.create(tahun=tahun, dibuat_oleh=bappeda)
+        tasks.cetak_massal.call(cetak_id=cetak.pk)
+        CetakMassalLaporan.objects.filter(cetak=cetak).update(pekerja="server-b-2")
+        client.get(reverse("admin:laporan_cetakmassal_change", args=[cetak.pk]))  # caches warmed
+        with CaptureQueriesContext(connection) as tangkap:
+            halaman = client.get(reverse("admin:laporan_cetakmassal_change", args=[cetak.pk]))
+        assert halaman.status_code == 200
+        isi = halaman.content.decode()
+        assert isi.count("server-b-2") == CetakMassalLaporan.objects.filter(cetak=cetak).count()
+        kueri[tahun] = len(tangkap)
+    assert kueri[2023] == kueri[2024]
