@@ -221,7 +221,8 @@ def main() -> int:
     parser.add_argument("--tanpa-pekerja", action="store_true", help="do not run the task worker beside it")
     args = parser.parse_args()
     args.detik = min(args.detik, 120)
-    if args.server == "gunicorn" and shutil.which("gunicorn") is None:
+    gunicorn = Path(sys.executable).with_name("gunicorn")  # the venv's, whatever PATH says
+    if args.server == "gunicorn" and not gunicorn.exists():
         print("gunicorn tidak terpasang; pakai --server runserver.")
         return 2
 
@@ -260,7 +261,7 @@ def main() -> int:
         port = _port_bebas()
         if args.server == "gunicorn":
             perintah_server = [
-                "gunicorn",
+                str(gunicorn),
                 "lkip.wsgi",
                 "--bind",
                 f"{HOST}:{port}",
