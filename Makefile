@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FIXTURES := $(sort $(wildcard fixtures/kecamatan/*.json))
 
-.PHONY: run test install data lint format clean
+.PHONY: run serve test install data lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,19 @@ run: data
 	$(PY) manage.py db_worker & pekerja=$$!; \
 	trap 'kill $$pekerja 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## serve: the production settings against DATABASE_URL (PostgreSQL in a real install, see
+## docs/deploy.md): migrate, collect the static files, then gunicorn (deploy/gunicorn.conf.py:
+## 2 × cores + 1 processes, GUNICORN_WORKERS to change) and the task worker beside it.
+## Needs DJANGO_SECRET_KEY; without TLS in front, DJANGO_SECURE_SSL_REDIRECT=0.
+serve: export DJANGO_SETTINGS_MODULE = lkip.settings.production
+serve: install
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "DJANGO_SECRET_KEY belum diisi (lihat docs/deploy.md)."; exit 1; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py db_worker & pekerja=$$!; \
+	trap 'kill $$pekerja 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn lkip.wsgi --config deploy/gunicorn.conf.py --bind $(HOST):$(PORT)
 
 ## test: the whole suite on the database named by DATABASE_URL (SQLite when unset)
 test: install

@@ -221,7 +221,8 @@ def main() -> int:
     parser.add_argument("--tanpa-pekerja", action="store_true", help="do not run the task worker beside it")
     args = parser.parse_args()
     args.detik = min(args.detik, 120)
-    if args.server == "gunicorn" and shutil.which("gunicorn") is None:
+    gunicorn = Path(sys.executable).with_name("gunicorn")  # the venv's, whatever PATH says
+    if args.server == "gunicorn" and not gunicorn.exists():
         print("gunicorn tidak terpasang; pakai --server runserver.")
         return 2
 
@@ -238,9 +239,15 @@ def main() -> int:
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_ALLOWED_HOSTS": HOST,
             "DJANGO_MEDIA_ROOT": str(log / "media"),
+            "DJANGO_STATIC_ROOT": str(log / "static"),
         }
         fixtures = sorted(str(p) for p in (ROOT / "fixtures" / "kecamatan").glob("*.json"))
-        for perintah in (["migrate", "--noinput", "-v0"], ["muat_kecamatan", *fixtures]):
+        siapkan = (
+            ["migrate", "--noinput", "-v0"],
+            ["collectstatic", "--noinput", "-v0"],
+            ["muat_kecamatan", *fixtures],
+        )
+        for perintah in siapkan:
             subprocess.run([*MANAGE, *perintah], env=env, cwd=ROOT, check=True, capture_output=True)
         siap = subprocess.run(
             [*MANAGE, "shell", "-c", SIAPKAN.format(kecamatan=KECAMATAN, tahun=TAHUN, klien=args.klien)],
@@ -254,7 +261,7 @@ def main() -> int:
         port = _port_bebas()
         if args.server == "gunicorn":
             perintah_server = [
-                "gunicorn",
+                str(gunicorn),
                 "lkip.wsgi",
                 "--bind",
                 f"{HOST}:{port}",

@@ -2,6 +2,9 @@
 test runs in a transaction rolled back at its end, so tests may change them freely."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 connections[alias]._test_serialized_contents = connections[
                     alias
                 ].creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def statis_produksi(tmp_path_factory) -> Path:
+    """A STATIC_ROOT gathered once by ``collectstatic`` under the production settings (hashed
+    and compressed names, as ``make serve`` does), for the tests that start those settings."""
+    folder = tmp_path_factory.mktemp("lkip-statis")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lkip.settings.production",
+        "DJANGO_SECRET_KEY": "uji-statis-bukan-rahasia-" + "x" * 40,
+        "DJANGO_STATIC_ROOT": str(folder),
+        "DATABASE_URL": "sqlite://:memory:",
+    }
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        env=env, cwd=ROOT, check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return folder

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from kecamatan.admin import KunciTahunAdmin
-from lkip.laporan.models import CetakMassal, NarasiLaporan, PdfLaporan, RenderLatar
+from lkip.laporan.models import CetakMassal, CetakMassalLaporan, NarasiLaporan, PdfLaporan, RenderLatar
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 
 
@@ -18,9 +18,27 @@ class NarasiLaporanAdmin(KunciTahunAdmin):
         return awal
 
 
+class CetakMassalLaporanInline(admin.TabularInline):
+    """Each kecamatan's report of the job: its status, the worker that printed it, and when."""
+
+    model = CetakMassalLaporan
+    fields = ["urutan", "kecamatan", "status", "pekerja", "mulai", "selesai_pada", "disetujui"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("cetak", "kecamatan", "disetujui__kecamatan")
+
+
 @admin.register(CetakMassal)
 class CetakMassalAdmin(admin.ModelAdmin):
-    """Bulk prints are started from their page (the worker fills them in); here they are read."""
+    """Bulk prints are started from their page (the workers fill them in); here they are read."""
+
+    inlines = [CetakMassalLaporanInline]
 
     list_display = ["tahun", "status", "selesai", "jumlah", "dibuat_oleh", "dibuat"]
     list_filter = ["status", "tahun"]

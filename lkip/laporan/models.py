@@ -188,3 +188,57 @@ class LaporanDisetujui(models.Model):
 
     def __str__(self) -> str:
         return f"LKIP {self.kecamatan.nama} {self.tahun} versi {self.versi} (disetujui)"
+
+
+class CetakMassalLaporan(models.Model):
+    """One kecamatan's report in a bulk print, laid out by its own task.
+
+    Any ``db_worker`` sharing the database claims it (Menunggu → Sedang dicetak, one worker
+    wins), keeps the PDF it printed (the cached draft, or the frozen approved report) and, when
+    it is the last of the job, hands the job to the task that assembles the zip.
+    """
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("Menunggu giliran")
+        BERJALAN = "berjalan", _("Sedang dicetak")
+        SELESAI = "selesai", _("Selesai")
+
+    cetak = models.ForeignKey(
+        CetakMassal, on_delete=models.CASCADE, related_name="laporan", verbose_name=_("cetak massal")
+    )
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRE)
+    pdf = models.ForeignKey(
+        PdfLaporan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("PDF tersimpan"),
+    )
+    disetujui = models.ForeignKey(
+        LaporanDisetujui,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("laporan disetujui"),
+        help_text=_("Tahun yang sudah disetujui dicetak dari PDF yang dibekukan, bukan DRAF."),
+    )
+    pekerja = models.CharField(_("pekerja"), max_length=64, blank=True)
+    mulai = models.DateTimeField(_("mulai dicetak"), null=True, blank=True)
+    selesai_pada = models.DateTimeField(_("selesai dicetak"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("laporan cetak massal")
+        verbose_name_plural = _("laporan cetak massal")
+        ordering = ["cetak", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["cetak", "kecamatan"], name="cetak_massal_laporan_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cetak}: {self.kecamatan.nama}"

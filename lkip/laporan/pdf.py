@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection, connections
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Document
@@ -37,6 +39,19 @@ leader.pasang()
 ALAMAT_DASAR = "https://lkip.invalid/"
 
 
+def _berkas_statis(nama: str) -> str | None:
+    """The file behind a static name: the source tree's (``{% static %}`` without a manifest),
+    or the collected one in STATIC_ROOT, where production's names carry a content hash."""
+    jalur = finders.find(nama)
+    if jalur is None:
+        try:
+            if staticfiles_storage.exists(nama):
+                jalur = staticfiles_storage.path(nama)
+        except SuspiciousFileOperation:  # a name that climbs out of STATIC_ROOT
+            return None
+    return jalur
+
+
 class PengambilStatis(URLFetcher):
     """Serves ``/static/...`` from the project's static files; refuses everything else."""
 
@@ -48,7 +63,7 @@ class PengambilStatis(URLFetcher):
         awalan = "/" + settings.STATIC_URL.strip("/") + "/"
         if f"{bagian.scheme}://{bagian.netloc}/" != ALAMAT_DASAR or not bagian.path.startswith(awalan):
             raise ValueError(f"Alamat di luar berkas statis proyek ditolak: {url}")
-        jalur = finders.find(bagian.path.removeprefix(awalan))
+        jalur = _berkas_statis(bagian.path.removeprefix(awalan))
         if jalur is None:
             raise FileNotFoundError(f"Berkas statis tidak ada: {bagian.path}")
         jenis = mimetypes.guess_type(jalur)[0] or "application/octet-stream"

@@ -12,7 +12,7 @@ from django.utils import timezone
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import User
 from lkip.laporan.dokumen import dokumen_json
-from lkip.laporan.models import CetakMassal, LaporanDisetujui, RenderLatar
+from lkip.laporan.models import CetakMassal, CetakMassalLaporan, LaporanDisetujui, RenderLatar
 from lkip.laporan.pdf import html_lkip, pdf_dari_html
 from lkip.laporan.selectors import dokumen_lkip
 from lkip.laporan.tasks import cetak_massal, kecamatan_bertahun, render_latar
@@ -62,6 +62,7 @@ def cetak_massal_aksi(*, cetak_id: int, aksi: str, oleh: User) -> CetakMassal:
         else:
             if cetak.berkas:
                 cetak.berkas.delete(save=False)
+            cetak.laporan.all().delete()
             cetak.jumlah = len(kecamatan_bertahun(cetak.tahun))
             cetak.selesai = 0
             cetak.percobaan = 0
@@ -78,14 +79,22 @@ def cetak_massal_pulihkan(*, sekarang: datetime | None = None) -> list[CetakMass
     """Find bulk prints whose worker died ("Sedang dicetak" with an old heartbeat) and resume
     them, or fail them with a message once they have died ``LKIP_CETAK_PERCOBAAN_MAKS`` times.
 
+    A job whose reports still wait in the queue while the workers are busy with other reports
+    (one started or finished within the period) is waiting its turn, not dead.
+
     Called when a worker starts and when someone looks at a bulk print.
     """
     sekarang = sekarang or timezone.now()
     batas = sekarang - timedelta(seconds=settings.LKIP_CETAK_DETAK_MATI_DETIK)
     mati = Q(detak__lt=batas) | Q(detak__isnull=True, diperbarui__lt=batas)
+    pekerja_sibuk = CetakMassalLaporan.objects.filter(
+        Q(mulai__gte=batas) | Q(selesai_pada__gte=batas)
+    ).exists()
     hasil = []
     with transaction.atomic():
         for cetak in CetakMassal.objects.select_for_update().filter(mati, status=Status.BERJALAN):
+            if pekerja_sibuk and cetak.laporan.filter(status=CetakMassalLaporan.Status.ANTRE).exists():
+                continue
             if cetak.percobaan >= settings.LKIP_CETAK_PERCOBAAN_MAKS:
                 cetak.status = Status.GAGAL
                 cetak.pesan = (

@@ -33,12 +33,11 @@ def render(monkeypatch):
     """Counts the reports laid out by bulk prints; each gets a stand-in PDF naming its HTML."""
     dicetak: list[str] = []
 
-    def palsu(html: list[str], *, proses: int):
-        for h in html:
-            dicetak.append(sha256_html(h))
-            yield b"%PDF-1.7 uji " + sha256_html(h).encode()
+    def palsu(html: str) -> bytes:
+        dicetak.append(sha256_html(html))
+        return b"%PDF-1.7 uji " + sha256_html(html).encode()
 
-    monkeypatch.setattr(tasks, "pdf_banyak", palsu)
+    monkeypatch.setattr(tasks, "pdf_dari_html", palsu)
     return dicetak
 
 
@@ -117,14 +116,13 @@ def test_a_running_job_stops_after_the_report_it_is_on_when_cancelled(bappeda, m
     cetak = CetakMassal.objects.create(tahun=TAHUN, jumlah=3, dibuat_oleh=bappeda)
     dicetak = []
 
-    def batal_di_tengah(html, *, proses):
-        for h in html:
-            dicetak.append(h)
-            if len(dicetak) == 2:
-                cetak_massal_aksi(cetak_id=cetak.pk, aksi="batalkan", oleh=bappeda)
-            yield b"%PDF-1.7 uji"
+    def batal_di_tengah(html: str) -> bytes:
+        dicetak.append(html)
+        if len(dicetak) == 2:
+            cetak_massal_aksi(cetak_id=cetak.pk, aksi="batalkan", oleh=bappeda)
+        return b"%PDF-1.7 uji " + sha256_html(html).encode()
 
-    monkeypatch.setattr(tasks, "pdf_banyak", batal_di_tengah)
+    monkeypatch.setattr(tasks, "pdf_dari_html", batal_di_tengah)
     tasks.cetak_massal.call(cetak_id=cetak.pk)
     cetak.refresh_from_db()
     assert cetak.status == Status.DIBATALKAN and not cetak.berkas
@@ -190,13 +188,15 @@ def test_a_zip_missing_from_disk_is_a_404_with_a_message_not_a_500(client, bappe
 
 
 def test_a_failed_render_fails_the_job_with_its_reason(bappeda, monkeypatch):
-    def rusak(html, *, proses):
+    def rusak(html: str) -> bytes:
         raise MemoryError("memori habis")
-        yield
 
-    monkeypatch.setattr(tasks, "pdf_banyak", rusak)
+    monkeypatch.setattr(tasks, "pdf_dari_html", rusak)
     cetak = CetakMassal.objects.create(tahun=TAHUN, jumlah=3, dibuat_oleh=bappeda)
-    with pytest.raises(MemoryError):
-        tasks.cetak_massal.call(cetak_id=cetak.pk)
+    tasks.cetak_massal.call(cetak_id=cetak.pk)  # the report's own task fails, the job with it
     cetak.refresh_from_db()
-    assert (cetak.status, cetak.pesan) == (Status.GAGAL, "Pencetakan gagal: memori habis")
+    assert (cetak.status, cetak.pesan) == (
+        Status.GAGAL,
+        "Pencetakan LKIP Kecamatan Arjasa gagal: memori habis",
+    )
+    assert not cetak.berkas

@@ -77,7 +77,7 @@ def _port_bebas() -> int:
 
 
 @pytest.fixture(scope="module")
-def server_produksi(tmp_path_factory):
+def server_produksi(tmp_path_factory, statis_produksi):
     tmp = tmp_path_factory.mktemp("lkip-csp")
     env = {
         **os.environ,
@@ -86,6 +86,7 @@ def server_produksi(tmp_path_factory):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+        "DJANGO_STATIC_ROOT": str(statis_produksi),
         "LKIP_DEMO_PASSWORD": SANDI,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -93,9 +94,9 @@ def server_produksi(tmp_path_factory):
     for perintah in (["migrate", "--noinput", "-v0"], ["muat_kecamatan", *fixtures], ["buat_akun_demo"]):
         subprocess.run([*manage, *perintah], env=env, check=True, capture_output=True, cwd=ROOT)
     port = _port_bebas()
-    # --insecure: runserver serves static files although DEBUG is off, as the proxy would.
+    # Static files come from WhiteNoise under their hashed names, as under gunicorn.
     proses = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     # localhost: the browser keeps the production's Secure cookies there without TLS.
