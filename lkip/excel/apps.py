@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ExcelConfig(AppConfig):
+    """The Excel workbook of a kecamatan's year: the template to download and its import.
+
+    Sits on top of every domain app (``kecamatan`` ← ``perencanaan`` ← ``capaian``,
+    ``anggaran``) like the report; nothing imports it. Reading is guarded (``aman``), the diff
+    is a typed plan (``rencana``) and only ``terapkan`` writes, through each app's services.
+    """
+
+    name = "lkip.excel"
+    label = "excel"
+    verbose_name = "Impor Excel"
