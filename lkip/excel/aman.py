@@ -11,6 +11,7 @@ same function.
 """
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -29,6 +30,10 @@ AKHIRAN_XML = (".xml", ".rels", ".vml")
 #: Enough for any real workbook; an archive with more members is not one of ours.
 ANGGOTA_MAKS = 500
 _POTONGAN = 64 * 1024
+_DIMENSI = re.compile(rb'<(?:\w+:)?DIMENSION\s+REF="(?:[A-Z]+[0-9]+:)?[A-Z]+([0-9]+)"')
+_BARIS = re.compile(rb"<(?:\w+:)?ROW[\s>/]")
+#: Rows a sheet may hold beyond the data rows read (header, help row, the template's open rows).
+BARIS_CADANGAN = 250
 
 
 class BerkasDitolak(ValueError):
@@ -106,13 +111,24 @@ def _periksa_anggota(arsip: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 
 
 def _periksa_xml(arsip: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Refuse a DOCTYPE or ENTITY anywhere in the part, read in bounded pieces; whether the
-    part holds a formula (``<f>``), so the reader can tell a formula without a cached value."""
+    """Refuse a DOCTYPE or ENTITY anywhere in the part, read in bounded pieces, and a worksheet
+    with more rows than an import reads (counted here, or declared by its ``dimension``: openpyxl
+    would otherwise scan a whole sheet to size it before reading a row). Returns whether the part
+    holds a formula (``<f>``), so the reader can tell a formula without a cached value."""
     ada_rumus = False
+    lembar = info.filename.startswith("xl/worksheets/")
+    baris_maks = settings.LKIP_IMPOR_BARIS_MAKS + BARIS_CADANGAN
+    baris = 0
     ekor = b""
     with arsip.open(info) as aliran:
         while potongan := aliran.read(_POTONGAN):
             teks = (ekor + potongan).upper()
+            if lembar:
+                if not ekor and (cocok := _DIMENSI.search(teks)) and int(cocok.group(1)) > baris_maks:
+                    raise _tolak(_pesan_baris(info.filename, settings.LKIP_IMPOR_BARIS_MAKS))
+                baris += sum(1 for m in _BARIS.finditer(teks) if m.end() > len(ekor))
+                if baris > baris_maks:
+                    raise _tolak(_pesan_baris(info.filename, settings.LKIP_IMPOR_BARIS_MAKS))
             if b"<!DOCTYPE" in teks or b"<!ENTITY" in teks:
                 raise _tolak(
                     _(
@@ -152,6 +168,13 @@ def periksa_berkas_xlsx(berkas) -> BerkasXlsx:
             _("Berkas .xlsx ini rusak atau tidak lengkap; simpan ulang di Excel lalu unggah lagi.")
         ) from exc
     return BerkasXlsx(isi=isi, bagian_rumus=frozenset(r for r in rumus if r.startswith("xl/worksheets/")))
+
+
+def _pesan_baris(bagian: str, maks: int) -> str:
+    return _(
+        "Salah satu lembar (%(bagian)s) berisi lebih dari %(maks)s baris data, jadi berkas tidak "
+        "dibaca. Hapus baris kosong di bawah tabel atau bagi datanya."
+    ) % {"bagian": bagian.rsplit("/", 1)[-1], "maks": maks}
 
 
 def _pesan_besar(maks: int) -> str:

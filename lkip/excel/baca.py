@@ -108,8 +108,6 @@ def _sel_rumus(buku, judul: str, lebar: int, maks: int) -> set[tuple[int, int]]:
 def _baca_lembar(buku, lembar: L.Lembar, rumus: set[tuple[int, int]], bacaan: Bacaan) -> None:
     ws = buku[lembar.judul]
     maks = settings.LKIP_IMPOR_BARIS_MAKS
-    if ws.max_row is not None and ws.max_row > maks + L.BARIS_DATA:
-        raise _terlalu_banyak(lembar.judul, maks)
     lebar = len(lembar.kolom)
     judul = next(
         ws.iter_rows(min_row=L.BARIS_JUDUL, max_row=L.BARIS_JUDUL, max_col=lebar, values_only=True), ()
@@ -129,8 +127,10 @@ def _baca_lembar(buku, lembar: L.Lembar, rumus: set[tuple[int, int]], bacaan: Ba
             raise _terlalu_banyak(lembar.judul, maks)
         nomor = indeks + L.BARIS_DATA
         isi = (tuple(isi) + (None,) * lebar)[:lebar]
+        tanpa_nilai = False
         for kolom, nilai in enumerate(isi):
             if nilai is None and (nomor, kolom) in rumus:
+                tanpa_nilai = True
                 bacaan.galat.append(
                     Galat(
                         lembar.judul,
@@ -143,8 +143,8 @@ def _baca_lembar(buku, lembar: L.Lembar, rumus: set[tuple[int, int]], bacaan: Ba
                         % {"sel": f"{get_column_letter(kolom + 1)}{nomor}"},
                     )
                 )
-        if all(n is None or (isinstance(n, str) and not n.strip()) for n in isi):
-            continue
+        if tanpa_nilai or all(n is None or (isinstance(n, str) and not n.strip()) for n in isi):
+            continue  # a row with a formula error is reported once, not checked further
         baris_data.append(
             BarisLembar(nomor=nomor, nilai={k.nama: n for k, n in zip(lembar.kolom, isi, strict=True)})
         )
@@ -165,7 +165,7 @@ def baca_buku(berkas: BerkasXlsx, *, slug: str, tahun: int, lembar: list[L.Lemba
     bacaan = Bacaan()
     try:
         _periksa_penanda(buku, slug=slug, tahun=tahun)
-        bagian = {judul: getattr(buku[judul], "_worksheet_path", "") for judul in buku.sheetnames}
+        bagian = {judul: getattr(buku[judul], "_worksheet_path", "").lstrip("/") for judul in buku.sheetnames}
         for spec in lembar:
             if spec.judul not in buku.sheetnames:
                 continue
