@@ -26,8 +26,8 @@ _TERKUNCI = Protection(locked=True)
 _TERBUKA = Protection(locked=False)
 _BANTUAN_FONT = Font(italic=True, color="555555")
 _INFO_ISI = PatternFill("solid", fgColor="EEEEEE")
-#: Rows below the data that stay open for new entries (and carry the drop-downs).
-BARIS_TAMBAHAN = 200
+#: Rows below the data that carry the drop-downs for new entries.
+BARIS_TAMBAHAN = 500
 
 
 def _nilai(angka: Decimal | None, huruf: str) -> object:
@@ -43,6 +43,9 @@ def _tulis_lembar(
     ws = buku.create_sheet(lembar.judul)
     tulis_judul(ws, [k.judul for k in lembar.kolom], lebar=[k.lebar for k in lembar.kolom])
     isi_sel(ws.cell(L.BARIS_BANTUAN, 1), lembar.bantuan).font = _BANTUAN_FONT
+    for kolom in range(1, len(lembar.kolom) + 1):
+        ws.cell(L.BARIS_JUDUL, kolom).protection = _TERKUNCI
+        ws.cell(L.BARIS_BANTUAN, kolom).protection = _TERKUNCI
     ws.freeze_panes = f"A{L.BARIS_DATA}"
     for nomor, isi in enumerate(baris, start=L.BARIS_DATA):
         for kolom, nilai in enumerate(isi, start=1):
@@ -55,9 +58,9 @@ def _tulis_lembar(
     akhir = L.BARIS_DATA + len(baris) + BARIS_TAMBAHAN
     for kolom, spec in enumerate(lembar.kolom, start=1):
         huruf = get_column_letter(kolom)
-        # New rows below the prefilled ones are open, keys included.
-        for nomor in range(L.BARIS_DATA + len(baris), akhir):
-            ws.cell(nomor, kolom).protection = _TERBUKA
+        # New rows below the prefilled ones are open, keys included: the column's own style
+        # (cells that exist, the header and the prefilled ones, carry theirs).
+        ws.column_dimensions[huruf].protection = _TERBUKA
         if spec.daftar and spec.daftar in daftar:
             dv = DataValidation(type="list", formula1=daftar[spec.daftar], allow_blank=True)
             dv.error = "Pilih dari daftar."

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from anggaran.services import anggaran_pohon_simpan
-from capaian.services import realisasi_update, versi_realisasi
+from capaian.services import realisasi_impor
 from kecamatan import services as kecamatan_services
 from kecamatan.alur import pastikan_tahun_dapat_diubah
 from kecamatan.models import Kecamatan, ProfilKecamatan
@@ -66,15 +66,20 @@ def impor_terapkan(*, berkas: BerkasXlsx, kecamatan: Kecamatan, tahun: int, sidi
 
 def _terapkan(rencana: Rencana, isi) -> None:
     kecamatan, tahun = isi.kecamatan, isi.tahun
-    for r in rencana.realisasi:
-        realisasi_update(
-            indikator=r.indikator,
+    if rencana.realisasi:
+        realisasi_impor(
+            kecamatan_id=kecamatan.pk,
             tahun=tahun,
-            versi=versi_realisasi(r.lama),
-            status=r.status,
-            nilai=r.nilai,
-            triwulan=r.triwulan,
-            **r.teks,
+            isian=[
+                {
+                    "indikator": r.indikator,
+                    "status": r.status,
+                    "nilai": r.nilai,
+                    "triwulan": r.triwulan,
+                    **r.teks,
+                }
+                for r in rencana.realisasi
+            ],
         )
     if rencana.renstra_indikator:
         renstra = renstra_halaman(renstra_id=isi.renstra.pk)

@@ -337,3 +337,33 @@ def test_round_trip_a_seed_year_reproduces_the_same_lkip_json(slug, tahun):
         == asli
     )
     assert not _rencana(berkas, slug, tahun).ada_perubahan
+
+
+def test_apply_writes_in_batches_not_one_query_per_row():
+    """300 new outputs and 300 changed realisasi quarters cost a few more INSERT batches than 2
+    (SQLite takes at most 999 parameters per statement), never a query per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def banyak(n):
+        def isi(buku):
+            for i in range(n):
+                buku["Keluaran"].append(["1", "1.1", "1.1.1", f"Keluaran uji {i:03}", "dokumen", i + 1, i])
+                buku["Anggaran"].append(
+                    ["Sub kegiatan", "1", "1.1", f"1.1.{100 + i}", f"Sub {i}", 1000 + i, None, "S1"]
+                )
+
+        return ubah(templat(), isi)
+
+    hitung = []
+    for n in (2, 300):
+        berkas = banyak(n)
+        with CaptureQueriesContext(connection) as q:
+            _terapkan(berkas)
+        hitung.append(len(q.captured_queries))
+        assert Keluaran.objects.filter(uraian__startswith="Keluaran uji").count() == n
+        Keluaran.objects.filter(uraian__startswith="Keluaran uji").delete()
+        SubKegiatan.objects.filter(
+            nama__startswith="Sub ", kegiatan__program__kecamatan__slug="kalisat"
+        ).delete()
+    assert hitung[1] - hitung[0] <= 12, hitung  # 598 more rows: 9 more batch statements here
