@@ -26,9 +26,9 @@ from kecamatan.models import Desa, KomposisiPegawai, SaranaPrasarana
 from lkip.excel import lembar as L
 from lkip.excel.baca import Bacaan, BarisLembar, Galat
 from lkip.excel.selectors import IsiTahun
-from lkip.web.forms import AngkaField, NilaiField, nilai_isian
+from lkip.web.forms import AngkaField, NilaiField
 from perencanaan.models import Indikator, TargetPerjanjian, TargetRenstra
-from umum.angka import format_angka, format_rupiah, teks_nilai
+from umum.angka import format_angka, format_nilai, format_rupiah, teks_nilai
 
 
 class Jenis(StrEnum):
@@ -199,8 +199,10 @@ TEKS_REALISASI = (
 )  # fmt: skip
 
 
-def _t_nilai(nilai: scoring.Nilai | None) -> str:
-    return "–" if nilai is None else nilai_isian(nilai.angka, nilai.huruf) or "–"
+def _tn(angka: Decimal | None, huruf: str = "") -> str:
+    """A target or realisasi as the pages show it (``3,5``, ``B (69)``); missing is ``""``."""
+    teks = teks_nilai(angka, huruf)
+    return format_nilai(teks) if teks else ""
 
 
 def _banding(
@@ -272,8 +274,8 @@ def _rencana_realisasi(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]
             ("Status", "" if lama is None else label_status[lama.status], label_status[status]),
             (
                 "Realisasi tahunan",
-                "" if lama is None else teks_nilai(lama.angka, lama.huruf),
-                "" if nilai is None else teks_nilai(nilai.angka, nilai.huruf),
+                "" if lama is None else _tn(lama.angka, lama.huruf),
+                "" if nilai is None else _tn(nilai.angka, nilai.huruf),
             ),
             *(
                 (
@@ -294,7 +296,7 @@ def _rencana_realisasi(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]
         if lama is None and kosong:
             rencana.baris.append(BarisRencana(L.REALISASI.judul, b.nomor, ind.kode, Jenis.TETAP))
             continue
-        hasil = _banding(L.REALISASI.judul, b.nomor, f"{ind.kode} {ind.uraian[:60]}", pasangan, lama is None)
+        hasil = _banding(L.REALISASI.judul, b.nomor, f"{ind.kode} {ind.uraian}", pasangan, lama is None)
         rencana.baris.append(hasil)
         if hasil.jenis != Jenis.TETAP:
             rencana.realisasi.append(IsianRealisasi(ind, lama, status, nilai, tw, teks))
@@ -334,13 +336,13 @@ def _rencana_renstra(rencana: Rencana, isi: IsiTahun, lembar: L.Lembar, baris: l
             *(
                 (
                     f"Target {t}",
-                    teks_nilai(ada[t].angka, ada[t].huruf) if t in ada else "",
-                    "" if target[t] is None else teks_nilai(target[t].angka, target[t].huruf),
+                    _tn(ada[t].angka, ada[t].huruf) if t in ada else "",
+                    "" if target[t] is None else _tn(target[t].angka, target[t].huruf),
                 )
                 for t in periode
             ),
         ]
-        hasil = _banding(lembar.judul, b.nomor, f"{ind.kode} {ind.uraian[:60]}", pasangan, False)
+        hasil = _banding(lembar.judul, b.nomor, f"{ind.kode} {ind.uraian}", pasangan, False)
         rencana.baris.append(hasil)
         if hasil.jenis == Jenis.TETAP:
             continue
@@ -375,8 +377,8 @@ def _rencana_pk(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]) -> No
         hasil = _banding(
             L.PERJANJIAN.judul,
             b.nomor,
-            f"{ind.kode} {ind.uraian[:60]}",
-            [("Target PK", teks_nilai(target.angka, target.huruf), teks_nilai(*baru))],
+            f"{ind.kode} {ind.uraian}",
+            [("Target PK", _tn(target.angka, target.huruf), _tn(*baru))],
             False,
         )
         rencana.baris.append(hasil)
@@ -518,7 +520,7 @@ def _rencana_keluaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
             ("Target", _a(lama.target) if lama else "", _a(target)),
             ("Realisasi", _a(lama.realisasi) if lama else "", _a(realisasi)),
         ]
-        hasil = _banding(L.KELUARAN.judul, b.nomor, f"{kunci[2]}: {kunci[3][:60]}", pasangan, lama is None)
+        hasil = _banding(L.KELUARAN.judul, b.nomor, f"{kunci[2]}: {kunci[3]}", pasangan, lama is None)
         rencana.baris.append(hasil)
         if hasil.jenis != Jenis.TETAP:
             rencana.keluaran[kunci] = {"satuan": satuan, "target": target, "realisasi": realisasi}

@@ -68,7 +68,7 @@ def test_a_changed_cell_shows_old_and_new_and_applies_with_the_user_in_the_histo
     assert (berubah[0].ubahan[0].kolom, berubah[0].ubahan[0].lama, berubah[0].ubahan[0].baru) == (
         "Realisasi tahunan",
         "4",
-        "3.5",
+        "3,5",
     )
     operator = pengguna(Peran.OPERATOR, "kalisat")
     _terapkan(isi, oleh=operator)

@@ -43,7 +43,7 @@ def test_upload_previews_then_apply_saves_and_is_recorded_for_the_user(client):
     pratinjau = _unggah(client, isi)
     assert pratinjau.status_code == 200
     teks = pratinjau.content.decode()
-    assert "Realisasi tahunan" in teks and "3.5" in teks and "Terapkan semua perubahan" in teks
+    assert "Realisasi tahunan" in teks and "3,5" in teks and "Terapkan semua perubahan" in teks
     assert _s11().angka == 4  # the preview writes nothing
     sha = re.search(r'name="sha" value="([0-9a-f]{64})"', teks).group(1)
     hasil = client.post(reverse("excel:terapkan", kwargs=RUANG), {"sha": sha}, follow=True)
