@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before import_export, so its own «import» command (which bypasses the upload guard, the
+    # review lock and the history) is replaced by one that says where imports are made.
+    "lkip.excel",
     "import_export",
     "django_htmx",
     "axes",
@@ -50,7 +53,6 @@ INSTALLED_APPS = [
     "anggaran",
     "lkip.laporan",
     "lkip.web",
-    "lkip.excel",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -94,3 +94,10 @@ def test_the_apply_page_refuses_a_sha_that_was_not_previewed_in_this_session(cli
     client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
     hasil = client.post(reverse("excel:terapkan", kwargs=RUANG), {"sha": "0" * 64}, follow=True)
     assert "sudah tidak berlaku" in hasil.content.decode()
+
+
+def test_the_import_command_of_django_import_export_is_replaced_by_a_refusal():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="dinonaktifkan"):
+        call_command("import", "capaian.KonversiHuruf", "berkas.csv")
