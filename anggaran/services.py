@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import Kecamatan
+from umum.riwayat import bulk_create_riwayat, bulk_update_riwayat, isi_kolom
+from umum.urutan import KodeUrut, kunci_kode
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -100,3 +102,91 @@ def anggaran_baris_delete(*, baris: models.Model) -> None:
     if alasan := anggaran_baris_hambatan_hapus(baris):
         raise ValidationError(alasan)
     baris.delete()
+
+
+@transaction.atomic
+def anggaran_pohon_simpan(
+    *,
+    kecamatan: Kecamatan,
+    tahun: int,
+    program: dict[str, str],
+    kegiatan: dict[tuple[str, str], str],
+    sub_kegiatan: dict[tuple[str, str, str], dict],
+    keluaran: dict[tuple[str, str, str, str], dict],
+) -> None:
+    """Create or update budget rows by their codes (an import): ``program`` kode → nama,
+    ``kegiatan`` (program, kegiatan) → nama, ``sub_kegiatan`` (program, kegiatan, sub) → its
+    fields, ``keluaran`` (program, kegiatan, sub, uraian) → its fields. A row whose parent is
+    neither named nor stored is an error; rows not named are left as they are. Each row is
+    validated with ``full_clean`` (the database keeps the unique and range constraints) and
+    written only when it changes, level by level with the history's bulk helpers, so the
+    queries do not grow with the rows."""
+    pastikan_dapat_diubah(kecamatan, tahun)
+    ada_p = {p.kode: p for p in Program.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun)}
+    ada_k = {
+        (k.program.kode, k.kode): k
+        for k in Kegiatan.objects.filter(program__in=list(ada_p.values())).select_related("program")
+    }
+    ada_s = {
+        (s.kegiatan.program.kode, s.kegiatan.kode, s.kode): s
+        for s in SubKegiatan.objects.filter(kegiatan__in=list(ada_k.values())).select_related(
+            "kegiatan__program"
+        )
+    }
+    kunci_sub = {s.pk: kunci for kunci, s in ada_s.items()}
+    ada_o = {
+        (*kunci_sub[o.sub_kegiatan_id], o.uraian): o
+        for o in Keluaran.objects.filter(sub_kegiatan__in=list(ada_s.values()))
+    }
+    urutan_o: dict[tuple, int] = {}
+    for kunci, o in ada_o.items():
+        urutan_o[kunci[:3]] = max(urutan_o.get(kunci[:3], 0), o.urutan)
+
+    def induk(peta: dict, kunci: tuple):
+        if kunci not in peta:
+            raise ValidationError(_("Induk %(kode)s tidak ada.") % {"kode": " / ".join(kunci)})
+        return peta[kunci]
+
+    def simpan(model, peta: dict, isian: dict, buat) -> None:
+        baru, ubah, bidang = [], [], set()
+        for kunci, nilai in isian.items():
+            obj = peta.get(kunci) or buat(kunci)
+            sebelum = None if obj.pk is None else isi_kolom(obj)
+            for nama, isi in nilai.items():
+                setattr(obj, nama, isi)
+            if isinstance(obj, KodeUrut):
+                obj.kode_urut = kunci_kode(obj.kode)
+            # Parents and sasaran come from the rows fetched above (and the plan's check of the
+            # Renstra): no query per row to look each foreign key up again.
+            fk = [f.name for f in model._meta.concrete_fields if f.is_relation]
+            obj.full_clean(exclude=fk, validate_unique=False, validate_constraints=False)
+            if sebelum is None:
+                baru.append(obj)
+            elif isi_kolom(obj) != sebelum:
+                ubah.append(obj)
+                bidang |= {
+                    n for n in nilai if getattr(obj, n) != sebelum.get(model._meta.get_field(n).attname)
+                }
+            peta[kunci] = obj
+        bulk_create_riwayat(baru, model)
+        if ubah:
+            bulk_update_riwayat(ubah, model, sorted(bidang))
+
+    def keluaran_baru(kunci: tuple) -> Keluaran:
+        urutan_o[kunci[:3]] = urutan_o.get(kunci[:3], 0) + 1
+        return Keluaran(sub_kegiatan=induk(ada_s, kunci[:3]), uraian=kunci[3], urutan=urutan_o[kunci[:3]])
+
+    simpan(
+        Program,
+        ada_p,
+        {k: {"nama": n} for k, n in program.items()},
+        lambda k: Program(kecamatan=kecamatan, tahun=tahun, kode=k),
+    )
+    simpan(
+        Kegiatan,
+        ada_k,
+        {k: {"nama": n} for k, n in kegiatan.items()},
+        lambda k: Kegiatan(program=induk(ada_p, k[0]), kode=k[1]),
+    )
+    simpan(SubKegiatan, ada_s, sub_kegiatan, lambda k: SubKegiatan(kegiatan=induk(ada_k, k[:2]), kode=k[2]))
+    simpan(Keluaran, ada_o, keluaran, keluaran_baru)

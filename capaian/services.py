@@ -2,13 +2,17 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from capaian import scoring
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
 from kecamatan.alur import pastikan_dapat_diubah
 from perencanaan.models import Indikator
+from umum.riwayat import bulk_create_riwayat, bulk_update_riwayat
 from umum.versi import DataKedaluwarsa, versi_objek
 
 
@@ -108,3 +112,64 @@ def bukti_delete(*, bukti: Bukti) -> None:
     bukti.delete()
     if berkas:
         transaction.on_commit(lambda: berkas.storage.delete(berkas.name))
+
+
+@transaction.atomic
+def realisasi_impor(*, kecamatan_id: int, tahun: int, isian: list[dict]) -> None:
+    """Save the realisasi of many indicators of one kecamatan's year at once (an import).
+
+    Each item: ``indikator``, ``status``, ``nilai`` (``scoring.Nilai`` or ``None``), ``triwulan``
+    (1–4 → number or ``None``) and the text fields of ``realisasi_update``. Each row is
+    validated with ``full_clean`` (the database keeps the unique and range constraints); rows
+    are written with the history's bulk helpers, so the queries do not grow with the rows."""
+    pastikan_dapat_diubah(kecamatan_id, tahun)
+    ids = [i["indikator"].pk for i in isian]
+    if Indikator.objects.filter(pk__in=ids).exclude(sasaran__renstra__kecamatan_id=kecamatan_id).exists():
+        raise ValidationError(_("Ada indikator kecamatan lain di antara baris yang diimpor."))
+    lama = {
+        r.indikator_id: r
+        for r in Realisasi.objects.select_for_update()
+        .filter(indikator_id__in=ids, tahun=tahun)
+        .prefetch_related("triwulan")
+    }
+    sekarang = timezone.now()
+    baru, ubah, pasangan = [], [], []
+    for i in isian:
+        r = lama.get(i["indikator"].pk) or Realisasi(indikator=i["indikator"], tahun=tahun)
+        nilai, terisi = i["nilai"], {t: a for t, a in i["triwulan"].items() if a is not None}
+        r.angka, r.huruf = (None, "") if nilai is None else (nilai.angka, nilai.huruf)
+        r.status = i["status"]
+        for nama in TEKS_REALISASI:
+            setattr(r, nama, i.get(nama, ""))
+        r.ada_triwulan = bool(terisi)
+        r.diperbarui = sekarang
+        # The indicators were fetched above: no query per row to check the foreign key again.
+        r.full_clean(exclude=["indikator"], validate_unique=False, validate_constraints=False)
+        (ubah if r.pk else baru).append(r)
+        pasangan.append((r, terisi))
+    bulk_create_riwayat(baru, Realisasi)
+    if ubah:
+        bulk_update_riwayat(ubah, Realisasi, ["angka", "huruf", "status", "diperbarui", *TEKS_REALISASI])
+    tw_baru, tw_ubah, tw_hapus = [], [], []
+    for r, terisi in pasangan:
+        ada = {t.triwulan: t for t in r.triwulan.all()} if r.indikator_id in lama else {}
+        tw_hapus += [t.pk for n, t in ada.items() if n not in terisi]
+        for nomor, angka in terisi.items():
+            baris = ada.get(nomor)
+            if baris is not None and baris.angka == angka:
+                continue  # unchanged: no record, as in realisasi_update
+            baris = baris or RealisasiTriwulan(realisasi=r, triwulan=nomor)
+            baris.angka = angka
+            baris.full_clean(exclude=["realisasi"], validate_unique=False, validate_constraints=False)
+            (tw_ubah if baris.pk else tw_baru).append(baris)
+    if tw_hapus:
+        RealisasiTriwulan.objects.filter(pk__in=tw_hapus).delete()
+    bulk_create_riwayat(tw_baru, RealisasiTriwulan)
+    if tw_ubah:
+        bulk_update_riwayat(tw_ubah, RealisasiTriwulan, ["angka"])
+
+
+TEKS_REALISASI = (
+    "alasan", "catatan", "faktor_keberhasilan", "hambatan", "tindak_lanjut",
+    "pembanding_nasional", "pembanding_provinsi", "pembanding_kabupaten",
+)  # fmt: skip

@@ -8,6 +8,7 @@ admin.site.index_title = "Administrasi data kinerja"
 urlpatterns = [
     path("", include("lkip.web.urls")),
     path("", include("lkip.laporan.urls")),
+    path("", include("lkip.excel.urls")),
     path("admin/", admin.site.urls),
 ]
 

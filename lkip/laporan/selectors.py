@@ -228,7 +228,11 @@ def _perjanjian(kecamatan: Kecamatan, tahun: int) -> tuple[d.Perjanjian, ...]:
 def _rkt(kecamatan: Kecamatan, tahun: int) -> d.Rkt | None:
     rkt = (
         RencanaKinerjaTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .prefetch_related(Prefetch("target", queryset=TargetRkt.objects.select_related("indikator")))
+        # In the order the targets were made (what SQLite returned unasked); without an order
+        # PostgreSQL returns them as its join happens to, which changes after an indicator is saved.
+        .prefetch_related(
+            Prefetch("target", queryset=TargetRkt.objects.select_related("indikator").order_by("pk"))
+        )
         .first()
     )
     return None if rkt is None else d.Rkt(tanggal=rkt.tanggal, target=_target(rkt.target.all()))

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before import_export, so its own «import» command (which bypasses the upload guard, the
+    # review lock and the history) is replaced by one that says where imports are made.
+    "lkip.excel",
     "import_export",
     "django_htmx",
     "axes",
@@ -167,6 +170,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # Evidence uploads: the largest file accepted (bytes).
 LKIP_BUKTI_MAKS_BYTE = int(os.environ.get("LKIP_BUKTI_MAKS_BYTE", str(5 * 1024 * 1024)))
+
+# Excel imports (lkip/excel/aman.py): the largest upload, the largest XML part and all parts
+# together once unzipped (a zip bomb is refused by these declared sizes before anything is
+# inflated), and the most rows read from one sheet.
+LKIP_IMPOR_MAKS_BYTE = int(os.environ.get("LKIP_IMPOR_MAKS_BYTE", str(5 * 1024 * 1024)))
+LKIP_IMPOR_BAGIAN_MAKS_BYTE = 64 * 1024 * 1024
+LKIP_IMPOR_TOTAL_MAKS_BYTE = 128 * 1024 * 1024
+LKIP_IMPOR_BARIS_MAKS = int(os.environ.get("LKIP_IMPOR_BARIS_MAKS", "5000"))
 
 # Background work (bulk LKIP printing) runs through Django's task framework with a database
 # queue: no extra server, only the worker process `manage.py db_worker`.

@@ -498,6 +498,7 @@ PERINTAH_LAIN = {
     "muat_katalog",  # the kabupaten's indicator catalogue, which the LKIP does not print
     "buat_kecamatan_sintetis",  # new synthetic kecamatan only
     "hapus_kecamatan_sintetis",  # synthetic ones only; refuses a locked year
+    "import",  # replaces django-import-export's: refuses, and says where imports are made
 }
 APLIKASI = {
     "kecamatan",
@@ -508,6 +509,7 @@ APLIKASI = {
     "lkip.laporan",
     "lkip.accounts",
     "lkip.web",
+    "lkip.excel",
 }
 
 
