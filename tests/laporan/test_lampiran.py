@@ -220,3 +220,35 @@ def test_other_files_are_refused_with_a_message_and_nothing_is_saved(settings, t
     assert pesan in " ".join(galat.value.messages)
     assert not KopSurat.objects.exists()
     assert not list(tmp_path.rglob("*.*"))
+
+
+def test_the_administrator_uploads_the_letterhead_once_then_changes_it(client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from lkip.accounts.models import Peran, User
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(
+        User.objects.create_superuser("admin-kop", "kop@example.org", "rahasia-uji-123", peran=Peran.ADMIN)
+    )
+    tambah = reverse("admin:laporan_kopsurat_add")
+    ditolak = client.post(
+        tambah,
+        {"pemerintah": "Pemerintah Kabupaten Jember", "logo": SimpleUploadedFile("a.png", b"GIF89a000")},
+    )
+    assert "Logo harus berupa gambar PNG, JPEG, atau SVG." in ditolak.content.decode()
+    assert not KopSurat.objects.exists()
+    jawaban = client.post(
+        tambah, {"pemerintah": "Pemerintah Kabupaten Jember", "logo": SimpleUploadedFile("logo.svg", SVG)}
+    )
+    assert jawaban.status_code == 302
+    kop = KopSurat.objects.get()
+    assert kop.sidik == hashlib.sha256(SVG).hexdigest() and kop.logo.name == f"kop/{kop.sidik}.svg"
+    assert client.get(tambah).status_code == 403  # one letterhead
+    ubah = reverse("admin:laporan_kopsurat_change", args=[kop.pk])
+    assert client.post(ubah, {"pemerintah": "Pemerintah Kabupaten Jember Baru"}).status_code == 302
+    kop.refresh_from_db()
+    assert (
+        kop.pemerintah == "Pemerintah Kabupaten Jember Baru" and kop.sidik == hashlib.sha256(SVG).hexdigest()
+    )
