@@ -252,3 +252,19 @@ def test_the_administrator_uploads_the_letterhead_once_then_changes_it(client, s
     assert (
         kop.pemerintah == "Pemerintah Kabupaten Jember Baru" and kop.sidik == hashlib.sha256(SVG).hexdigest()
     )
+
+
+def test_the_web_preview_serves_the_logo_in_use_and_nothing_else(client, settings, tmp_path):
+    from django.urls import reverse
+
+    from lkip.accounts.models import Peran, User
+
+    settings.MEDIA_ROOT = tmp_path
+    kop = kop_surat_simpan(pemerintah="Pemerintah Kabupaten Jember", logo=ContentFile(SVG, name="logo.svg"))
+    alamat = f"/media/{kop.logo.name}"
+    assert client.get(alamat).status_code == 302  # log in first
+    client.force_login(User.objects.create_user("op-kop", password="rahasia-uji-123", peran=Peran.BAPPEDA))
+    jawaban = client.get(alamat)
+    assert jawaban.status_code == 200 and jawaban["Content-Type"] == "image/svg+xml"
+    assert b"".join(jawaban.streaming_content) == SVG
+    assert client.get(reverse("laporan:logo_kop", args=["lain.svg"])).status_code == 404
