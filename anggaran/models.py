@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
-from perencanaan.models import Sasaran
+from perencanaan.models import Sasaran, TargetTriwulan
 from umum.angka import persentase
 from umum.kolom import DesimalField
 from umum.riwayat import Riwayat
@@ -101,7 +101,7 @@ class SubKegiatan(KodeUrut):
         return persentase(self.realisasi, self.pagu)
 
 
-class Keluaran(models.Model):
+class Keluaran(TargetTriwulan):
     """An output indicator of a sub kegiatan (target, realisasi, satuan)."""
 
     sub_kegiatan = models.ForeignKey(

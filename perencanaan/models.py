@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -50,6 +52,29 @@ class NilaiField(models.Model):
     @property
     def nilai_teks(self) -> str:
         return teks_nilai(self.angka, self.huruf)
+
+
+class TargetTriwulan(models.Model):
+    """The quarterly targets of a Rencana Aksi, where the kecamatan sets them (empty: none set).
+
+    Kept as written for each quarter, not split from the yearly target: the seeds plan a
+    quarter's share ("TW 1 = 3", "Tw 1 : 25 %") that need not add up to it."""
+
+    target_tw1 = DesimalField(_("target triwulan I"), max_digits=18, decimal_places=4, null=True, blank=True)
+    target_tw2 = DesimalField(_("target triwulan II"), max_digits=18, decimal_places=4, null=True, blank=True)
+    target_tw3 = DesimalField(
+        _("target triwulan III"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    target_tw4 = DesimalField(_("target triwulan IV"), max_digits=18, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def target_triwulan(self) -> dict[int, Decimal | None]:
+        """Quarter → target; empty when no quarter is set."""
+        nilai = {1: self.target_tw1, 2: self.target_tw2, 3: self.target_tw3, 4: self.target_tw4}
+        return nilai if any(v is not None for v in nilai.values()) else {}
 
 
 # --- Renstra ----------------------------------------------------------------------------
@@ -289,6 +314,17 @@ class PenetapanIku(models.Model):
     nomor = models.CharField(_("nomor keputusan"), max_length=160)
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
     tentang = models.CharField(_("tentang"), max_length=300, blank=True)
+    # The decree's body as the kecamatan signed it; empty prints the default text.
+    menimbang = TeksField(_("menimbang"), max_length=5000, blank=True)
+    mengingat = TeksField(
+        _("mengingat"), max_length=10000, blank=True, help_text=_("Satu dasar hukum per baris.")
+    )
+    memutuskan = TeksField(
+        _("memutuskan"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Satu diktum per baris, diawali namanya dan titik dua (KESATU : …)."),
+    )
 
     history = Riwayat()
 
@@ -323,7 +359,7 @@ class RencanaKinerjaTahunan(models.Model):
         return f"RKT {self.kecamatan.nama} {self.tahun}"
 
 
-class TargetRkt(NilaiField):
+class TargetRkt(NilaiField, TargetTriwulan):
     rkt = models.ForeignKey(
         RencanaKinerjaTahunan, on_delete=models.CASCADE, related_name="target", verbose_name=_("RKT")
     )

@@ -1,7 +1,15 @@
 from django.contrib import admin
 
 from kecamatan.admin import KunciTahunAdmin
-from lkip.laporan.models import CetakMassal, CetakMassalLaporan, NarasiLaporan, PdfLaporan, RenderLatar
+from lkip.laporan.kop import kop_surat_simpan
+from lkip.laporan.models import (
+    CetakMassal,
+    CetakMassalLaporan,
+    KopSurat,
+    NarasiLaporan,
+    PdfLaporan,
+    RenderLatar,
+)
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 
 
@@ -70,3 +78,20 @@ class RenderLatarAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(KopSurat)
+class KopSuratAdmin(admin.ModelAdmin):
+    """The one letterhead: added once, then changed; saved through its service, which names the
+    logo's file by its content hash."""
+
+    list_display = ["pemerintah", "diperbarui"]
+    readonly_fields = ["sidik", "diperbarui"]
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and not KopSurat.objects.exists()
+
+    def save_model(self, request, obj, form, change) -> None:
+        logo = form.cleaned_data.get("logo") if "logo" in form.changed_data else None
+        simpan = kop_surat_simpan(pemerintah=form.cleaned_data["pemerintah"], logo=logo)
+        obj.pk, obj.logo, obj.sidik = simpan.pk, simpan.logo, simpan.sidik

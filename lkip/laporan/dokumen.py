@@ -200,6 +200,10 @@ class PenetapanIku:
     nomor: str
     tanggal: date | None
     tentang: str
+    menimbang: str = ""
+    """The decree's body as entered; empty: the report prints the default text."""
+    mengingat: str = ""
+    memutuskan: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class TargetIndikator:
     indikator: str
     """The indicator's kode."""
     nilai: Nilai | None
+    target_triwulan: Mapping[int, Decimal | None] = _polos(default_factory=dict)
+    """The Rencana Aksi's quarterly targets (RKT only; empty when none are set)."""
 
 
 @dataclass(frozen=True)
@@ -347,6 +353,8 @@ class Keluaran:
     target: Decimal | None = _polos()
     realisasi: Decimal | None = _polos()
     capaian: Decimal | None = None
+    target_triwulan: Mapping[int, Decimal | None] = _polos(default_factory=dict)
+    """The Rencana Aksi's quarterly targets (empty when none are set)."""
 
 
 @dataclass(frozen=True)

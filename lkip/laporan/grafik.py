@@ -42,16 +42,32 @@ def _svg(tinggi: float, isi: list[str], judul: str) -> str:
 
 
 def _teks(
-    x: float, y: float, teks: str, ukuran: int = 11, jangkar: str = "start", tebal: bool = False
+    x: float, y: float, teks: str, ukuran: float = 11, jangkar: str = "start", tebal: bool = False
 ) -> str:
     berat = ' font-weight="bold"' if tebal else ""
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{ukuran}" text-anchor="{jangkar}" {HURUF}{berat}>'
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{ukuran:g}" text-anchor="{jangkar}" {HURUF}{berat}>'
         f"{escape(teks)}</text>"
     )
 
 
-def _baris_teks(x: float, y: float, baris: list[str], ukuran: int = 11, jangkar: str = "start") -> str:
+LEBAR_HURUF = 0.56
+"""Average advance of a Liberation Sans glyph, in em: enough to keep a label off a line or
+inside a box (the exact width is the font's; a label this wide or narrower fits)."""
+
+
+def lebar_teks(teks: str, ukuran: float) -> float:
+    return len(teks) * ukuran * LEBAR_HURUF
+
+
+def _ukuran_muat(teks: str, lebar: float, ukuran: float, terkecil: float = 6.0) -> float:
+    """The font size at which ``teks`` fits in ``lebar`` (never above ``ukuran``)."""
+    if not teks or lebar_teks(teks, ukuran) <= lebar:
+        return ukuran
+    return max(terkecil, lebar / (len(teks) * LEBAR_HURUF))
+
+
+def _baris_teks(x: float, y: float, baris: list[str], ukuran: float = 11, jangkar: str = "start") -> str:
     return "".join(_teks(x, y + i * (ukuran + 2), b, ukuran, jangkar) for i, b in enumerate(baris))
 
 
@@ -62,6 +78,7 @@ def grafik_batang(
     kiri, kanan, tinggi_batang, jarak = 230, 70, 18, 14
     puncak = max([b.nilai for b in batang if b.nilai is not None] + [batas or Decimal("0"), Decimal("1")])
     skala = (LEBAR - kiri - kanan) / float(puncak)
+    x_batas = None if batas is None else kiri + float(batas) * skala
     isi = []
     y = 24.0
     for b in batang:
@@ -75,18 +92,33 @@ def grafik_batang(
                 f'<rect x="{kiri}" y="{y:.1f}" width="{panjang:.1f}" height="{tinggi_batang}" fill="{WARNA_UTAMA}"/>'
             )
             label_nilai = format_persen(b.nilai) if satuan_persen else format_angka(b.nilai, 2)
-            isi.append(_teks(kiri + panjang + 4, y + 13, label_nilai, 10))
+            isi.append(
+                _teks(
+                    _x_label(kiri + panjang + 4, lebar_teks(label_nilai, 10), x_batas),
+                    y + 13,
+                    label_nilai,
+                    10,
+                )
+            )
         y += tinggi_batang + jarak
     bawah = y
     isi.append(f'<line x1="{kiri}" y1="14" x2="{kiri}" y2="{bawah:.1f}" stroke="#000" stroke-width="1"/>')
-    if batas is not None:
-        x = kiri + float(batas) * skala
+    if x_batas is not None:
+        x = x_batas
         isi.append(
             f'<line x1="{x:.1f}" y1="14" x2="{x:.1f}" y2="{bawah:.1f}" stroke="{WARNA_GARIS}" '
             f'stroke-width="1.5" stroke-dasharray="5,3"/>'
         )
         isi.append(_teks(x, 10, format_persen(batas) if satuan_persen else format_angka(batas), 10, "middle"))
     return _svg(bawah + 8, isi, judul)
+
+
+def _x_label(x: float, lebar: float, x_garis: float | None) -> float:
+    """Where a value label starts: right of its bar, or right of the reference line when it
+    would otherwise sit on it."""
+    if x_garis is not None and x - 3 <= x_garis <= x + lebar + 3:
+        return x_garis + 4
+    return x
 
 
 def grafik_tren(
@@ -117,8 +149,10 @@ def grafik_tren(
                 isi.append(
                     f'<rect x="{xb:.1f}" y="{dasar_y - h:.1f}" width="{lb:.1f}" height="{h:.1f}" fill="{warna}"/>'
                 )
-                if k == 1:
-                    isi.append(_teks(xb + lb / 2, dasar_y - h - 3, format_angka(v, None), 8, "middle"))
+                label = format_angka(v, None)
+                isi.append(
+                    _teks(xb + lb / 2, dasar_y - h - 3, label, _ukuran_muat(label, lb + 2, 8), "middle")
+                )
             isi.append(_teks(xk + lebar_kelompok / 2, dasar_y + 12, str(tahun), 9, "middle"))
     tinggi_total = ((len(seri) + kolom - 1) // kolom) * tinggi_panel + 24
     y_leg = tinggi_total - 10
@@ -137,6 +171,15 @@ class Unit:
     induk: str | None
 
 
+def susun_nama(nama: str, lebar: float, ukuran: float = 9) -> tuple[list[str], float]:
+    """A unit's name wrapped to a box ``lebar`` wide, every word kept: the lines, and the font
+    size, made smaller when one word alone is wider than the box."""
+    kata_terpanjang = max((len(k) for k in nama.split()), default=1)
+    ukuran = min(ukuran, max(6.0, lebar / (kata_terpanjang * LEBAR_HURUF)))
+    per_baris = max(int(lebar / (ukuran * LEBAR_HURUF)), 1)
+    return textwrap.wrap(nama, per_baris, break_long_words=False) or [""], ukuran
+
+
 def bagan_organisasi(unit: list[Unit], *, judul: str) -> str:
     """The organisation chart: the head on top, its direct units in a row, their units stacked
     beneath each of them."""
@@ -150,16 +193,15 @@ def bagan_organisasi(unit: list[Unit], *, judul: str) -> str:
         return ""
     baris1 = anak.get(akar[0].kode, [])
     lebar_kotak = min(150.0, (LEBAR - 20) / max(len(baris1), 1) - 10)
-    lebar_huruf = max(int(lebar_kotak / 5.6), 12)
     isi = []
 
     def kotak(x: float, y: float, w: float, nama: str) -> float:
-        baris = textwrap.wrap(nama, lebar_huruf)[:4]
-        h = 10 + 11 * len(baris)
+        baris, ukuran = susun_nama(nama, w - 6)
+        h = 8 + (ukuran + 2) * len(baris)
         isi.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h}" fill="#fff" stroke="{WARNA_UTAMA}" stroke-width="1.2"/>'
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#fff" stroke="{WARNA_UTAMA}" stroke-width="1.2"/>'
         )
-        isi.append(_baris_teks(x + w / 2, y + 14, baris, 9, "middle"))
+        isi.append(_baris_teks(x + w / 2, y + 4 + ukuran, baris, ukuran, "middle"))
         return h
 
     w_akar = 200.0

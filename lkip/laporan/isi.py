@@ -4,7 +4,7 @@
 Each chapter's context is a frozen dataclass built by a small function of its own
 (``bab_3_akuntabilitas(dok, umum, nomor) -> Bab3``), in report order, numbering its tables and
 figures through one shared ``Penomor``. Groupings, generated sentences and charts are prepared
-here; templates only format. Constant number of queries (the document's, plus two).
+here; templates only format. Constant number of queries (the document's, plus three).
 """
 
 import re
@@ -400,6 +400,7 @@ class Daftar:
     gambar: tuple[Nomor, ...]
     perjanjian_semua: tuple[d.Perjanjian, ...]
     ada_renstra: bool
+    ada_rencana_aksi: bool = False
 
 
 def sampul(dok: d.DokumenLkip, umum: Umum) -> Sampul:
@@ -820,61 +821,18 @@ def bab_4_penutup(dok: d.DokumenLkip, umum: Umum) -> Bab4:
     )
 
 
-@dataclass(frozen=True)
-class LampiranPerjanjian:
-    perjanjian: d.Perjanjian
-    baris: tuple[BarisTarget, ...]
-
-
-@dataclass(frozen=True)
-class Lampiran(Bab):
-    renstra: d.Renstra | None
-    baris_renstra: tuple[BarisRenstra, ...]
-    lebar_tahun_renstra: tuple[int, ...]
-    rkt: d.Rkt | None
-    rkt_baris: tuple[BarisTarget, ...]
-    program: tuple[d.Program, ...]
-    perjanjian_semua: tuple[LampiranPerjanjian, ...]
-    penetapan_iku: d.PenetapanIku | None
-    indikator_iku: tuple[BarisIku, ...]
-    ttd_iku: TandaTangan
-    ttd_rkt: TandaTangan | None
-
-
-def _urut_sasaran(baris: tuple[BarisTarget, ...]) -> tuple[BarisTarget, ...]:
-    """Rows in the order of their sasaran's number, so the annex reads 1, 2, 3 like the PK."""
-    return tuple(sorted(baris, key=lambda b: (b.sasaran_nomor is None, b.sasaran_nomor or 0)))
-
-
-def lampiran(dok: d.DokumenLkip, umum: Umum) -> Lampiran:
-    renstra, iku = dok.renstra, dok.penetapan_iku
-    return Lampiran(
-        **_bab(umum),
-        renstra=renstra,
-        baris_renstra=_baris_renstra(renstra),
-        lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_LAMPIRAN, len(renstra.tahun_periode) if renstra else 0),
-        rkt=dok.rkt,
-        rkt_baris=_urut_sasaran(_baris_target(dok.rkt.target, umum)) if dok.rkt else (),
-        program=dok.anggaran.program,
-        perjanjian_semua=tuple(
-            LampiranPerjanjian(p, _baris_target(p.target, umum)) for p in dok.perjanjian_kinerja
-        ),
-        penetapan_iku=iku,
-        indikator_iku=_indikator_iku(umum),
-        ttd_iku=_ttd(dok, umum.profil, None if iku is None else iku.tanggal, awal_tahun(umum.tahun)),
-        ttd_rkt=None if dok.rkt is None else _ttd(dok, umum.profil, dok.rkt.tanggal, awal_tahun(umum.tahun)),
-    )
-
-
 # Percent of the table width the year columns share; the other columns are in the templates.
 LEBAR_TAHUN_RENSTRA = 42
-LEBAR_TAHUN_TREN = 28
+LEBAR_TAHUN_TREN = 36
 LEBAR_TAHUN_LAMPIRAN = 26
 
 
 def isi_laporan(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> dict[str, Any]:
     """The template context of ``laporan/lkip.html``: one typed value per chapter, and the
     approval line of a frozen report (empty: the report is a draft)."""
+    # The annexes build on this module's shared parts, so they are imported here, not above.
+    from lkip.laporan.lampiran import kop_lampiran, kop_laporan, lampiran
+
     dok = dokumen_lkip(kecamatan=kecamatan, tahun=tahun)
     konversi = KonversiHuruf.sebagai_peta()
     umum = _umum(dok, kecamatan, konversi)
@@ -882,17 +840,18 @@ def isi_laporan(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> dic
     bab1 = bab_1_pendahuluan(dok, umum, nomor)
     bab2 = bab_2_perencanaan(dok, umum, nomor)
     bab3 = bab_3_akuntabilitas(dok, umum, nomor, konversi)
+    lamp = lampiran(dok, umum, kop_lampiran(dok, kop_laporan()))
     return {
         **_bab(umum),
         "sampul": sampul(dok, umum),
         "pengantar": kata_pengantar(dok, umum),
-        "daftar": daftar(dok, nomor),
+        "daftar": replace(daftar(dok, nomor), ada_rencana_aksi=lamp.aksi is not None),
         "ikhtisar": ikhtisar(dok, umum),
         "bab1": bab1,
         "bab2": bab2,
         "bab3": bab3,
         "bab4": bab_4_penutup(dok, umum),
-        "lampiran": lampiran(dok, umum),
+        "lampiran": lamp,
         "disetujui": disetujui,
         "pratinjau_web": None,
     }

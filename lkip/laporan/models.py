@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Kecamatan
+from umum.gambar import validasi_logo
 from umum.kolom import TeksField
 from umum.riwayat import Riwayat
 
@@ -242,3 +243,37 @@ class CetakMassalLaporan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cetak}: {self.kecamatan.nama}"
+
+
+class KopSurat(models.Model):
+    """The kabupaten's logo and letterhead, set once by the administrator, printed on the cover
+    and on the first page of each annex. One row at most; without it the cover is plain.
+
+    ``sidik`` is the SHA-256 of the logo's bytes and names its file, so the report's HTML (and
+    with it the PDF cache key) changes whenever the logo does."""
+
+    tunggal = models.PositiveSmallIntegerField(default=1, editable=False)
+    pemerintah = models.CharField(
+        _("nama pemerintah daerah"), max_length=120, help_text=_("Contoh: PEMERINTAH KABUPATEN JEMBER")
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to="kop/",
+        validators=[validasi_logo],
+        help_text=_("PNG, JPEG atau SVG, paling besar 512 KB."),
+    )
+    sidik = models.CharField(_("SHA-256 logo"), max_length=64, editable=False)
+    diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("kop surat dan logo")
+        verbose_name_plural = _("kop surat dan logo")
+        constraints = [
+            models.UniqueConstraint(fields=["tunggal"], name="kop_surat_tunggal"),
+            models.CheckConstraint(condition=models.Q(tunggal=1), name="kop_surat_satu_baris"),
+        ]
+
+    def __str__(self) -> str:
+        return self.pemerintah

@@ -111,6 +111,19 @@ def _kolom(model: type[models.Model], nama: str) -> models.Field:
     return model._meta.get_field(nama)
 
 
+def _target_triwulan(data: Dokumen, tempat: str, model: type[models.Model]) -> dict[str, Decimal | None]:
+    """The Rencana Aksi's quarterly targets, ``{"1": "3", "2": "4"}``; a quarter left out is empty."""
+    triwulan = data.get("target_triwulan") or {}
+    if not isinstance(triwulan, dict) or not set(triwulan) <= {"1", "2", "3", "4"}:
+        raise DokumenTidakValid(f'{tempat}: target triwulan harus berkunci "1" sampai "4".')
+    return {
+        f"target_tw{tw}": _angka(
+            triwulan.get(str(tw)), f"{tempat}, target triwulan {tw}", _kolom(model, f"target_tw{tw}")
+        )
+        for tw in range(1, 5)
+    }
+
+
 def _tanggal(teks: str | None) -> date | None:
     return date.fromisoformat(teks) if teks else None
 
@@ -146,6 +159,9 @@ def _kecamatan_muat(dokumen: Dokumen) -> Kecamatan:
                 nomor=iku["nomor"],
                 tanggal=_tanggal(iku.get("tanggal")),
                 tentang=iku.get("tentang", ""),
+                menimbang=iku.get("menimbang", ""),
+                mengingat=iku.get("mengingat", ""),
+                memutuskan=iku.get("memutuskan", ""),
             )
         for rkt in dokumen.get("rkt", []):
             _muat_rkt(kecamatan, rkt, indeks)
@@ -395,6 +411,7 @@ def _muat_rkt(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) -> No
             TargetRkt,
             {"rkt": rkt, "indikator": indeks.indikator(t["indikator"], tahun)},
             **_nilai(t.get("nilai"), f"RKT {tahun}, {t['indikator']}"),
+            **_target_triwulan(t, f"RKT {tahun}, {t['indikator']}", TargetRkt),
         )
         for t in data.get("target", [])
     ]
@@ -522,6 +539,7 @@ def _muat_anggaran(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) 
                         realisasi=_angka(
                             o.get("realisasi"), f"{tempat}, realisasi keluaran", _kolom(Keluaran, "realisasi")
                         ),
+                        **_target_triwulan(o, f"{tempat}, keluaran", Keluaran),
                     )
                     for i, o in enumerate(s.get("keluaran", []), start=1)
                 ]

@@ -84,3 +84,34 @@ def teks_bawaan(bagian: str, *, nama_kecamatan: str, kabupaten: str, tahun: int)
 def sama_teks(a: str, b: str) -> bool:
     """Two prose texts are the same, whatever line endings the browser sent."""
     return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
+
+
+#: The body of the Camat's IKU decree, from the seeds' common wording, for a year whose decree
+#: text the kecamatan has not entered (``PenetapanIku.menimbang`` …). One entry per line;
+#: ``memutuskan`` is ``DIKTUM : text`` lines, each followed by its ``- item`` lines.
+NASKAH_IKU_BAWAAN: dict[str, str] = {
+    "menimbang": """\
+bahwa untuk melaksanakan ketentuan Pasal 3 dan Pasal 4 Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/9/M.PAN/5/2007 tentang Pedoman Umum Penetapan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah, perlu menetapkan Indikator Kinerja Utama {kecamatan} {kabupaten} dalam suatu Keputusan Camat;""",
+    "mengingat": """\
+Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah, sebagaimana telah beberapa kali diubah terakhir dengan Undang-Undang Nomor 9 Tahun 2015;
+Peraturan Pemerintah Nomor 39 Tahun 2006 tentang Tata Cara Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan;
+Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;
+Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah;
+Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;
+Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor 09/M.PAN/05/2007 tentang Pedoman Penyusunan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah;
+Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor 20/M.PAN/11/2008 tentang Petunjuk Penyusunan Indikator Kinerja Utama;
+Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja, dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;""",
+    "memutuskan": """\
+KESATU : Indikator Kinerja Utama {kecamatan} {kabupaten}.
+KEDUA : Indikator Kinerja Utama {kecamatan} {kabupaten} sebagaimana dimaksud dalam Diktum KESATU tercantum dalam lampiran Keputusan ini.
+KETIGA : Indikator Kinerja Utama sebagaimana dimaksud dalam Diktum KESATU dan Diktum KEDUA bertujuan untuk:
+- memberikan informasi kinerja yang penting dan diperlukan dalam menyelenggarakan manajemen kinerja organisasi; dan
+- mengukur keberhasilan pencapaian tujuan dan sasaran strategis yang digunakan untuk perbaikan kinerja dan peningkatan akuntabilitas kinerja organisasi.
+KEEMPAT : Indikator Kinerja Utama {kecamatan} {kabupaten} sebagaimana dimaksud dalam Diktum KESATU merupakan acuan ukuran kinerja dalam:
+- Perencanaan Strategis Perangkat Daerah;
+- Perencanaan Tahunan Perangkat Daerah;
+- Penyusunan Dokumen Perjanjian Kinerja Perangkat Daerah;
+- Pelaporan Kinerja Instansi Pemerintah Perangkat Daerah; dan
+- Evaluasi Kinerja Instansi Pemerintah Perangkat Daerah.
+KELIMA : Keputusan ini mulai berlaku pada tanggal ditetapkan.""",
+}

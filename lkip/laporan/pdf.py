@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db import connection, connections
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Document
@@ -37,6 +38,8 @@ from lkip.laporan.isi import isi_laporan
 leader.pasang()
 
 ALAMAT_DASAR = "https://lkip.invalid/"
+AWALAN_MEDIA = "/" + settings.MEDIA_URL.strip("/") + "/"
+AWALAN_KOP = AWALAN_MEDIA + "kop/"
 
 
 def _berkas_statis(nama: str) -> str | None:
@@ -53,7 +56,8 @@ def _berkas_statis(nama: str) -> str | None:
 
 
 class PengambilStatis(URLFetcher):
-    """Serves ``/static/...`` from the project's static files; refuses everything else."""
+    """Serves ``/static/...`` from the project's static files and ``/media/kop/...`` (the
+    letterhead's logo) from the file storage; refuses everything else."""
 
     def __init__(self) -> None:
         super().__init__(fail_on_errors=True, allowed_protocols=["https"])
@@ -61,6 +65,8 @@ class PengambilStatis(URLFetcher):
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         bagian = urlsplit(url)
         awalan = "/" + settings.STATIC_URL.strip("/") + "/"
+        if f"{bagian.scheme}://{bagian.netloc}/" == ALAMAT_DASAR and bagian.path.startswith(AWALAN_KOP):
+            return self._kop(url, bagian.path.removeprefix(AWALAN_MEDIA))
         if f"{bagian.scheme}://{bagian.netloc}/" != ALAMAT_DASAR or not bagian.path.startswith(awalan):
             raise ValueError(f"Alamat di luar berkas statis proyek ditolak: {url}")
         jalur = _berkas_statis(bagian.path.removeprefix(awalan))
@@ -69,6 +75,16 @@ class PengambilStatis(URLFetcher):
         jenis = mimetypes.guess_type(jalur)[0] or "application/octet-stream"
         with open(jalur, "rb") as berkas:
             return URLFetcherResponse(url, berkas.read(), {"Content-Type": jenis})
+
+    @staticmethod
+    def _kop(url: str, nama: str) -> URLFetcherResponse:
+        if ".." in nama.split("/") or not default_storage.exists(nama):
+            raise FileNotFoundError(f"Logo kop surat tidak ada: {nama}")
+        jenis = "image/svg+xml" if nama.endswith(".svg") else mimetypes.guess_type(nama)[0]
+        with default_storage.open(nama, "rb") as berkas:
+            return URLFetcherResponse(
+                url, berkas.read(), {"Content-Type": jenis or "application/octet-stream"}
+            )
 
 
 def html_lkip(*, kecamatan: Kecamatan, tahun: int, disetujui: str = "") -> str:

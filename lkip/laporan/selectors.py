@@ -235,12 +235,20 @@ def _rkt(kecamatan: Kecamatan, tahun: int) -> d.Rkt | None:
         )
         .first()
     )
-    return None if rkt is None else d.Rkt(tanggal=rkt.tanggal, target=_target(rkt.target.all()))
+    if rkt is None:
+        return None
+    target = tuple(
+        d.TargetIndikator(t.indikator.kode, scoring.nilai_opsional(t.angka, t.huruf), t.target_triwulan)
+        for t in rkt.target.all()
+    )
+    return d.Rkt(tanggal=rkt.tanggal, target=target)
 
 
 def _penetapan_iku(kecamatan: Kecamatan, tahun: int) -> d.PenetapanIku | None:
     iku = PenetapanIku.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
-    return None if iku is None else d.PenetapanIku(iku.nomor, iku.tanggal, iku.tentang)
+    if iku is None:
+        return None
+    return d.PenetapanIku(iku.nomor, iku.tanggal, iku.tentang, iku.menimbang, iku.mengingat, iku.memutuskan)
 
 
 def _baris_capaian(b: BarisCapaian) -> d.BarisCapaian:
@@ -313,7 +321,7 @@ def _sub_kegiatan(s: SubKegiatan) -> d.SubKegiatan:
         **_jumlah(s.pagu, s.realisasi),
         sasaran=None if s.sasaran is None else s.sasaran.kode,
         keluaran=tuple(
-            d.Keluaran(o.uraian, o.satuan, o.target, o.realisasi, _persen(o.capaian))
+            d.Keluaran(o.uraian, o.satuan, o.target, o.realisasi, _persen(o.capaian), o.target_triwulan)
             for o in s.keluaran.all()
         ),
     )

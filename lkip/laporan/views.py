@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lkip.laporan.isi import isi_laporan
-from lkip.laporan.models import CetakMassal, LaporanDisetujui
+from lkip.laporan.models import CetakMassal, KopSurat, LaporanDisetujui
 from lkip.laporan.selectors import laporan_disetujui_berlaku, laporan_disetujui_daftar, tahun_tersedia
 from lkip.laporan.services import (
     cetak_massal_aksi,
@@ -185,3 +185,21 @@ def cetak_massal_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         )
     konteks = {"cetak": cetak, "pesan_hilang": pesan, "boleh_batal": False, "boleh_ulang": False}
     return render(request, "halaman/cetak_massal_status.html", konteks, status=404)
+
+
+@require_GET
+@login_required
+def logo_kop(request: HttpRequest, nama: str) -> HttpResponse:
+    """The letterhead's logo for the report's web preview (the PDF reads it from storage).
+    Only the logo in use is served; its name is its content hash, so it is cached for good."""
+    kop = KopSurat.objects.filter(logo=f"kop/{nama}").first()
+    if kop is None:
+        raise Http404
+    jenis = (
+        "image/svg+xml" if nama.endswith(".svg") else ("image/png" if nama.endswith(".png") else "image/jpeg")
+    )
+    jawaban = FileResponse(kop.logo.open("rb"), content_type=jenis)
+    jawaban["Cache-Control"] = "private, max-age=31536000, immutable"
+    jawaban["X-Content-Type-Options"] = "nosniff"
+    jawaban["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return jawaban

@@ -28,7 +28,7 @@ SKEMA = {
     ".anggaran.program[]": "kode nama pagu realisasi serapan kegiatan",
     ".anggaran.program[].kegiatan[]": "kode nama pagu realisasi serapan sub_kegiatan",
     ".anggaran.program[].kegiatan[].sub_kegiatan[]": "kode nama pagu realisasi serapan sasaran keluaran",
-    ".anggaran.program[].kegiatan[].sub_kegiatan[].keluaran[]": "uraian satuan target realisasi capaian",
+    ".anggaran.program[].kegiatan[].sub_kegiatan[].keluaran[]": "uraian satuan target realisasi capaian target_triwulan",
     ".anggaran.total": "pagu realisasi serapan",
     ".capaian": "kecamatan tahun skala indikator sasaran rata_rata tersedia skala_detail",
     ".capaian.indikator[]": "sasaran_no sasaran indikator_kode indikator satuan polaritas target realisasi capaian capaian_akhir predikat status alasan rekap_triwulan temuan target_akhir_renstra capaian_terhadap_target_akhir",
@@ -39,12 +39,12 @@ SKEMA = {
     ".capaian.skala_detail.pita[]": "kode keterangan interval",
     ".efisiensi[]": "sasaran_no sasaran_kode capaian pagu realisasi serapan putusan",
     ".kecamatan": "slug nama kabupaten alamat_kantor",
-    ".penetapan_iku": "nomor tanggal tentang",
+    ".penetapan_iku": "nomor tanggal tentang menimbang mengingat memutuskan",
     ".perjanjian_kinerja[]": "versi jenis tempat tanggal pihak_pertama pihak_kedua target anggaran jumlah_anggaran",
     ".perjanjian_kinerja[].anggaran[]": "program anggaran keterangan",
     ".perjanjian_kinerja[].pihak_kedua": "nama jabatan pangkat nip status",
     ".perjanjian_kinerja[].pihak_pertama": "nama jabatan pangkat nip status",
-    ".perjanjian_kinerja[].target[]": "indikator nilai",
+    ".perjanjian_kinerja[].target[]": "indikator nilai target_triwulan",
     ".profil": "luas_km2 jumlah_penduduk desa pegawai sarana organisasi pejabat isu_strategis tempat_laporan tanggal_laporan",
     ".profil.desa[]": "nama jenis luas_km2 jumlah_penduduk",
     ".profil.organisasi[]": "kode nama induk",
@@ -60,7 +60,7 @@ SKEMA = {
     ".renstra.tujuan[].sasaran[].indikator[].realisasi.*.pembanding": "nasional provinsi kabupaten",
     ".renstra.versi_lain[]": "versi jenis berlaku_mulai nomor_keputusan",
     ".rkt": "tanggal target",
-    ".rkt.target[]": "indikator nilai",
+    ".rkt.target[]": "indikator nilai target_triwulan",
 }
 
 DUA_TEMPAT = re.compile(r"^-?\d+\.\d{2}$")
@@ -77,7 +77,9 @@ def lkip_json(slug: str, tahun: int) -> dict:
 def objek(nilai, jalur: str = ""):
     """Every JSON object in ``nilai`` with its schema path."""
     if isinstance(nilai, dict):
-        if jalur.endswith((".target", ".realisasi", ".triwulan")) and all(k.isdigit() for k in nilai):
+        if jalur.endswith((".target", ".realisasi", ".triwulan", ".target_triwulan")) and all(
+            k.isdigit() for k in nilai
+        ):
             for v in nilai.values():
                 yield from objek(v, jalur + ".*")
             return
@@ -204,3 +206,14 @@ def test_without_a_renstra_neither_matrix_nor_iku_table_is_printed_or_numbered()
 )
 def test_year_columns_share_their_width_in_whole_percents(jumlah, kolom, harapan):
     assert bagi_lebar(jumlah, kolom) == harapan
+
+
+def test_quarterly_targets_are_written_as_plain_numbers():
+    sub = lkip_json("arjasa", 2023)["anggaran"]["program"][0]["kegiatan"][0]["sub_kegiatan"][0]
+    assert sub["keluaran"][0]["target_triwulan"] == {"1": "3", "2": "4", "3": "4", "4": "3"}
+    assert lkip_json("sumbersari", 2023)["rkt"]["target"][1]["target_triwulan"] == {
+        "1": "25",
+        "2": "25",
+        "3": "25",
+        "4": "25",
+    }

@@ -124,3 +124,32 @@ def test_officials_terms_are_loaded_where_the_seed_shows_them():
     assert Pejabat.objects.get(profil__kecamatan__slug="arjasa", kepala=True).mulai_menjabat == date(
         2023, 6, 1
     )
+
+
+@pytest.mark.django_db
+def test_quarterly_targets_and_the_iku_decree_text_are_loaded_from_the_seeds():
+    from anggaran.models import Keluaran
+    from perencanaan.models import PenetapanIku, TargetRkt
+
+    gaji = Keluaran.objects.get(
+        sub_kegiatan__kegiatan__program__kecamatan__slug="arjasa", uraian__startswith="Jumlah bulan ASN"
+    )
+    assert gaji.target_triwulan == {1: 3, 2: 4, 3: 4, 4: 3}
+    ikm = TargetRkt.objects.get(rkt__kecamatan__slug="sumbersari", indikator__kode="S2.1")
+    assert ikm.target_triwulan == {1: 25, 2: 25, 3: 25, 4: 25}
+    assert TargetRkt.objects.get(rkt__kecamatan__slug="kalisat", indikator__kode="S2.1").target_triwulan == {}
+    iku = PenetapanIku.objects.get(kecamatan__slug="sumbersari", tahun=2023)
+    assert "Keputusan Sekretaris Daerah;" in iku.menimbang
+    assert len(iku.mengingat.splitlines()) == 12
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("triwulan", "pesan"),
+    [({"5": "1"}, "berkunci"), ({"1": "tiga"}, "target triwulan 1"), ([1, 2], "berkunci")],
+)
+def test_a_bad_quarterly_target_stops_the_load_with_its_place(triwulan, pesan):
+    dokumen = copy.deepcopy(baca_dokumen("sumbersari"))
+    dokumen["rkt"][0]["target"][0]["target_triwulan"] = triwulan
+    with pytest.raises(DokumenTidakValid, match=pesan):
+        kecamatan_muat(dokumen=dokumen)

@@ -1,0 +1,75 @@
+"""The charts as a reader sees them: value labels clear of the 100 % line, a value on every
+bar, and an organisation chart that prints every word of every name inside its box."""
+
+from decimal import Decimal
+from xml.etree import ElementTree
+
+import pytest
+
+from lkip.laporan.grafik import Batang, Seri, Unit, bagan_organisasi, grafik_batang, grafik_tren, lebar_teks
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def _svg(markup: str):
+    return ElementTree.fromstring(markup)
+
+
+def _teks(akar):
+    return [t for t in akar.iter(f"{NS}text")]
+
+
+@pytest.mark.parametrize("nilai", ["95", "97.5", "98.8", "99.85", "100", "100.4", "101", "60"])
+def test_a_bar_value_label_never_sits_on_the_100_percent_line(nilai):
+    akar = _svg(grafik_batang([Batang("Indikator", Decimal(nilai))], judul="Capaian", batas=Decimal("100")))
+    garis = [g for g in akar.iter(f"{NS}line") if g.get("stroke-dasharray")]
+    x_garis = float(garis[0].get("x1"))
+    label = [t for t in _teks(akar) if t.text.endswith("%") and t.get("text-anchor") == "start"]
+    assert len(label) == 1
+    x = float(label[0].get("x"))
+    lebar = lebar_teks(label[0].text, float(label[0].get("font-size")))
+    assert not (x - 1 <= x_garis <= x + lebar + 1), (nilai, x, lebar, x_garis)
+
+
+def test_target_and_realisasi_bars_both_carry_their_values():
+    seri = Seri(
+        "Indeks Kepuasan Masyarakat",
+        [2022, 2023, 2024],
+        [Decimal(85), Decimal(88), None],
+        [Decimal(86), None, Decimal("90.5")],
+    )
+    akar = _svg(grafik_tren([seri], judul="Tren"))
+    batang = [r for r in akar.iter(f"{NS}rect") if float(r.get("width")) > 12]
+    nilai = {t.text for t in _teks(akar)}
+    assert len(batang) == 4  # two targets, two realisasi; the missing ones are not drawn
+    assert {"85", "88", "86", "90,5"} <= nilai
+
+
+NAMA_PANJANG = "Kepala Seksi Pemberdayaan Masyarakat dan Kesejahteraan Sosial (PMKS) Kecamatan"
+
+
+@pytest.mark.parametrize("jumlah", [2, 5, 8])
+def test_the_organisation_chart_prints_every_word_of_every_name_inside_its_box(jumlah):
+    unit = [Unit("camat", "Camat", None), Unit("sekcam", "Sekretaris Kecamatan", "camat")]
+    unit += [Unit(f"s{i}", f"{NAMA_PANJANG} {i}", "camat") for i in range(jumlah)]
+    unit += [
+        Unit(f"sub{i}", "Sub Bagian Umum dan Kepegawaian Perencanaan dan Keuangan", f"s{i}")
+        for i in range(jumlah)
+    ]
+    akar = _svg(bagan_organisasi(unit, judul="Bagan"))
+    kotak = [r for r in akar.iter(f"{NS}rect")]
+    teks = _teks(akar)
+    for u in unit:
+        for kata in u.nama.split():
+            assert any(kata in (t.text or "").split() for t in teks), kata
+    for t in teks:
+        x, y = float(t.get("x")), float(t.get("y"))
+        lebar = lebar_teks(t.text, float(t.get("font-size")))
+        dalam = [
+            r
+            for r in kotak
+            if float(r.get("x")) <= x - lebar / 2 + 0.5
+            and x + lebar / 2 - 0.5 <= float(r.get("x")) + float(r.get("width"))
+            and float(r.get("y")) < y <= float(r.get("y")) + float(r.get("height"))
+        ]
+        assert dalam, t.text
