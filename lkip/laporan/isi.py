@@ -23,6 +23,7 @@ from lkip.laporan import dokumen as d
 from lkip.laporan import grafik, kalimat
 from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
+from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
 from lkip.laporan.selectors import dokumen_lkip
 from umum.angka import persentase
 
@@ -372,6 +373,7 @@ class Ikhtisar(Bab):
     sasaran: tuple[AnalisisSasaran, ...]
     kalimat: KalimatUmum
     skala: d.SkalaDetail | None
+    analisis: RingkasanAnalisis
 
 
 @dataclass(frozen=True)
@@ -399,6 +401,7 @@ def ikhtisar(dok: d.DokumenLkip, umum: Umum) -> Ikhtisar:
         sasaran=umum.sasaran,
         kalimat=umum.kalimat,
         skala=dok.capaian.skala_detail if dok.capaian.tersedia else None,
+        analisis=ringkasan_analisis(umum.sasaran),
     )
 
 
