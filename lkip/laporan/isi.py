@@ -21,6 +21,7 @@ from capaian.models import KonversiHuruf
 from kecamatan.models import Kecamatan
 from lkip.laporan import dokumen as d
 from lkip.laporan import grafik, kalimat
+from lkip.laporan.belanja import RingkasanBelanja, ringkasan_belanja
 from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
@@ -374,6 +375,7 @@ class Ikhtisar(Bab):
     kalimat: KalimatUmum
     skala: d.SkalaDetail | None
     analisis: RingkasanAnalisis
+    kalimat_belanja: str
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,7 @@ def ikhtisar(dok: d.DokumenLkip, umum: Umum) -> Ikhtisar:
         kalimat=umum.kalimat,
         skala=dok.capaian.skala_detail if dok.capaian.tersedia else None,
         analisis=ringkasan_analisis(umum.sasaran),
+        kalimat_belanja=kalimat.kalimat_jenis_belanja(umum.tahun, dok.anggaran.per_jenis),
     )
 
 
@@ -661,6 +664,7 @@ class Bab3(Bab):
     tabel_realisasi_anggaran: Nomor
     gambar_serapan: Nomor
     grafik_serapan: SafeString
+    belanja: RingkasanBelanja
 
 
 def _grafik_capaian(baris: tuple[d.BarisCapaian, ...], judul: Nomor) -> SafeString:
@@ -705,6 +709,7 @@ def bab_3_akuntabilitas(
     efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya")
     rekap = nomor.tabel(3, f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}")
     realisasi_anggaran = nomor.tabel(3, f"Realisasi Anggaran {nama} Tahun {tahun}")
+    belanja = ringkasan_belanja(dok.anggaran, tahun, nomor)
     serapan = nomor.gambar(3, f"Serapan Anggaran per Program Tahun {tahun}")
     baris = dok.capaian.indikator
     return Bab3(
@@ -733,6 +738,7 @@ def bab_3_akuntabilitas(
         tabel_realisasi_anggaran=realisasi_anggaran,
         gambar_serapan=serapan,
         grafik_serapan=_grafik_serapan(dok.anggaran.program, serapan),
+        belanja=belanja,
     )
 
 

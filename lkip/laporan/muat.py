@@ -507,6 +507,7 @@ def _muat_anggaran(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) 
                         rupiah=True,
                     ),
                     sasaran=indeks.sasaran(s["sasaran"], tahun) if s.get("sasaran") else None,
+                    jenis_belanja=s.get("jenis_belanja") or "",
                 )
                 sub.append(sk)
                 keluaran = [

@@ -24,10 +24,11 @@ pytestmark = pytest.mark.django_db
 # Every object of the document by its path, with its keys in order ("*" = a year or quarter).
 SKEMA = {
     "": "versi_skema kecamatan tahun profil renstra penetapan_iku rkt perjanjian_kinerja capaian anggaran efisiensi",
-    ".anggaran": "program total",
+    ".anggaran": "program total per_jenis tahun_lalu",
+    ".anggaran.per_jenis[]": "jenis nama pagu realisasi serapan porsi",
     ".anggaran.program[]": "kode nama pagu realisasi serapan kegiatan",
     ".anggaran.program[].kegiatan[]": "kode nama pagu realisasi serapan sub_kegiatan",
-    ".anggaran.program[].kegiatan[].sub_kegiatan[]": "kode nama pagu realisasi serapan sasaran keluaran",
+    ".anggaran.program[].kegiatan[].sub_kegiatan[]": "kode nama pagu realisasi serapan sasaran keluaran jenis_belanja",
     ".anggaran.program[].kegiatan[].sub_kegiatan[].keluaran[]": "uraian satuan target realisasi capaian",
     ".anggaran.total": "pagu realisasi serapan",
     ".capaian": "kecamatan tahun skala indikator sasaran rata_rata tersedia skala_detail",
@@ -177,7 +178,7 @@ def test_tables_and_figures_are_numbered_in_order_per_chapter():
     isi = isi_laporan(kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024)
     assert [n.nomor for n in isi["daftar"].tabel] == [
         "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5",
-        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9",
     ]  # fmt: skip
     assert [n.nomor for n in isi["daftar"].gambar] == ["1.1", "3.1", "3.2", "3.3"]
     assert isi["bab3"].tabel_pengukuran.label == "Tabel 3.2"

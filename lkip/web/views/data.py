@@ -134,6 +134,7 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     tahun=ruang.tahun,
                     versi=form.cleaned_data["versi"],
                     sub_kegiatan=form.nilai_sub_kegiatan(),
+                    jenis_belanja=form.nilai_jenis_belanja(),
                     keluaran=form.nilai_keluaran(),
                 )
             except DataKedaluwarsa:
