@@ -59,6 +59,18 @@ class Pegawai:
 
 
 @dataclass(frozen=True)
+class RincianPegawai:
+    dasar: str
+    """``pangkat`` or ``pendidikan``."""
+    status: str
+    """``asn`` or ``non_asn``."""
+    uraian: str
+    golongan: str
+    jumlah: int | None
+    keterangan: str
+
+
+@dataclass(frozen=True)
 class Sarana:
     nama: str
     jumlah: int | None
@@ -95,6 +107,7 @@ class Profil:
     isu_strategis: tuple[str, ...] = ()
     tempat_laporan: str = "Jember"
     tanggal_laporan: date | None = None
+    rincian_pegawai: tuple[RincianPegawai, ...] = ()
 
 
 # --- Renstra -------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from lkip.laporan.belanja import RingkasanBelanja, ringkasan_belanja
 from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
+from lkip.laporan.sdm import RincianSdm, rincian_sdm
 from lkip.laporan.selectors import dokumen_lkip
 from umum.angka import persentase
 
@@ -446,6 +447,7 @@ class Bab1(Bab):
     gambar_organisasi: Nomor
     grafik_organisasi: SafeString
     tabel_pegawai: Nomor
+    sdm: RincianSdm
     tabel_sarana: Nomor
     tabel_anggaran: Nomor
     tabel_desa: Nomor
@@ -485,6 +487,7 @@ def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
             )
         ),
         tabel_pegawai=nomor.tabel(1, f"Komposisi Pegawai {nama} Tahun {tahun}"),
+        sdm=rincian_sdm(profil, nama, tahun, nomor),
         tabel_sarana=nomor.tabel(1, f"Sarana dan Prasarana {nama}"),
         tabel_anggaran=nomor.tabel(1, f"Anggaran {nama} Tahun {tahun}"),
         tabel_desa=nomor.tabel(1, f"Desa dan Kelurahan di {nama}"),

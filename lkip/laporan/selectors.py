@@ -40,7 +40,7 @@ def _persen(nilai: Decimal | None) -> Decimal | None:
 def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
     profil = (
         ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat")
+        .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat", "rincian_pegawai")
         .first()
     )
     if profil is None:
@@ -64,6 +64,10 @@ def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
         isu_strategis=tuple(profil.daftar_isu_strategis),
         tempat_laporan=profil.tempat_laporan,
         tanggal_laporan=profil.tanggal_laporan,
+        rincian_pegawai=tuple(
+            d.RincianPegawai(r.dasar, r.status, r.uraian, r.golongan, r.jumlah, r.keterangan)
+            for r in profil.rincian_pegawai.all()
+        ),
     )
 
 

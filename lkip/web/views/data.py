@@ -227,6 +227,7 @@ def _profil_tabel(jenis: str):
 
 profil_desa = _profil_tabel("desa")
 profil_pegawai = _profil_tabel("pegawai")
+profil_rincian_pegawai = _profil_tabel("rincian_pegawai")
 profil_sarana = _profil_tabel("sarana")
 profil_pejabat = _profil_tabel("pejabat")
 profil_organisasi = _profil_tabel("organisasi")
