@@ -128,7 +128,7 @@ class RincianPegawai(models.Model):
     pangkat/golongan, and ASN and non-ASN by education (one row per level and status)."""
 
     class Dasar(models.TextChoices):
-        PANGKAT = "pangkat", _("Pangkat/golongan")
+        PANGKAT = "pangkat", _("Pangkat")
         PENDIDIKAN = "pendidikan", _("Pendidikan")
 
     class Status(models.TextChoices):

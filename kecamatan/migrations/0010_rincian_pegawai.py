@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('urutan', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('dasar', models.CharField(choices=[('pangkat', 'Pangkat/golongan'), ('pendidikan', 'Pendidikan')], max_length=12, verbose_name='rincian menurut')),
+                ('dasar', models.CharField(choices=[('pangkat', 'Pangkat'), ('pendidikan', 'Pendidikan')], max_length=12, verbose_name='rincian menurut')),
                 ('status', models.CharField(choices=[('asn', 'ASN'), ('non_asn', 'Non ASN')], max_length=8, verbose_name='status kepegawaian')),
                 ('uraian', umum.kolom.NamaField(max_length=80, verbose_name='pangkat atau pendidikan')),
                 ('golongan', models.CharField(blank=True, max_length=10, verbose_name='golongan ruang')),
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('urutan', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('dasar', models.CharField(choices=[('pangkat', 'Pangkat/golongan'), ('pendidikan', 'Pendidikan')], max_length=12, verbose_name='rincian menurut')),
+                ('dasar', models.CharField(choices=[('pangkat', 'Pangkat'), ('pendidikan', 'Pendidikan')], max_length=12, verbose_name='rincian menurut')),
                 ('status', models.CharField(choices=[('asn', 'ASN'), ('non_asn', 'Non ASN')], max_length=8, verbose_name='status kepegawaian')),
                 ('uraian', umum.kolom.NamaField(max_length=80, verbose_name='pangkat atau pendidikan')),
                 ('golongan', models.CharField(blank=True, max_length=10, verbose_name='golongan ruang')),
