@@ -39,8 +39,8 @@ class KeluaranInline(admin.TabularInline):
 @admin.register(SubKegiatan)
 class SubKegiatanAdmin(KunciTahunAdmin):
     jalur_kunci = ("kegiatan.program.kecamatan_id", "kegiatan.program.tahun")
-    list_display = [kolom_kode, "nama", "pagu", "realisasi", "sasaran"]
-    list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
+    list_display = [kolom_kode, "nama", "pagu", "realisasi", "sasaran", "jenis_belanja"]
+    list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun", "jenis_belanja"]
     list_select_related = ["sasaran"]
     inlines = [KeluaranInline]
 

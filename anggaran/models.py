@@ -58,6 +58,13 @@ class SubKegiatanQuerySet(models.QuerySet["SubKegiatan"]):
         return self.filter(kegiatan__program__kecamatan_id=kecamatan_id, kegiatan__program__tahun=tahun)
 
 
+class JenisBelanja(models.TextChoices):
+    """The budget's economic classification the LKIP reports the spending by (Permendagri 77/2020)."""
+
+    OPERASI = "operasi", _("Belanja Operasi")
+    MODAL = "modal", _("Belanja Modal")
+
+
 class SubKegiatan(KodeUrut):
     kegiatan = models.ForeignKey(
         Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan", verbose_name=_("kegiatan")
@@ -74,6 +81,13 @@ class SubKegiatan(KodeUrut):
         blank=True,
         related_name="sub_kegiatan",
         verbose_name=_("sasaran yang didukung"),
+    )
+    jenis_belanja = models.CharField(
+        _("jenis belanja"),
+        max_length=10,
+        choices=JenisBelanja.choices,
+        blank=True,
+        help_text=_("Kosong: belum dikelompokkan (laporan tidak menghitungnya sebagai operasi atau modal)."),
     )
 
     objects = SubKegiatanQuerySet.as_manager()

@@ -60,6 +60,10 @@ class PohonAnggaran:
     program: list[Program]
     total: Jumlah
     per_sasaran: dict[int | None, Jumlah] = field(default_factory=dict)
+    per_jenis: dict[str, Jumlah] = field(default_factory=dict)
+    """Totals by ``SubKegiatan.jenis_belanja`` ("" = not classified), only the kinds present."""
+    tahun_lalu: Jumlah | None = None
+    """The previous year's total, when that year's budget tree is in the system."""
 
     def jumlah_program(self, program: Program) -> Jumlah:
         return _dari_anotasi(program)
@@ -89,11 +93,45 @@ def pohon_anggaran(*, kecamatan: Kecamatan, tahun: int) -> PohonAnggaran:
     )
     semua = sub_kegiatan_tahun(kecamatan, tahun)
     total = _jumlah(semua.aggregate(**_anotasi("")))
-    per_sasaran = {
-        baris["sasaran_id"]: _jumlah(baris)
-        for baris in semua.values("sasaran_id").annotate(**_anotasi("")).order_by("sasaran_id")
-    }
-    return PohonAnggaran(program=program, total=total, per_sasaran=per_sasaran)
+    per_sasaran, per_jenis, tahun_lalu = _per_kelompok(kecamatan, tahun)
+    return PohonAnggaran(
+        program=program, total=total, per_sasaran=per_sasaran, per_jenis=per_jenis, tahun_lalu=tahun_lalu
+    )
+
+
+def _tambah(kumpulan: dict, kunci: object, baris: dict) -> None:
+    awal = kumpulan.get(kunci) or dict.fromkeys(_anotasi(""), 0)
+    kumpulan[kunci] = {k: awal[k] + baris[k] for k in awal}
+
+
+def _per_kelompok(
+    kecamatan: Kecamatan, tahun: int
+) -> tuple[dict[int | None, Jumlah], dict[str, Jumlah], Jumlah | None]:
+    """The year's totals per sasaran and per kind of spending, and the previous year's total, from
+    one query grouped by year, sasaran and kind (the database sums each group; the groups are
+    added up here)."""
+    baris = (
+        SubKegiatan.objects.filter(
+            kegiatan__program__kecamatan=kecamatan, kegiatan__program__tahun__in=[tahun - 1, tahun]
+        )
+        .values("kegiatan__program__tahun", "sasaran_id", "jenis_belanja")
+        .annotate(**_anotasi(""))
+        .order_by("kegiatan__program__tahun", "sasaran_id", "jenis_belanja")
+    )
+    per_sasaran: dict = {}
+    per_jenis: dict = {}
+    lalu: dict = {}
+    for b in baris:
+        if b["kegiatan__program__tahun"] == tahun:
+            _tambah(per_sasaran, b["sasaran_id"], b)
+            _tambah(per_jenis, b["jenis_belanja"], b)
+        else:
+            _tambah(lalu, None, b)
+    return (
+        {k: _jumlah(v) for k, v in per_sasaran.items()},
+        {k: _jumlah(v) for k, v in per_jenis.items()},
+        _jumlah(lalu[None]) if lalu else None,
+    )
 
 
 #: The budget rows a page may delete, by the name used in their URL, with the path from each

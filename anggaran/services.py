@@ -41,9 +41,10 @@ def anggaran_update(
     versi: str,
     sub_kegiatan: dict[int, tuple[Decimal, Decimal | None]],
     keluaran: dict[int, tuple[Decimal | None, Decimal | None]],
+    jenis_belanja: dict[int, str] | None = None,
 ) -> None:
-    """Save pagu and realisasi of each sub kegiatan and target and realisasi of each output
-    (keyed by id; ids of another kecamatan or year are ignored)."""
+    """Save pagu, realisasi and (when given) jenis belanja of each sub kegiatan and target and
+    realisasi of each output (keyed by id; ids of another kecamatan or year are ignored)."""
     pastikan_dapat_diubah(kecamatan, tahun)
     sub, luaran = _baris(kecamatan, tahun)
     if versi_anggaran(sub, luaran) != versi:
@@ -51,8 +52,12 @@ def anggaran_update(
     for baris in sub:
         if baris.pk in sub_kegiatan:
             baris.pagu, baris.realisasi = sub_kegiatan[baris.pk]
+            kolom = ["pagu", "realisasi"]
+            if jenis_belanja is not None and baris.pk in jenis_belanja:
+                baris.jenis_belanja = jenis_belanja[baris.pk]
+                kolom.append("jenis_belanja")
             baris.full_clean()
-            baris.save(update_fields=["pagu", "realisasi"])
+            baris.save(update_fields=kolom)
     for baris in luaran:
         if baris.pk in keluaran:
             baris.target, baris.realisasi = keluaran[baris.pk]

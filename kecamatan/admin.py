@@ -12,6 +12,7 @@ from kecamatan.models import (
     Pejabat,
     PengesahanData,
     ProfilKecamatan,
+    RincianPegawai,
     RiwayatAlur,
     SaranaPrasarana,
     UnitOrganisasi,
@@ -106,6 +107,11 @@ class KomposisiPegawaiInline(admin.TabularInline):
     extra = 0
 
 
+class RincianPegawaiInline(admin.TabularInline):
+    model = RincianPegawai
+    extra = 0
+
+
 class SaranaPrasaranaInline(admin.TabularInline):
     model = SaranaPrasarana
     extra = 0
@@ -126,10 +132,17 @@ class PejabatInline(admin.TabularInline):
 class ProfilKecamatanAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "luas_km2", "jumlah_penduduk"]
     list_filter = ["tahun", "kecamatan"]
-    inlines = [DesaInline, KomposisiPegawaiInline, SaranaPrasaranaInline, UnitOrganisasiInline, PejabatInline]
+    inlines = [
+        DesaInline,
+        KomposisiPegawaiInline,
+        RincianPegawaiInline,
+        SaranaPrasaranaInline,
+        UnitOrganisasiInline,
+        PejabatInline,
+    ]
 
 
-@admin.register(Desa, KomposisiPegawai, SaranaPrasarana, Pejabat)
+@admin.register(Desa, KomposisiPegawai, RincianPegawai, SaranaPrasarana, Pejabat)
 class BagianProfilAdmin(KunciTahunAdmin):
     jalur_kunci = ("profil.kecamatan_id", "profil.tahun")
     list_filter = ["profil__kecamatan", "profil__tahun"]

@@ -148,6 +148,46 @@ class KomposisiPegawai(models.Model):
         return self.jabatan
 
 
+class RincianPegawai(models.Model):
+    """One row of the staff breakdowns the LKIP prints beside the composition table: ASN by
+    pangkat/golongan, and ASN and non-ASN by education (one row per level and status)."""
+
+    class Dasar(models.TextChoices):
+        PANGKAT = "pangkat", _("Pangkat")
+        PENDIDIKAN = "pendidikan", _("Pendidikan")
+
+    class Status(models.TextChoices):
+        ASN = "asn", _("ASN")
+        NON_ASN = "non_asn", _("Non ASN")
+
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="rincian_pegawai", verbose_name=_("profil")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    dasar = models.CharField(_("rincian menurut"), max_length=12, choices=Dasar.choices)
+    status = models.CharField(_("status kepegawaian"), max_length=8, choices=Status.choices)
+    uraian = NamaField(_("pangkat atau pendidikan"), max_length=80)
+    golongan = models.CharField(_("golongan ruang"), max_length=10, blank=True)
+    jumlah = BilanganKecilField(_("jumlah"), null=True, blank=True)
+    keterangan = models.CharField(_("keterangan"), max_length=120, blank=True)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("rincian pegawai")
+        verbose_name_plural = _("rincian pegawai")
+        ordering = ["profil", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profil", "dasar", "status", "uraian", "golongan", "keterangan"],
+                name="rincian_pegawai_unik_per_profil",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.uraian} {self.golongan}".strip()
+
+
 class SaranaPrasarana(models.Model):
     profil = models.ForeignKey(
         ProfilKecamatan, on_delete=models.CASCADE, related_name="sarana", verbose_name=_("profil")

@@ -14,6 +14,7 @@ from kecamatan.models import (
     Pejabat,
     PengesahanData,
     ProfilKecamatan,
+    RincianPegawai,
     SaranaPrasarana,
     UnitOrganisasi,
 )
@@ -69,6 +70,7 @@ def pengesahan_create(
 TABEL_PROFIL = {
     "desa": Desa,
     "pegawai": KomposisiPegawai,
+    "rincian_pegawai": RincianPegawai,
     "sarana": SaranaPrasarana,
     "pejabat": Pejabat,
     "organisasi": UnitOrganisasi,

@@ -59,6 +59,18 @@ class Pegawai:
 
 
 @dataclass(frozen=True)
+class RincianPegawai:
+    dasar: str
+    """``pangkat`` or ``pendidikan``."""
+    status: str
+    """``asn`` or ``non_asn``."""
+    uraian: str
+    golongan: str
+    jumlah: int | None
+    keterangan: str
+
+
+@dataclass(frozen=True)
 class Sarana:
     nama: str
     jumlah: int | None
@@ -97,6 +109,7 @@ class Profil:
     isu_strategis: tuple[str, ...] = ()
     tempat_laporan: str = "Jember"
     tanggal_laporan: date | None = None
+    rincian_pegawai: tuple[RincianPegawai, ...] = ()
 
 
 # --- Renstra -------------------------------------------------------------------------------
@@ -367,6 +380,8 @@ class SubKegiatan:
     sasaran: str | None
     """Kode of the sasaran it supports."""
     keluaran: tuple[Keluaran, ...]
+    jenis_belanja: str | None = None
+    """``operasi`` or ``modal``; ``None`` when the row is not classified."""
 
 
 @dataclass(frozen=True)
@@ -390,9 +405,34 @@ class Program:
 
 
 @dataclass(frozen=True)
+class JumlahJenis:
+    """The year's budget of one kind of spending; ``jenis`` ``None``: rows not classified."""
+
+    jenis: str | None
+    nama: str
+    pagu: Decimal
+    realisasi: Decimal | None
+    serapan: Decimal | None
+    porsi: Decimal | None
+    """Share of the year's total pagu, in percent."""
+
+
+@dataclass(frozen=True)
+class JumlahTahun:
+    tahun: int
+    pagu: Decimal
+    realisasi: Decimal | None
+    serapan: Decimal | None
+
+
+@dataclass(frozen=True)
 class Anggaran:
     program: tuple[Program, ...]
     total: Jumlah
+    per_jenis: tuple[JumlahJenis, ...] = ()
+    """Operasi, then modal, then the rows not classified; empty when no row is classified."""
+    tahun_lalu: JumlahTahun | None = None
+    """The previous year's total, when its budget is in the system."""
 
     @property
     def semua_sub_kegiatan(self) -> tuple[SubKegiatan, ...]:

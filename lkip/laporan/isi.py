@@ -22,8 +22,11 @@ from kecamatan.jabatan import pejabat_pada
 from kecamatan.models import Kecamatan
 from lkip.laporan import dokumen as d
 from lkip.laporan import grafik, kalimat
+from lkip.laporan.belanja import RingkasanBelanja, ringkasan_belanja
 from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
+from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
+from lkip.laporan.sdm import RincianSdm, rincian_sdm
 from lkip.laporan.selectors import dokumen_lkip
 from umum.angka import persentase
 
@@ -392,6 +395,8 @@ class Ikhtisar(Bab):
     sasaran: tuple[AnalisisSasaran, ...]
     kalimat: KalimatUmum
     skala: d.SkalaDetail | None
+    analisis: RingkasanAnalisis
+    kalimat_belanja: str
 
 
 @dataclass(frozen=True)
@@ -420,6 +425,8 @@ def ikhtisar(dok: d.DokumenLkip, umum: Umum) -> Ikhtisar:
         sasaran=umum.sasaran,
         kalimat=umum.kalimat,
         skala=dok.capaian.skala_detail if dok.capaian.tersedia else None,
+        analisis=ringkasan_analisis(umum.sasaran),
+        kalimat_belanja=kalimat.kalimat_jenis_belanja(umum.tahun, dok.anggaran.per_jenis),
     )
 
 
@@ -462,6 +469,7 @@ class Bab1(Bab):
     """``None`` (and no number) when there is nothing to draw; so for each table below."""
     grafik_organisasi: SafeString
     tabel_pegawai: Nomor | None
+    sdm: RincianSdm
     tabel_sarana: Nomor | None
     tabel_anggaran: Nomor | None
     tabel_desa: Nomor | None
@@ -503,6 +511,7 @@ def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
         if organisasi
         else _svg(""),
         tabel_pegawai=_tabel_bila(profil.pegawai, nomor, 1, f"Komposisi Pegawai {nama} Tahun {tahun}"),
+        sdm=rincian_sdm(profil, nama, tahun, nomor),
         tabel_sarana=_tabel_bila(profil.sarana, nomor, 1, f"Sarana dan Prasarana {nama}"),
         tabel_anggaran=_tabel_bila(dok.anggaran.program, nomor, 1, f"Anggaran {nama} Tahun {tahun}"),
         tabel_desa=_tabel_bila(profil.desa, nomor, 1, f"Desa dan Kelurahan di {nama}"),
@@ -703,6 +712,7 @@ class Bab3(Bab):
     tabel_realisasi_anggaran: Nomor
     gambar_serapan: Nomor
     grafik_serapan: SafeString
+    belanja: RingkasanBelanja
 
 
 def _grafik_capaian(baris: tuple[d.BarisCapaian, ...], judul: Nomor) -> SafeString:
@@ -763,6 +773,7 @@ def bab_3_akuntabilitas(
     efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya")
     rekap = nomor.tabel(3, f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}")
     realisasi_anggaran = nomor.tabel(3, f"Realisasi Anggaran {nama} Tahun {tahun}")
+    belanja = ringkasan_belanja(dok.anggaran, tahun, nomor)
     serapan = nomor.gambar(3, f"Serapan Anggaran per Program Tahun {tahun}")
     baris = dok.capaian.indikator
     return Bab3(
@@ -793,6 +804,7 @@ def bab_3_akuntabilitas(
         tabel_realisasi_anggaran=realisasi_anggaran,
         gambar_serapan=serapan,
         grafik_serapan=_grafik_serapan(dok.anggaran.program, serapan),
+        belanja=belanja,
     )
 
 

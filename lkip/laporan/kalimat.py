@@ -3,6 +3,7 @@ is typed by hand. Each function takes already-computed values and returns Indone
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from capaian import scoring
 from umum.angka import format_angka, format_nilai, format_persen, format_rupiah
@@ -272,3 +273,57 @@ def kalimat_wilayah(kecamatan: str, luas: str | None, penduduk: int | None, desa
         return ""
     kalimat = ", ".join(bagian)
     return kalimat[0].upper() + kalimat[1:] + "."
+
+
+# --- Jenis belanja, the previous year's budget ------------------------------------------------
+
+
+def _realisasi_jenis(realisasi: Decimal | None, serapan: Decimal | None) -> str:
+    if realisasi is None or serapan is None:
+        return "realisasinya belum lengkap tercatat"
+    return f"terealisasi {format_rupiah(realisasi)} ({format_persen(serapan)})"
+
+
+def kalimat_jenis_belanja(tahun: int, per_jenis: Sequence) -> str:
+    """``per_jenis``: the document's ``JumlahJenis`` rows (operasi, modal, not classified)."""
+    if not per_jenis:
+        return ""
+    bagian = [
+        f"{j.nama} sebesar {format_rupiah(j.pagu)} ({format_persen(j.porsi)} dari pagu), "
+        f"{_realisasi_jenis(j.realisasi, j.serapan)}"
+        for j in per_jenis
+        if j.jenis is not None
+    ]
+    kalimat = f"Menurut jenis belanjanya, anggaran tahun {tahun} terdiri atas " + ", serta ".join(bagian)
+    lain = next((j for j in per_jenis if j.jenis is None), None)
+    if lain is not None:
+        kalimat += f"; sedangkan {format_rupiah(lain.pagu)} belum dikelompokkan menurut jenis belanja"
+    return kalimat + "."
+
+
+def kalimat_anggaran_tahun_lalu(tahun: int, total: Any, lalu: Any) -> str:
+    """The year's serapan against the previous year's (``lalu``: the document's ``JumlahTahun``);
+    empty when the previous year's budget is not in the system."""
+    if lalu is None:
+        return ""
+    awal = f"Pada tahun {lalu.tahun} pagu anggaran sebesar {format_rupiah(lalu.pagu)}"
+    if lalu.serapan is None:
+        return (
+            awal
+            + "; realisasinya belum lengkap tercatat, sehingga serapan kedua tahun tidak dapat dibandingkan."
+        )
+    awal += f" terealisasi {format_rupiah(lalu.realisasi)} ({format_persen(lalu.serapan)})"
+    if total.serapan is None:
+        return (
+            awal
+            + f"; realisasi tahun {tahun} belum lengkap, sehingga serapan kedua tahun belum dapat dibandingkan."
+        )
+    selisih = total.serapan - lalu.serapan
+    if selisih == 0:
+        arah = "sama dengan tahun sebelumnya"
+    else:
+        arah = f"{'naik' if selisih > 0 else 'turun'} {format_angka(abs(selisih), 2)} poin persen"
+    return (
+        awal
+        + f". Dibandingkan tahun tersebut, serapan anggaran tahun {tahun} ({format_persen(total.serapan)}) {arah}."
+    )

@@ -24,6 +24,7 @@ from kecamatan.models import (
     KomposisiPegawai,
     Pejabat,
     ProfilKecamatan,
+    RincianPegawai,
     SaranaPrasarana,
     UnitOrganisasi,
 )
@@ -241,6 +242,25 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
         for i, p in enumerate(data.get("pegawai", []), start=1)
     ]
     _buang_sisanya(profil.pegawai.all(), pegawai)
+    rincian = [
+        _simpan(
+            RincianPegawai,
+            {
+                "profil": profil,
+                "dasar": r["dasar"],
+                "status": r["status"],
+                "uraian": r["uraian"],
+                "golongan": r.get("golongan") or "",
+                "keterangan": r.get("keterangan") or "",
+            },
+            urutan=i,
+            jumlah=_angka(
+                r.get("jumlah"), f"rincian pegawai {r['uraian']}", _kolom(RincianPegawai, "jumlah")
+            ),
+        )
+        for i, r in enumerate(data.get("rincian_pegawai", []), start=1)
+    ]
+    _buang_sisanya(profil.rincian_pegawai.all(), rincian)
     sarana = [
         _simpan(
             SaranaPrasarana,
@@ -525,6 +545,7 @@ def _muat_anggaran(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) 
                         rupiah=True,
                     ),
                     sasaran=indeks.sasaran(s["sasaran"], tahun) if s.get("sasaran") else None,
+                    jenis_belanja=s.get("jenis_belanja") or "",
                 )
                 sub.append(sk)
                 keluaran = [

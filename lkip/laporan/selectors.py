@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from anggaran.models import SubKegiatan
+from anggaran.models import JenisBelanja, SubKegiatan
 from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
 from capaian import scoring
 from capaian.models import Realisasi
@@ -40,7 +40,7 @@ def _persen(nilai: Decimal | None) -> Decimal | None:
 def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
     profil = (
         ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat")
+        .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat", "rincian_pegawai")
         .first()
     )
     if profil is None:
@@ -74,6 +74,10 @@ def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
         isu_strategis=tuple(profil.daftar_isu_strategis),
         tempat_laporan=profil.tempat_laporan,
         tanggal_laporan=profil.tanggal_laporan,
+        rincian_pegawai=tuple(
+            d.RincianPegawai(r.dasar, r.status, r.uraian, r.golongan, r.jumlah, r.keterangan)
+            for r in profil.rincian_pegawai.all()
+        ),
     )
 
 
@@ -324,10 +328,32 @@ def _sub_kegiatan(s: SubKegiatan) -> d.SubKegiatan:
             d.Keluaran(o.uraian, o.satuan, o.target, o.realisasi, _persen(o.capaian), o.target_triwulan)
             for o in s.keluaran.all()
         ),
+        jenis_belanja=s.jenis_belanja or None,
     )
 
 
-def _anggaran(pohon: PohonAnggaran) -> d.Anggaran:
+def _per_jenis(pohon: PohonAnggaran) -> tuple[d.JumlahJenis, ...]:
+    if not any(pohon.per_jenis.get(j) for j in JenisBelanja.values):
+        return ()
+    urutan = [(j.value, j.label) for j in JenisBelanja] + [("", "Belum dikelompokkan")]
+    return tuple(
+        d.JumlahJenis(
+            jenis=kode or None,
+            nama=str(nama),
+            **_jumlah(pohon.per_jenis[kode].pagu, pohon.per_jenis[kode].realisasi),
+            porsi=_persen(persentase(pohon.per_jenis[kode].pagu, pohon.total.pagu)),
+        )
+        for kode, nama in urutan
+        if kode in pohon.per_jenis
+    )
+
+
+def _tahun_lalu(pohon: PohonAnggaran, tahun: int) -> d.JumlahTahun | None:
+    lalu = pohon.tahun_lalu
+    return None if lalu is None else d.JumlahTahun(tahun=tahun - 1, **_jumlah(lalu.pagu, lalu.realisasi))
+
+
+def _anggaran(pohon: PohonAnggaran, tahun: int) -> d.Anggaran:
     def jumlah(j: Jumlah) -> dict:
         return _jumlah(j.pagu, j.realisasi)
 
@@ -350,6 +376,8 @@ def _anggaran(pohon: PohonAnggaran) -> d.Anggaran:
             for p in pohon.program
         ),
         total=d.Jumlah(**jumlah(pohon.total)),
+        per_jenis=_per_jenis(pohon),
+        tahun_lalu=_tahun_lalu(pohon, tahun),
     )
 
 
@@ -406,7 +434,7 @@ def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> d.DokumenLkip:
         rkt=_rkt(kecamatan, tahun),
         perjanjian_kinerja=_perjanjian(kecamatan, tahun),
         capaian=tidak_tersedia if capaian is None else _capaian(capaian),
-        anggaran=_anggaran(pohon),
+        anggaran=_anggaran(pohon, tahun),
         efisiensi=_efisiensi(capaian, pohon),
     )
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from anggaran.models import Keluaran, SubKegiatan
+from anggaran.models import JenisBelanja, Keluaran, SubKegiatan
 from kecamatan.models import ProfilKecamatan
 from lkip.web.forms import AngkaField, NilaiField, VersiForm, nilai_isian
 from perencanaan.models import PerjanjianKinerja, StatusPenandatangan, TargetPerjanjian
@@ -131,6 +131,11 @@ class AnggaranForm(VersiForm):
             self.fields[f"realisasi_{s.pk}"] = AngkaField(
                 kolom=_REALISASI, rupiah=True, label=_("Realisasi (Rp)"), min_value=0
             )
+            self.fields[f"jenis_{s.pk}"] = forms.ChoiceField(
+                label=_("Jenis belanja"),
+                choices=[("", _("Belum dikelompokkan")), *JenisBelanja.choices],
+                required=False,
+            )
             for k in s.keluaran.all():
                 self.fields[f"target_{k.pk}"] = AngkaField(kolom=_TARGET, label=_("Target"), min_value=0)
                 self.fields[f"capai_{k.pk}"] = AngkaField(kolom=_CAPAI, label=_("Realisasi"), min_value=0)
@@ -141,6 +146,7 @@ class AnggaranForm(VersiForm):
         for s in sub_kegiatan:
             data[f"pagu_{s.pk}"] = s.pagu
             data[f"realisasi_{s.pk}"] = s.realisasi
+            data[f"jenis_{s.pk}"] = s.jenis_belanja
             for k in s.keluaran.all():
                 data[f"target_{k.pk}"] = k.target
                 data[f"capai_{k.pk}"] = k.realisasi
@@ -152,6 +158,9 @@ class AnggaranForm(VersiForm):
             for s in self.sub_kegiatan
         }
 
+    def nilai_jenis_belanja(self) -> dict:
+        return {s.pk: self.cleaned_data[f"jenis_{s.pk}"] for s in self.sub_kegiatan}
+
     def nilai_keluaran(self) -> dict:
         return {
             k.pk: (self.cleaned_data[f"target_{k.pk}"], self.cleaned_data[f"capai_{k.pk}"])
@@ -162,7 +171,7 @@ class AnggaranForm(VersiForm):
     def label_konflik(self, nama: str) -> str:
         jenis, _pisah, pk = nama.partition("_")
         for s in self.sub_kegiatan:
-            if jenis in ("pagu", "realisasi") and str(s.pk) == pk:
+            if jenis in ("pagu", "realisasi", "jenis") and str(s.pk) == pk:
                 return f"{s.kode} · {self.fields[nama].label}"
             for k in s.keluaran.all():
                 if jenis in ("target", "capai") and str(k.pk) == pk:
@@ -171,12 +180,14 @@ class AnggaranForm(VersiForm):
 
     @property
     def baris_sub(self) -> dict:
-        """Sub kegiatan id → (pagu, realisasi, [(output, target, realisasi)]) bound fields."""
+        """Sub kegiatan id → (pagu, realisasi, [(output, target, realisasi)], jenis belanja) bound
+        fields."""
         return {
             s.pk: (
                 self[f"pagu_{s.pk}"],
                 self[f"realisasi_{s.pk}"],
                 [(k, self[f"target_{k.pk}"], self[f"capai_{k.pk}"]) for k in s.keluaran.all()],
+                self[f"jenis_{s.pk}"],
             )
             for s in self.sub_kegiatan
         }

@@ -4,7 +4,7 @@ the organisation chart. Rows are added, edited and removed together, in order.""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kecamatan.models import Desa, KomposisiPegawai, ProfilKecamatan, SaranaPrasarana
+from kecamatan.models import Desa, KomposisiPegawai, ProfilKecamatan, RincianPegawai, SaranaPrasarana
 from lkip.web.forms import AngkaField
 from lkip.web.forms_data import TanggalInput
 
@@ -43,6 +43,16 @@ class PegawaiBaris(_Baris):
     bezetting = _bulat(_("Bezetting"), KomposisiPegawai, "bezetting")
     laki_laki = _bulat(_("Laki-laki"), KomposisiPegawai, "laki_laki")
     perempuan = _bulat(_("Perempuan"), KomposisiPegawai, "perempuan")
+
+
+class RincianPegawaiBaris(_Baris):
+    dasar = forms.ChoiceField(label=_("Rincian menurut"), choices=RincianPegawai.Dasar.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=RincianPegawai.Status.choices)
+    SELALU_TERKIRIM = ("dasar", "status")
+    uraian = forms.CharField(label=_("Pangkat atau pendidikan"), max_length=80)
+    golongan = forms.CharField(label=_("Golongan"), max_length=10, required=False)
+    jumlah = _bulat(_("Jumlah"), RincianPegawai, "jumlah")
+    keterangan = forms.CharField(label=_("Keterangan"), max_length=120, required=False)
 
 
 class SaranaBaris(_Baris):
@@ -115,6 +125,7 @@ def _kumpulan(kelas: type[_Baris]) -> type[_Kumpulan]:
 TABEL = {
     "desa": (_("Desa dan kelurahan"), _kumpulan(DesaBaris)),
     "pegawai": (_("Komposisi pegawai"), _kumpulan(PegawaiBaris)),
+    "rincian_pegawai": (_("Pegawai menurut pangkat dan pendidikan"), _kumpulan(RincianPegawaiBaris)),
     "sarana": (_("Sarana dan prasarana"), _kumpulan(SaranaBaris)),
     "pejabat": (_("Pejabat"), _kumpulan(PejabatBaris)),
     "organisasi": (_("Susunan organisasi"), _kumpulan(OrganisasiBaris)),

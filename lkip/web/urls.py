@@ -37,6 +37,7 @@ halaman = [
     path(f"{KECAMATAN}profil/", data.profil, name="profil"),
     path(f"{KECAMATAN}profil/desa/", data.profil_desa, name="profil_desa"),
     path(f"{KECAMATAN}profil/pegawai/", data.profil_pegawai, name="profil_pegawai"),
+    path(f"{KECAMATAN}profil/rincian-pegawai/", data.profil_rincian_pegawai, name="profil_rincian_pegawai"),
     path(f"{KECAMATAN}profil/sarana/", data.profil_sarana, name="profil_sarana"),
     path(f"{KECAMATAN}profil/pejabat/", data.profil_pejabat, name="profil_pejabat"),
     path(f"{KECAMATAN}profil/organisasi/", data.profil_organisasi, name="profil_organisasi"),

@@ -24,10 +24,11 @@ pytestmark = pytest.mark.django_db
 # Every object of the document by its path, with its keys in order ("*" = a year or quarter).
 SKEMA = {
     "": "versi_skema kecamatan tahun profil renstra penetapan_iku rkt perjanjian_kinerja capaian anggaran efisiensi",
-    ".anggaran": "program total",
+    ".anggaran": "program total per_jenis tahun_lalu",
+    ".anggaran.per_jenis[]": "jenis nama pagu realisasi serapan porsi",
     ".anggaran.program[]": "kode nama pagu realisasi serapan kegiatan",
     ".anggaran.program[].kegiatan[]": "kode nama pagu realisasi serapan sub_kegiatan",
-    ".anggaran.program[].kegiatan[].sub_kegiatan[]": "kode nama pagu realisasi serapan sasaran keluaran",
+    ".anggaran.program[].kegiatan[].sub_kegiatan[]": "kode nama pagu realisasi serapan sasaran keluaran jenis_belanja",
     ".anggaran.program[].kegiatan[].sub_kegiatan[].keluaran[]": "uraian satuan target realisasi capaian target_triwulan",
     ".anggaran.total": "pagu realisasi serapan",
     ".capaian": "kecamatan tahun skala indikator sasaran rata_rata tersedia skala_detail",
@@ -45,7 +46,8 @@ SKEMA = {
     ".perjanjian_kinerja[].pihak_kedua": "nama jabatan pangkat nip status",
     ".perjanjian_kinerja[].pihak_pertama": "nama jabatan pangkat nip status",
     ".perjanjian_kinerja[].target[]": "indikator nilai target_triwulan",
-    ".profil": "luas_km2 jumlah_penduduk desa pegawai sarana organisasi pejabat isu_strategis tempat_laporan tanggal_laporan",
+    ".profil": "luas_km2 jumlah_penduduk desa pegawai sarana organisasi pejabat isu_strategis tempat_laporan tanggal_laporan rincian_pegawai",
+    ".profil.rincian_pegawai[]": "dasar status uraian golongan jumlah keterangan",
     ".profil.desa[]": "nama jenis luas_km2 jumlah_penduduk",
     ".profil.organisasi[]": "kode nama induk",
     ".profil.pegawai[]": "kelompok jabatan kebutuhan bezetting laki_laki perempuan",
@@ -179,7 +181,7 @@ def test_tables_and_figures_are_numbered_in_order_per_chapter():
     isi = isi_laporan(kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024)
     assert [n.nomor for n in isi["daftar"].tabel] == [
         "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5",
-        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7",
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
     ]  # fmt: skip
     # Kalisat enters no national, provincial or kabupaten figure: that table is a sentence.
     assert isi["bab3"].tabel_pembanding is None

@@ -36,6 +36,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:profil": ("GET", "kecamatan"),
     "web:profil_desa": ("GET", "kecamatan"),
     "web:profil_pegawai": ("GET", "kecamatan"),
+    "web:profil_rincian_pegawai": ("GET", "kecamatan"),
     "web:profil_sarana": ("GET", "kecamatan"),
     "web:profil_pejabat": ("GET", "kecamatan"),
     "web:profil_organisasi": ("GET", "kecamatan"),

@@ -48,6 +48,7 @@ TULIS: dict[str, str] = {
     "web:profil": "kecamatan",
     "web:profil_desa": "kecamatan",
     "web:profil_pegawai": "kecamatan",
+    "web:profil_rincian_pegawai": "kecamatan",
     "web:profil_sarana": "kecamatan",
     "web:profil_pejabat": "kecamatan",
     "web:profil_organisasi": "kecamatan",

@@ -135,6 +135,7 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     tahun=ruang.tahun,
                     versi=form.cleaned_data["versi"],
                     sub_kegiatan=form.nilai_sub_kegiatan(),
+                    jenis_belanja=form.nilai_jenis_belanja(),
                     keluaran=form.nilai_keluaran(),
                 )
             except DataKedaluwarsa:
@@ -278,6 +279,7 @@ def _profil_tabel(jenis: str):
 
 profil_desa = _profil_tabel("desa")
 profil_pegawai = _profil_tabel("pegawai")
+profil_rincian_pegawai = _profil_tabel("rincian_pegawai")
 profil_sarana = _profil_tabel("sarana")
 profil_pejabat = _profil_tabel("pejabat")
 profil_organisasi = _profil_tabel("organisasi")

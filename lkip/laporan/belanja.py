@@ -1,0 +1,43 @@
+"""BAB III's budget by kind of spending (Belanja Operasi, Belanja Modal) and against the previous
+year, from the document's ``anggaran.per_jenis`` and ``anggaran.tahun_lalu``. The table is
+numbered only when at least one budget row is classified; nothing is printed otherwise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from lkip.laporan import dokumen as d
+from lkip.laporan import kalimat
+from umum.angka import persentase
+
+if TYPE_CHECKING:
+    from lkip.laporan.isi import Nomor, Penomor
+
+
+@dataclass(frozen=True)
+class RingkasanBelanja:
+    per_jenis: tuple[d.JumlahJenis, ...]
+    total: d.Jumlah
+    porsi_total: Decimal | None
+    """The classified and unclassified rows' pagu as a share of the total (``None``: pagu 0)."""
+    tabel: Nomor | None
+    kalimat_jenis: str
+    kalimat_tahun_lalu: str
+
+
+def ringkasan_belanja(anggaran: d.Anggaran, tahun: int, nomor: Penomor) -> RingkasanBelanja:
+    per_jenis = anggaran.per_jenis
+    return RingkasanBelanja(
+        per_jenis=per_jenis,
+        total=anggaran.total,
+        porsi_total=persentase(sum((j.pagu for j in per_jenis), Decimal("0")), anggaran.total.pagu)
+        if per_jenis
+        else None,
+        tabel=nomor.tabel(3, f"Realisasi Anggaran menurut Jenis Belanja Tahun {tahun}")
+        if per_jenis
+        else None,
+        kalimat_jenis=kalimat.kalimat_jenis_belanja(tahun, per_jenis),
+        kalimat_tahun_lalu=kalimat.kalimat_anggaran_tahun_lalu(tahun, anggaran.total, anggaran.tahun_lalu),
+    )
