@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "perencanaan",
     "capaian",
     "anggaran",
+    "reviu",
     "lkip.laporan",
     "lkip.web",
     "django_tasks",

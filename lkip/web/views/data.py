@@ -12,12 +12,13 @@ from anggaran import services as anggaran_services
 from anggaran.selectors import baris_anggaran, pohon_anggaran
 from kecamatan import services as kecamatan_services
 from kecamatan.models import ProfilKecamatan
-from lkip.laporan.models import NarasiLaporan
+from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi, langkah_hapus
+from lkip.web.reviu import PanelCatatan, panel_catatan
 from lkip.web.selectors import halaman_perjanjian
 from perencanaan import services as perencanaan_services
 from perencanaan.models import PerjanjianKinerja
@@ -114,6 +115,21 @@ def perjanjian_perubahan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
 
 
+def _catatan_anggaran(ruang: Ruang, pohon) -> PanelCatatan:
+    """Notes on the budget rows, shown beside each program, kegiatan and sub kegiatan."""
+    tempat = []
+    for p in pohon.program:
+        tempat.append((f"program:{p.pk}", f"{_('Program')} {p.kode} {p.nama}"))
+        for k in p.kegiatan.all():
+            tempat.append((f"kegiatan:{k.pk}", f"{_('Kegiatan')} {k.kode} {k.nama}"))
+            tempat += [
+                (f"sub_kegiatan:{s.pk}", f"{_('Sub kegiatan')} {s.kode} {s.nama}")
+                for s in k.sub_kegiatan.all()
+            ]
+    kembali = reverse("web:anggaran", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    return panel_catatan(ruang, tempat=tempat, kembali=kembali)
+
+
 @require_http_methods(["GET", "POST"])
 @lingkup_kecamatan
 def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
@@ -145,7 +161,7 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     else:
         form = tersimpan
         status = 200
-    konteks = {"ruang": ruang, "pohon": pohon, "form": form}
+    konteks = {"ruang": ruang, "pohon": pohon, "form": form, "panel": _catatan_anggaran(ruang, pohon)}
     return render(request, "halaman/anggaran.html", konteks, status=status)
 
 
@@ -171,8 +187,19 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             else:
                 messages.success(request, _("Narasi laporan tersimpan."))
                 return redirect("web:narasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-        return render(request, "halaman/narasi.html", {"ruang": ruang, "form": form}, status=form.status_http)
-    return render(request, "halaman/narasi.html", {"ruang": ruang, "form": tersimpan})
+        konteks = {"ruang": ruang, "form": form, "panel": _catatan_narasi(ruang)}
+        return render(request, "halaman/narasi.html", konteks, status=form.status_http)
+    return render(
+        request, "halaman/narasi.html", {"ruang": ruang, "form": tersimpan, "panel": _catatan_narasi(ruang)}
+    )
+
+
+def _catatan_narasi(ruang: Ruang) -> PanelCatatan:
+    """Notes on the prose sections, shown beside each section's text."""
+    kembali = reverse("web:narasi", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    return panel_catatan(
+        ruang, tempat=[(f"bagian:{b.value}", b.label) for b in BagianNarasi], kembali=kembali
+    )
 
 
 def _profil_tabel(jenis: str):
