@@ -82,6 +82,12 @@ BACA = {
     "web:riwayat",
     "web:riwayat_realisasi",
     "web:riwayat_sub_kegiatan",
+    # Review notes are not the year's data: written while it is in review (tests/reviu holds
+    # that a Terkunci year refuses them).
+    "web:catatan",
+    "web:catatan_tambah",
+    "web:catatan_balas",
+    "web:catatan_status",
 }
 
 MODEL_DATA = [
