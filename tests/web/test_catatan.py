@@ -2,6 +2,7 @@
 kecamatan beside the field, answered, closed; counted in the menu; listed on a return."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -185,3 +186,44 @@ def test_a_locked_year_shows_its_notes_and_refuses_a_reply_with_a_message(client
     )
     assert "catatan reviu hanya dapat dibaca" in jawaban.content.decode()
     assert not BalasanCatatan.objects.exists()
+
+
+class _KontrolTerkunci(HTMLParser):
+    """Note controls (``form="catatan-…"``) inside a disabled fieldset, which a browser disables."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fieldset: list[bool] = []
+        self.kontrol, self.mati = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "fieldset":
+            self.fieldset.append("disabled" in a)
+        if tag in ("button", "textarea") and (a.get("form") or "").startswith("catatan-"):
+            self.kontrol += 1
+            if any(self.fieldset):
+                self.mati.append(a["form"])
+
+    def handle_endtag(self, tag):
+        if tag == "fieldset" and self.fieldset:
+            self.fieldset.pop()
+
+
+@pytest.mark.parametrize("halaman", ["anggaran", "narasi"])
+def test_a_reviewer_can_use_the_notes_beside_read_only_rows(client, kalisat, halaman):
+    """The reviewer sees the rows read only (a disabled fieldset); the notes beside them stay usable."""
+    inspektorat = pengguna(Peran.INSPEKTORAT)
+    sub = SubKegiatan.objects.for_kecamatan_tahun(kalisat.pk, TAHUN).first()
+    services.catatan_create(
+        kecamatan=kalisat, tahun=TAHUN, oleh=inspektorat, jenis="sub_kegiatan", target_id=sub.pk, isi="a"
+    )
+    services.catatan_create(
+        kecamatan=kalisat, tahun=TAHUN, oleh=inspektorat, jenis="bagian", bagian="sdm", isi="b"
+    )
+    client.force_login(inspektorat)
+    html = client.get(reverse(f"web:{halaman}", kwargs=KW)).content.decode()
+    assert "disabled" in html
+    periksa = _KontrolTerkunci()
+    periksa.feed(html)
+    assert periksa.kontrol >= 3 and periksa.mati == []
