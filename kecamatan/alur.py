@@ -155,6 +155,19 @@ PENYIDIK: list[Callable[[Kecamatan, int], dict[str, str]]] = []
 #: its PDF and document): called once per approval with the year's row and the approval's record;
 #: an error rolls the approval back.
 SETELAH_DISETUJUI: list[Callable[[AlurLaporan, RiwayatAlur], None]] = []
+#: The review notes of the year not yet closed, one line each (registered by ``reviu``): a
+#: return records them under its reason, so the kecamatan reads what to answer in the history.
+CATATAN_TERBUKA: list[Callable[[AlurLaporan], list[str]]] = []
+CATATAN_MAKS = RiwayatAlur._meta.get_field("catatan").max_length
+
+
+def catatan_pengembalian(alur: AlurLaporan, alasan: str) -> str:
+    """The reason of a return followed by the list of the year's open review notes."""
+    baris = [b for daftar in CATATAN_TERBUKA for b in daftar(alur)]
+    if not baris:
+        return alasan
+    teks = "\n".join([alasan, "", _("Catatan reviu yang belum selesai:"), *(f"- {b}" for b in baris)])
+    return teks if len(teks) <= CATATAN_MAKS else teks[: CATATAN_MAKS - 1] + "…"
 
 
 def temuan_galat(kecamatan: Kecamatan, tahun: int) -> list[str]:
@@ -229,6 +242,8 @@ def alur_terapkan(
             pengesahan_create(
                 kecamatan=kecamatan, tahun=tahun, oleh=oleh, sidik=sidik_pengajuan(kecamatan, tahun)
             )
+        if aksi == Aksi.KEMBALIKAN:
+            catatan = catatan_pengembalian(alur, catatan)
         riwayat = RiwayatAlur(
             alur=alur,
             versi=alur.versi,

@@ -190,3 +190,38 @@ def kecamatan_besar(*, slug: str, indikator: int, sub_kegiatan: int):
         sub = SubKegiatanFactory(kegiatan=kegiatan, sasaran=semua_sasaran[i % len(semua_sasaran)])
         KeluaranFactory(sub_kegiatan=sub)
     return kecamatan
+
+
+def catatan_di_setiap_tempat(*, kecamatan, tahun: int = 2024) -> int:
+    """A reviewer's note, with a reply by the kecamatan, on the year, every prose section, every
+    indicator, evidence and budget row of the kecamatan's year (through the services, so every
+    rule holds): the pages that show notes must not grow with them. Returns how many."""
+    from anggaran.models import Kegiatan, Program, SubKegiatan
+    from capaian.models import Bukti
+    from lkip.accounts.models import Peran, User
+    from lkip.laporan.models import BagianNarasi
+    from perencanaan.models import Indikator
+    from reviu import services
+
+    peninjau = User.objects.create(username=f"peninjau-{kecamatan.slug}", peran=Peran.INSPEKTORAT)
+    operator = User.objects.create(
+        username=f"penjawab-{kecamatan.slug}", peran=Peran.OPERATOR, kecamatan=kecamatan
+    )
+    tempat = [("tahun", "", None)] + [("bagian", b.value, None) for b in BagianNarasi]
+    baris = {
+        "indikator": Indikator.objects.filter(sasaran__renstra__kecamatan=kecamatan),
+        "program": Program.objects.filter(kecamatan=kecamatan, tahun=tahun),
+        "kegiatan": Kegiatan.objects.filter(program__kecamatan=kecamatan, program__tahun=tahun),
+        "sub_kegiatan": SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun),
+        "bukti": Bukti.objects.filter(
+            realisasi__tahun=tahun, realisasi__indikator__sasaran__renstra__kecamatan=kecamatan
+        ),
+    }
+    tempat += [(jenis, "", pk) for jenis, qs in baris.items() for pk in qs.values_list("pk", flat=True)]
+    for jenis, bagian, target_id in tempat:
+        catatan = services.catatan_create(
+            kecamatan=kecamatan, tahun=tahun, oleh=peninjau, jenis=jenis, bagian=bagian, target_id=target_id,
+            isi=f"Periksa {jenis} {bagian or target_id or ''}.",
+        )  # fmt: skip
+        services.catatan_balas(catatan=catatan, oleh=operator, isi="Sudah kami perbaiki.")
+    return len(tempat)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "capaian",
     "anggaran",
     "kabupaten",
+    "reviu",
     "lkip.laporan",
     "lkip.web",
     "django_tasks",

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import ngettext
 
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from capaian import scoring
@@ -57,6 +59,8 @@ from perencanaan.models import (
     TargetRkt,
     Tujuan,
 )
+from reviu.models import CatatanReviu
+from reviu.services import PERAN_PENINJAU
 from umum.angka import bulatkan
 
 
@@ -586,6 +590,8 @@ class Tugas:
     catatan: str = ""
     #: How many items of the year's data are missing (operator), else None.
     jumlah_kekurangan: int | None = None
+    #: How many review notes of the year wait for this user (to reply to, or to close).
+    jumlah_catatan: int = 0
 
     @property
     def is_alur(self) -> bool:
@@ -611,8 +617,36 @@ def _alur_kecamatan(kecamatan_id: int) -> dict[int, AlurLaporan]:
         .order_by("-pada", "-pk")
         .values("catatan")[:1]
     )
-    baris = AlurLaporan.objects.filter(kecamatan_id=kecamatan_id).annotate(alasan=Subquery(alasan))
+    baris = AlurLaporan.objects.filter(kecamatan_id=kecamatan_id).annotate(
+        alasan=Subquery(alasan), catatan_terbuka=_jumlah_catatan(CatatanReviu.Status.TERBUKA)
+    )
     return {a.tahun: a for a in baris}
+
+
+def _jumlah_catatan(status: str, **saring) -> Coalesce:
+    """The number of the workflow row's year's review notes in ``status``, inside the row's own
+    query (a note's service makes sure its year has a row)."""
+    jumlah = (
+        CatatanReviu.objects.filter(
+            kecamatan_id=OuterRef("kecamatan_id"), tahun=OuterRef("tahun"), status=status, **saring
+        )
+        .order_by()
+        .values("kecamatan_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(jumlah), 0)
+
+
+def _tugas_catatan(baris: AlurLaporan, n: int, langkah: str) -> Tugas:
+    return Tugas(
+        kecamatan=baris.kecamatan,
+        tahun=baris.tahun,
+        status_label=str(alur.Status(baris.status).label),
+        langkah=[langkah],
+        url=_url("catatan", baris.kecamatan, baris.tahun),
+        jumlah_catatan=n,
+    )
 
 
 def _tugas(baris: AlurLaporan | None, kecamatan: Kecamatan, tahun: int, langkah, catatan="") -> Tugas:
@@ -632,10 +666,19 @@ def _tugas_kecamatan(user) -> list[Tugas]:
     years to submit). Operator: the returned years, whose notes are answered by fixing the data."""
     kecamatan = user.kecamatan
     baris = _alur_kecamatan(kecamatan.pk)
+    catatan = []
+    for t in sorted(baris):
+        if baris[t].catatan_terbuka:
+            baris[t].kecamatan = kecamatan
+            n = baris[t].catatan_terbuka
+            langkah = ngettext("Tanggapi %(n)s catatan reviu", "Tanggapi %(n)s catatan reviu", n) % {"n": n}
+            catatan.append(_tugas_catatan(baris[t], n, langkah))
     if user.peran == Peran.OPERATOR:
         dikembalikan = sorted(t for t, a in baris.items() if a.status == alur.Status.DIKEMBALIKAN)
         langkah = [_("Tanggapi catatan pengembalian")]
-        return [_tugas(baris[t], kecamatan, t, langkah, baris[t].alasan or "") for t in dikembalikan]
+        return [
+            _tugas(baris[t], kecamatan, t, langkah, baris[t].alasan or "") for t in dikembalikan
+        ] + catatan
     daftar = []
     for t in _tahun_renstra(kecamatan.pk, sampai=timezone.localdate().year):
         status = baris[t].status if t in baris else alur.Status.DRAF
@@ -643,7 +686,7 @@ def _tugas_kecamatan(user) -> list[Tugas]:
         if langkah:
             alasan = (baris[t].alasan or "") if t in baris else ""
             daftar.append(_tugas(baris.get(t), kecamatan, t, langkah, alasan))
-    return daftar
+    return daftar + catatan
 
 
 def tugas_alur(user) -> list[Tugas]:
@@ -654,16 +697,29 @@ def tugas_alur(user) -> list[Tugas]:
     if user.is_peran_kecamatan:
         return _tugas_kecamatan(user)
     status = alur.status_ditunggu(user.peran)
-    if not status:
+    if not status and user.peran not in PERAN_PENINJAU:
         return []
-    return [
-        _tugas(
-            a, a.kecamatan, a.tahun, [alur.LABEL_AKSI[x] for x in alur.aksi_ditunggu(a.status, user.peran)]
+    baris = (
+        AlurLaporan.objects.annotate(
+            # Replies to this role's notes wait for it: to close them or to reopen them.
+            ditanggapi=_jumlah_catatan(CatatanReviu.Status.DITANGGAPI, peran=user.peran)
         )
-        for a in AlurLaporan.objects.filter(status__in=status)
+        .filter(Q(status__in=status) | Q(ditanggapi__gt=0))
         .select_related("kecamatan")
         .order_by("kecamatan__nama", "tahun")
-    ]
+    )
+    daftar = []
+    for a in baris:
+        if a.status in status:
+            langkah = [alur.LABEL_AKSI[x] for x in alur.aksi_ditunggu(a.status, user.peran)]
+            daftar.append(_tugas(a, a.kecamatan, a.tahun, langkah))
+        if a.ditanggapi:
+            n = a.ditanggapi
+            langkah = ngettext("Periksa %(n)s tanggapan catatan", "Periksa %(n)s tanggapan catatan", n) % {
+                "n": n
+            }
+            daftar.append(_tugas_catatan(a, n, langkah))
+    return daftar
 
 
 def tugas_kekurangan(user) -> list[Tugas]:

@@ -3,7 +3,7 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, ekspor, kabupaten, periksa, realisasi, rencana, riwayat
+from lkip.web.views import akun, beranda, data, ekspor, kabupaten, periksa, realisasi, rencana, reviu, riwayat
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
@@ -60,6 +60,10 @@ halaman = [
     ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
     path(f"{KECAMATAN}narasi/bawaan/", data.narasi_bawaan, name="narasi_bawaan"),
+    path(f"{KECAMATAN}catatan/", reviu.catatan, name="catatan"),
+    path(f"{KECAMATAN}catatan/tambah/", reviu.catatan_tambah, name="catatan_tambah"),
+    path(f"{KECAMATAN}catatan/<int:catatan_id>/balas/", reviu.catatan_balas, name="catatan_balas"),
+    path(f"{KECAMATAN}catatan/<int:catatan_id>/status/", reviu.catatan_status, name="catatan_status"),
     path(f"{KECAMATAN}riwayat/", riwayat.riwayat_tahun, name="riwayat"),
     path(f"{KECAMATAN}unduh/capaian.xlsx", ekspor.capaian_xlsx, name="ekspor_capaian"),
     path(f"{KECAMATAN}unduh/anggaran.xlsx", ekspor.anggaran_xlsx, name="ekspor_anggaran"),

@@ -200,8 +200,10 @@ def test_the_pdf_link_says_the_report_is_being_prepared_and_asks_only_once(serve
 
 
 def test_one_year_from_draft_to_locked_with_four_users(server, browser, layar):
-    """Camat submits, Inspektorat reviews, Bappeda approves and locks, the operator meets the
-    lock, Bappeda reopens it with a reason (so the year is a draft again for later tests)."""
+    """Camat submits; Inspektorat writes a note on an indicator and returns the report, which
+    lists the note; the operator sees it beside the realisasi and replies; the Camat submits
+    again; Inspektorat closes the note and reviews; Bappeda approves and locks; the operator
+    meets the lock; Bappeda reopens it with a reason (so the year is a draft for later tests)."""
     tahun = f"{server}/k/kalisat/2024/"
 
     def sebagai(nama: str):
@@ -214,41 +216,107 @@ def test_one_year_from_draft_to_locked_with_four_users(server, browser, layar):
     def status(page) -> str:
         return page.locator("[data-status]").get_attribute("data-status")
 
+    def ajukan():
+        page = sebagai("camat")
+        page.once("dialog", lambda dialog: dialog.accept())  # the submit is the sign-off: it asks first
+        page.get_by_role("button", name="Ajukan").click()
+        page.wait_for_load_state()
+        assert status(page) == "diajukan"
+        return page
+
+    def buka_indikator(page) -> str:
+        page.locator("table.capaian tbody a").first.click()
+        page.wait_for_url("**/realisasi/*/")
+        return page.url
+
     page = sebagai("camat")
     assert status(page) == "draf"
-    page.once("dialog", lambda dialog: dialog.accept())  # the submit is the sign-off: it asks first
-    page.get_by_role("button", name="Ajukan").click()
-    page.wait_for_load_state()
-    assert status(page) == "diajukan"
+    page.close()
+    page = ajukan()
     assert page.get_by_text("data tahun ini hanya dapat dibaca").is_visible()
     page.screenshot(path=layar / "alur-1-diajukan.png", full_page=True)
     page.close()
 
+    # Inspektorat: a note where the problem is, then the return, which lists it.
     page = sebagai("inspektorat")
-    page.get_by_label("Catatan reviu").fill("Bukti IKU sudah lengkap; narasi BAB III sesuai data.")
+    realisasi = buka_indikator(page)
+    page.get_by_text("Tulis catatan reviu").click()
+    page.get_by_label("Isi catatan").fill("Bukti dukung realisasi belum diunggah.")
+    page.get_by_role("button", name="Simpan catatan").click()
+    page.wait_for_load_state()
+    catatan = page.locator("[data-uji=catatan-indikator] article.catatan")
+    assert catatan.get_by_text("Bukti dukung realisasi belum diunggah.").is_visible()
+    assert catatan.locator("[data-status-catatan]").inner_text() == "Terbuka"
+    page.screenshot(path=layar / "alur-2-catatan-indikator.png", full_page=True)
+    page.goto(tahun)
+    page.get_by_label("Alasan pengembalian").fill("Lengkapi bukti dukung IKU.")
+    page.get_by_role("button", name="Kembalikan ke kecamatan").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Bukti dukung realisasi belum diunggah.").is_visible()
+    page.screenshot(path=layar / "alur-3-konfirmasi-kembalikan.png", full_page=True)
+    page.get_by_role("button", name="Ya, kembalikan").click()
+    page.wait_for_load_state()
+    assert status(page) == "dikembalikan"
+    page.close()
+
+    # The operator: the count in the menu, the note beside the realisasi, the reply.
+    page = sebagai("operator")
+    assert page.locator("[data-jumlah-tugas]").inner_text() == "2"  # the returned year, the note
+    assert (
+        page.locator("table.riwayat-alur").get_by_text("Bukti dukung realisasi belum diunggah.").is_visible()
+    )
+    page.goto(realisasi)
+    catatan = page.locator("[data-uji=catatan-indikator] article.catatan")
+    assert catatan.get_by_text("Bukti dukung realisasi belum diunggah.").is_visible()
+    catatan.get_by_label("Balasan").fill("Sudah kami unggah SK Camat sebagai bukti.")
+    catatan.get_by_role("button", name="Kirim balasan").click()
+    page.wait_for_load_state()
+    catatan = page.locator("[data-uji=catatan-indikator] article.catatan")
+    assert catatan.locator("[data-status-catatan]").inner_text() == "Ditanggapi"
+    assert catatan.get_by_text("Sudah kami unggah SK Camat sebagai bukti.").is_visible()
+    page.screenshot(path=layar / "alur-4-operator-membalas.png", full_page=True)
+    page.close()
+
+    ajukan().close()
+
+    # Inspektorat closes the answered note and saves the review.
+    page = sebagai("inspektorat")
+    page.goto(realisasi)
+    page.get_by_role("button", name="Tandai selesai").click()
+    page.wait_for_load_state()
+    catatan = page.locator("[data-uji=catatan-indikator] article.catatan")
+    assert catatan.locator("[data-status-catatan]").inner_text() == "Selesai"
+    page.goto(tahun)
+    page.get_by_label("Catatan reviu", exact=True).fill(
+        "Bukti IKU sudah lengkap; narasi BAB III sesuai data."
+    )
     page.get_by_role("button", name="Simpan hasil reviu").click()
     assert status(page) == "direviu"
-    page.screenshot(path=layar / "alur-2-direviu.png", full_page=True)
+    page.screenshot(path=layar / "alur-5-direviu.png", full_page=True)
     page.close()
 
     page = sebagai("bappeda")
-    page.get_by_role("button", name="Setujui").click()
+    # The approval lays out and keeps the PDF before it answers: give it time on a busy machine.
+    page.get_by_role("button", name="Setujui").click(timeout=120000)
     assert status(page) == "disetujui"
     page.get_by_role("button", name="Kunci").click()
     assert status(page) == "terkunci"
     assert page.get_by_role("cell", name="Bukti IKU sudah lengkap; narasi BAB III sesuai data.").is_visible()
-    page.screenshot(path=layar / "alur-3-terkunci.png", full_page=True)
+    page.screenshot(path=layar / "alur-6-terkunci.png", full_page=True)
     page.close()
 
     page = sebagai("operator")
     assert page.get_by_text("berstatus «Terkunci»: data tahun ini hanya dapat dibaca").is_visible()
-    page.locator("table.capaian tbody a").first.click()
-    page.wait_for_url("**/realisasi/*/")
+    buka_indikator(page)
+    assert page.get_by_text("Sudah kami unggah SK Camat sebagai bukti.").is_visible()
+    assert (
+        page.get_by_role("button", name="Kirim balasan").count() == 0
+    )  # a locked year's notes are read only
     page.get_by_label("Realisasi tahunan", exact=True).fill("5")
     page.get_by_role("button", name="Simpan realisasi").click()
     page.wait_for_url(tahun)
     assert page.locator(".pesan-error").get_by_text("tidak dapat diubah").is_visible()
-    page.screenshot(path=layar / "alur-4-operator-terkunci.png", full_page=True)
+    page.screenshot(path=layar / "alur-7-operator-terkunci.png", full_page=True)
     page.close()
 
     page = sebagai("bappeda")
@@ -258,5 +326,5 @@ def test_one_year_from_draft_to_locked_with_four_users(server, browser, layar):
     page.get_by_role("button", name="Buka kembali").click()
     assert status(page) == "draf"
     assert page.get_by_text("versi 2").is_visible()
-    page.screenshot(path=layar / "alur-5-dibuka.png", full_page=True)
+    page.screenshot(path=layar / "alur-8-dibuka.png", full_page=True)
     page.close()

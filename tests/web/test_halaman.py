@@ -14,7 +14,7 @@ from kecamatan.models import Kecamatan, ProfilKecamatan
 from lkip.accounts.models import Peran
 from perencanaan.models import PerjanjianKinerja
 from perencanaan.services import versi_perjanjian
-from tests.factories import kecamatan_besar
+from tests.factories import catatan_di_setiap_tempat, kecamatan_besar
 from tests.web.bantuan import indikator_pk, pengguna
 
 pytestmark = pytest.mark.django_db
@@ -206,18 +206,22 @@ def alamat_halaman(nama: str, slug: str) -> str:
 @pytest.mark.parametrize(
     ("nama", "query"),
     [
-        ("tahun", 35),
+        ("tahun", 38),
         ("perjanjian", 11),
-        ("anggaran", 14),
+        ("anggaran", 16),
         ("profil", 9),
-        ("realisasi", 17),
+        ("realisasi", 19),
         ("renstra", 19),
         ("periksa", 28),
+        ("narasi", 11),
+        ("catatan", 10),
     ],
 )
 def test_pages_render_in_a_constant_number_of_queries(client, django_assert_num_queries, nama, query):
     kecil = kecamatan_besar(slug="kecil", indikator=2, sub_kegiatan=3)
     besar = kecamatan_besar(slug="besar", indikator=25, sub_kegiatan=40)
+    # Review notes beside the rows, with their threads, on the pages that show them.
+    assert catatan_di_setiap_tempat(kecamatan=besar) > 3 * catatan_di_setiap_tempat(kecamatan=kecil) > 0
     client.force_login(pengguna(Peran.OPERATOR, "kecil", nama="op-kecil"))
     n_kecil = jumlah_query(client, alamat_halaman(nama, kecil.slug))
     client.force_login(pengguna(Peran.OPERATOR, "besar", nama="op-besar"))

@@ -11,6 +11,7 @@ from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran
 from lkip.laporan.models import LaporanDisetujui
 from perencanaan.models import PerjanjianKinerja
+from reviu.services import catatan_create
 from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
 
 SENDIRI = ("kalisat", 2024)
@@ -55,6 +56,10 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:anggaran_hapus": ("POST", "hapus_anggaran"),
     "web:narasi": ("GET", "kecamatan"),
     "web:narasi_bawaan": ("POST", "kecamatan"),
+    "web:catatan": ("GET", "kecamatan"),
+    "web:catatan_tambah": ("POST", "kecamatan"),
+    "web:catatan_balas": ("POST", "catatan"),
+    "web:catatan_status": ("POST", "catatan"),
     "web:riwayat": ("GET", "kecamatan"),
     "web:riwayat_realisasi": ("GET", "indikator"),
     "web:riwayat_sub_kegiatan": ("GET", "sub_kegiatan"),
@@ -86,9 +91,24 @@ TABEL: dict[str, tuple[str, str]] = {
 #: Actions only one role may take; every other role gets 403 even on its own kecamatan.
 HANYA_PERAN: dict[str, Peran] = {}
 
-#: POSTs the reviewers make: the preview and the workflow steps (the state machine decides
-#: which step each role may take; tests/kecamatan/test_alur.py walks every one).
-POST_PEMBACA = {"web:realisasi_pratinjau", "web:alur"}
+#: POSTs the reviewers make: the preview, the workflow steps (the state machine decides
+#: which step each role may take; tests/kecamatan/test_alur.py walks every one) and the review
+#: notes (``reviu.services`` decides; tests/reviu walks them).
+POST_PEMBACA = {
+    "web:realisasi_pratinjau",
+    "web:alur",
+    "web:catatan_tambah",
+    "web:catatan_balas",
+    "web:catatan_status",
+}
+
+#: Note writes only some roles may make, on every kecamatan: any other role gets 403 (the
+#: kecamatan replies to its own notes; writing, closing and reopening is the reviewers').
+PERAN_CATATAN: dict[str, set[Peran]] = {
+    "web:catatan_tambah": {Peran.BAPPEDA, Peran.INSPEKTORAT},
+    "web:catatan_status": {Peran.BAPPEDA, Peran.INSPEKTORAT},
+    "web:catatan_balas": {Peran.BAPPEDA, Peran.INSPEKTORAT, Peran.OPERATOR, Peran.CAMAT},
+}
 
 #: Whole namespaces guarded elsewhere: the admin lets in only staff (the administrator role).
 NAMESPACE_TERJAGA = {"admin"}
@@ -138,6 +158,7 @@ def url(settings, tmp_path):
     """Reverse every kecamatan pattern for our kecamatan and for another one."""
     settings.MEDIA_ROOT = tmp_path
     objek = {}
+    peninjau = pengguna(Peran.INSPEKTORAT, nama="peninjau-isolasi")
     for nomor, (slug, tahun) in enumerate((SENDIRI, LAIN), start=1):
         indikator = indikator_pk(slug, tahun)[0]
         kecamatan = Kecamatan.objects.get(slug=slug)
@@ -152,6 +173,12 @@ def url(settings, tmp_path):
             "hapus_anggaran": ruang | {"jenis": "program", "baris_id": program.pk},
             "sub_kegiatan": ruang
             | {"sub_kegiatan_id": SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun).first().pk},
+            "catatan": ruang
+            | {
+                "catatan_id": catatan_create(
+                    kecamatan=kecamatan, tahun=tahun, oleh=peninjau, jenis="tahun", isi="Periksa lagi."
+                ).pk
+            },
             # A different version number per kecamatan: our slug with the other's number is 404.
             "versi": ruang | {"versi": versi_disetujui(kecamatan, tahun, nomor).versi},
         }
@@ -169,7 +196,9 @@ def url(settings, tmp_path):
     return bangun
 
 
-JENIS_OBJEK = ("indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan", "versi")
+JENIS_OBJEK = (
+    "indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan", "versi", "catatan"
+)  # fmt: skip
 POLA_KECAMATAN = [n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in JENIS_OBJEK]
 POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]
 
@@ -186,7 +215,7 @@ def test_kecamatan_user_gets_404_for_every_url_of_another_kecamatan(client, url,
     assert minta(client, nama, url(nama, LAIN[0])).status_code == 404
     # The same URL of the user's own kecamatan works: the 404 above is scoping, not a broken page.
     sendiri = minta(client, nama, url(nama, SENDIRI[0])).status_code
-    if HANYA_PERAN.get(nama, peran) != peran:
+    if HANYA_PERAN.get(nama, peran) != peran or peran not in PERAN_CATATAN.get(nama, {peran}):
         assert sendiri == 403
     else:
         assert sendiri in (200, 302, 400)
@@ -207,8 +236,10 @@ def test_kecamatan_user_gets_404_for_the_own_kecamatan_with_another_kecamatans_o
 def test_kabupaten_roles_read_every_kecamatan_and_only_admin_writes(client, url, peran, nama):
     client.force_login(pengguna(peran))
     status = minta(client, nama, url(nama, LAIN[0])).status_code
-    if nama in HANYA_PERAN or (
-        TABEL[nama][0] == "POST" and nama not in POST_PEMBACA and peran != Peran.ADMIN
+    if (
+        nama in HANYA_PERAN
+        or peran not in PERAN_CATATAN.get(nama, {peran})
+        or (TABEL[nama][0] == "POST" and nama not in POST_PEMBACA and peran != Peran.ADMIN)
     ):
         assert status == 403
     else:

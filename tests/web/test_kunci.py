@@ -88,6 +88,12 @@ BACA = {
     "web:ekspor_capaian",
     "web:ekspor_anggaran",
     "web:ekspor_tahun",
+    # Review notes are not the year's data: written while it is in review (tests/reviu holds
+    # that a Terkunci year refuses them).
+    "web:catatan",
+    "web:catatan_tambah",
+    "web:catatan_balas",
+    "web:catatan_status",
 }
 
 MODEL_DATA = [

@@ -69,3 +69,9 @@ def nilai(isi) -> str:
     if isi.huruf and isi.angka is not None:
         return f"{isi.huruf} ({_angka.format_angka(isi.angka)})"
     return isi.huruf or _angka.format_angka(isi.angka)
+
+
+@register.filter
+def ambil_daftar(kamus: dict, kunci) -> list:
+    """The list kept under ``kunci``, or an empty one (the notes of a row that has none)."""
+    return kamus.get(kunci, [])

@@ -16,13 +16,16 @@ from kecamatan.alur import (
     pastikan_dapat_diubah,
     status_tahun,
 )
+from kecamatan.models import AlurLaporan
 from lkip.laporan import periksa
 from lkip.web import selectors
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan, wajib_berperan
 from lkip.web.context_processors import tugas_alur
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
+from lkip.web.reviu import panel_catatan
 from lkip.web.views.kabupaten import halaman_dasbor
+from reviu.selectors import ringkasan_catatan_terbuka
 
 
 @require_GET
@@ -57,10 +60,47 @@ def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         )
     )
     alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
-    konteks = {"ruang": ruang, "data": data, "periksa": periksa.KelompokTemuan.dari(temuan), "alur": alur}
+    kembali = reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    panel = panel_catatan(ruang, tempat=[("tahun", _("Laporan tahun ini"))], kembali=kembali)
+    konteks = {
+        "ruang": ruang,
+        "data": data,
+        "periksa": periksa.KelompokTemuan.dari(temuan),
+        "alur": alur,
+        "panel": panel,
+    }
     # The year page already lists what is missing; kecamatan users also see their workflow steps.
     konteks["tugas"] = tugas_alur(request) if request.user.is_peran_kecamatan else None
     return render(request, "halaman/tahun.html", konteks)
+
+
+def _konfirmasi_kembalikan(request: HttpRequest, ruang: Ruang) -> HttpResponse | None:
+    """A return asks first when the year has review notes not yet closed, and lists them: they
+    are recorded under the reason, so the kecamatan reads what to answer."""
+    if request.POST.get("aksi") != Aksi.KEMBALIKAN or is_dikonfirmasi(request):
+        return None
+    alur_tahun = AlurLaporan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
+    if alur_tahun is None or not request.POST.get("catatan", "").strip():
+        return None
+    if Aksi.KEMBALIKAN not in aksi_tersedia(alur_tahun.status, request.user.peran):
+        return None
+    terbuka = ringkasan_catatan_terbuka(alur_tahun)
+    if not terbuka:
+        return None
+    return halaman_konfirmasi(
+        request,
+        ruang,
+        judul=_("Kembalikan laporan tahun %(tahun)s") % {"tahun": ruang.tahun},
+        pertanyaan=_(
+            "Laporan dikembalikan ke %(kecamatan)s dengan alasan yang Anda tulis. Catatan reviu berikut "
+            "belum selesai dan dicatat bersama alasan itu:"
+        )
+        % {"kecamatan": ruang.kecamatan},
+        akibat=terbuka,
+        tombol=_("Ya, kembalikan"),
+        kembali=reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
+        bahaya=False,
+    )
 
 
 def _perlu_konfirmasi(request: HttpRequest, ruang: Ruang) -> bool:
@@ -92,6 +132,9 @@ def alur(request: HttpRequest, ruang: Ruang) -> HttpResponse:
             kembali=reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun}),
             bahaya=False,
         )
+    konfirmasi = _konfirmasi_kembalikan(request, ruang)
+    if konfirmasi is not None:
+        return konfirmasi
     try:
         hasil = alur_terapkan(
             kecamatan=ruang.kecamatan,

@@ -19,6 +19,7 @@ from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi, langkah_hapus
+from lkip.web.reviu import PanelCatatan, panel_catatan
 from lkip.web.selectors import halaman_perjanjian
 from perencanaan import services as perencanaan_services
 from perencanaan.models import PerjanjianKinerja
@@ -115,6 +116,21 @@ def perjanjian_perubahan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     return redirect("web:perjanjian", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
 
 
+def _catatan_anggaran(ruang: Ruang, pohon) -> PanelCatatan:
+    """Notes on the budget rows, shown beside each program, kegiatan and sub kegiatan."""
+    tempat = []
+    for p in pohon.program:
+        tempat.append((f"program:{p.pk}", f"{_('Program')} {p.kode} {p.nama}"))
+        for k in p.kegiatan.all():
+            tempat.append((f"kegiatan:{k.pk}", f"{_('Kegiatan')} {k.kode} {k.nama}"))
+            tempat += [
+                (f"sub_kegiatan:{s.pk}", f"{_('Sub kegiatan')} {s.kode} {s.nama}")
+                for s in k.sub_kegiatan.all()
+            ]
+    kembali = reverse("web:anggaran", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    return panel_catatan(ruang, tempat=tempat, kembali=kembali)
+
+
 @require_http_methods(["GET", "POST"])
 @lingkup_kecamatan
 def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
@@ -147,7 +163,7 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     else:
         form = tersimpan
         status = 200
-    konteks = {"ruang": ruang, "pohon": pohon, "form": form}
+    konteks = {"ruang": ruang, "pohon": pohon, "form": form, "panel": _catatan_anggaran(ruang, pohon)}
     return render(request, "halaman/anggaran.html", konteks, status=status)
 
 
@@ -187,7 +203,7 @@ def narasi(request: HttpRequest, ruang: Ruang) -> HttpResponse:
 
 def _konteks_narasi(ruang: Ruang, form: NarasiForm) -> dict:
     kembalikan = [(b.value, b.label) for b in BagianNarasi if b.value in form.sendiri]
-    return {"ruang": ruang, "form": form, "kembalikan": kembalikan}
+    return {"ruang": ruang, "form": form, "kembalikan": kembalikan, "panel": _catatan_narasi(ruang)}
 
 
 @require_POST
@@ -226,6 +242,14 @@ def narasi_bawaan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     else:
         messages.info(request, _("«%(bagian)s» sudah memakai teks bawaan.") % {"bagian": label})
     return redirect(kembali)
+
+
+def _catatan_narasi(ruang: Ruang) -> PanelCatatan:
+    """Notes on the prose sections, shown beside each section's text."""
+    kembali = reverse("web:narasi", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    return panel_catatan(
+        ruang, tempat=[(f"bagian:{b.value}", b.label) for b in BagianNarasi], kembali=kembali
+    )
 
 
 def _profil_tabel(jenis: str):

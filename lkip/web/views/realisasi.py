@@ -12,6 +12,7 @@ from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms import BuktiForm, RealisasiForm
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
+from lkip.web.reviu import panel_catatan
 from perencanaan.models import Indikator
 from umum.versi import DataKedaluwarsa
 
@@ -28,6 +29,23 @@ def _halaman(ruang: Ruang, indikator: Indikator) -> selectors.HalamanRealisasi:
         return selectors.halaman_realisasi(kecamatan=ruang.kecamatan, tahun=ruang.tahun, indikator=indikator)
     except DataTidakTersedia as exc:
         raise Http404(str(exc)) from exc
+
+
+def _catatan(ruang: Ruang, halaman: selectors.HalamanRealisasi) -> dict:
+    """The review notes on the indicator and on its evidence, and a new note on either."""
+    indikator = halaman.indikator
+    tempat = [(f"indikator:{indikator.pk}", f"{_('Indikator')} {indikator.kode}")]
+    tempat += [(f"bukti:{b.pk}", f"{_('Bukti')}: {b}") for b in halaman.bukti]
+    kembali = reverse(
+        "web:realisasi",
+        kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun, "indikator_id": indikator.pk},
+    )
+    panel = panel_catatan(ruang, tempat=tempat, kembali=kembali)
+    return {
+        "panel": panel,
+        "catatan_indikator": panel.catatan.indikator.get(indikator.pk, []),
+        "catatan_bukti": panel.catatan.untuk_bukti(b.pk for b in halaman.bukti),
+    }
 
 
 def _pratinjau_dari(form: RealisasiForm, halaman: selectors.HalamanRealisasi) -> selectors.Pratinjau | None:
@@ -118,6 +136,7 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
         "pratinjau": pratinjau,
         "bukti_form": BuktiForm(),
         "pesan_bukti": "",
+        **_catatan(ruang, halaman),
     }
     return render(request, "halaman/realisasi.html", konteks, status=status)
 
@@ -174,6 +193,7 @@ def bukti_tambah(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpR
         "pratinjau": _pratinjau_tersimpan(halaman),
         "bukti_form": form,
         "pesan_bukti": "",
+        **_catatan(ruang, halaman),
     }
     return render(request, "halaman/realisasi.html", konteks, status=400)
 
