@@ -6,8 +6,9 @@ class KabupatenConfig(AppConfig):
     mapping of each kecamatan's indicators onto it, the dashboard, the comparison matrix and the
     trend.
 
-    Depends on ``kecamatan``, ``perencanaan``, ``capaian`` and ``anggaran`` (after them in the
-    dependency order); it reads scores through ``capaian.selectors`` and never scores itself.
+    Depends on ``kecamatan``, ``perencanaan``, ``capaian``, ``anggaran`` and ``reviu`` (after
+    them in the dependency order); it reads scores through ``capaian.selectors`` and never
+    scores itself, and counts open review notes through ``reviu.selectors``.
     The report in ``lkip`` does not import it.
     """
 

@@ -20,10 +20,11 @@ from kabupaten.models import IndikatorKabupaten, PemetaanIndikator, StatusPemeta
 from kecamatan.alur import Status
 from kecamatan.models import AlurLaporan, Kecamatan, RiwayatAlur
 from perencanaan.models import PerjanjianKinerja, Renstra, TargetPerjanjian
+from reviu.selectors import catatan_terbuka_banyak
 from umum.angka import bulatkan, persentase
 
 #: The dashboard's sort keys, as the page's ``?urut=`` names them.
-URUTAN = ("nama", "status", "kelengkapan", "capaian", "serapan", "perubahan")
+URUTAN = ("nama", "status", "kelengkapan", "capaian", "serapan", "catatan", "perubahan")
 
 
 def tahun_tersedia() -> list[int]:
@@ -96,6 +97,8 @@ class BarisDasbor:
     """Why there is no score (no PK for the year, no scale chosen); empty when scored."""
     anggaran: Jumlah | None
     perubahan_terakhir: datetime | None
+    catatan_terbuka: int = 0
+    """Review notes of the year not yet selesai (terbuka or ditanggapi)."""
 
     @property
     def ada_data(self) -> bool:
@@ -162,6 +165,7 @@ def _kunci_urut(urut: str):
         "capaian": lambda b: b.nilai_capaian,
         "serapan": lambda b: b.serapan,
         "perubahan": lambda b: b.perubahan_terakhir,
+        "catatan": lambda b: b.catatan_terbuka,
     }[urut]
     return kunci
 
@@ -179,6 +183,7 @@ def baris_dasbor(pasangan: list[tuple[Kecamatan, int]]) -> list[BarisDasbor]:
     anggaran = jumlah_banyak(kecamatan_id=[k.pk for k, _t in pasangan], tahun=tahun)
     status = _status(tahun)
     perubahan = _perubahan_terakhir(tahun)
+    catatan = catatan_terbuka_banyak(tahun)
     hasil = []
     for k, t in pasangan:
         c = skor[(k.pk, t)]
@@ -191,6 +196,7 @@ def baris_dasbor(pasangan: list[tuple[Kecamatan, int]]) -> list[BarisDasbor]:
                 alasan=str(c) if isinstance(c, DataTidakTersedia) else "",
                 anggaran=anggaran.get((k.pk, t)),
                 perubahan_terakhir=perubahan.get((k.pk, t)),
+                catatan_terbuka=catatan.get((k.pk, t), 0),
             )
         )
     return hasil

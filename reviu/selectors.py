@@ -86,17 +86,23 @@ def catatan_tahun(*, kecamatan: Kecamatan, tahun: int) -> CatatanTahun:
     return _kelompokkan(daftar)
 
 
-def catatan_terbuka_per_kecamatan(tahun: int) -> dict[int, int]:
-    """Kecamatan id → how many of its notes of ``tahun`` are not yet selesai (terbuka or
-    ditanggapi); a kecamatan without such notes is absent. One query."""
+def catatan_terbuka_banyak(tahun: list[int]) -> dict[tuple[int, int], int]:
+    """(kecamatan id, year) → how many of its notes are not yet selesai (terbuka or
+    ditanggapi), for every year in ``tahun``; a pair without such notes is absent. One query."""
     baris = (
-        CatatanReviu.objects.filter(tahun=tahun, status__in=BELUM_SELESAI)
+        CatatanReviu.objects.filter(tahun__in=tahun, status__in=BELUM_SELESAI)
         .order_by()
-        .values("kecamatan_id")
+        .values("kecamatan_id", "tahun")
         .annotate(n=Count("pk"))
-        .values_list("kecamatan_id", "n")
+        .values_list("kecamatan_id", "tahun", "n")
     )
-    return dict(baris)
+    return {(kecamatan_id, th): n for kecamatan_id, th, n in baris}
+
+
+def catatan_terbuka_per_kecamatan(tahun: int) -> dict[int, int]:
+    """Kecamatan id → how many of its notes of ``tahun`` are not yet selesai; a kecamatan
+    without such notes is absent. One query."""
+    return {k: n for (k, _th), n in catatan_terbuka_banyak([tahun]).items()}
 
 
 def ringkasan_catatan_terbuka(alur: AlurLaporan) -> list[str]:

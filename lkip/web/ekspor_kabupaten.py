@@ -17,7 +17,7 @@ def baris_dasbor(data: Dasbor) -> list[Sequence[object]]:
     judul = [
         "Kecamatan", "Sintetis", "Tahun", "Status", "Indikator", "Realisasi terisi", "Kelengkapan (%)",
         "Rata-rata capaian (%)", "Predikat", "Skala", "Pagu (Rp)", "Realisasi anggaran (Rp)",
-        "Serapan (%)", "Perubahan terakhir", "Keterangan",
+        "Serapan (%)", "Catatan reviu terbuka", "Perubahan terakhir", "Keterangan",
     ]  # fmt: skip
     isi: list[Sequence[object]] = [judul]
     for b in data.baris:
@@ -36,6 +36,7 @@ def baris_dasbor(data: Dasbor) -> list[Sequence[object]]:
                 None if b.anggaran is None else b.anggaran.pagu,
                 None if b.anggaran is None else b.anggaran.realisasi,
                 None if b.serapan is None else round(b.serapan, 2),
+                b.catatan_terbuka,
                 None if b.perubahan_terakhir is None else timezone.localtime(b.perubahan_terakhir),
                 "" if b.ada_data else "belum ada data",
             ]

@@ -1,12 +1,14 @@
 """The dashboard, the matrix and the trend: who sees them, what they show, and that they are
 built in a constant number of queries whatever the number of kecamatan and years."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from capaian.selectors import capaian_tahun
 from kabupaten import selectors
@@ -180,3 +182,34 @@ def test_dashboard_matrix_and_trend_queries_do_not_grow_with_kecamatan(client, d
         assert jawaban.status_code == 200
     isi = client.get(halaman[0]).content.decode()
     assert isi.count("Sintetis 0") == 12 and isi.count('class="lencana sintetis"') == 12
+
+
+@pytest.mark.django_db
+def test_the_dashboard_counts_each_kecamatans_review_notes_not_yet_closed(bappeda):
+    """Terbuka and ditanggapi notes count, selesai ones do not; the count links to the notes,
+    sorts, and is in the export."""
+    from reviu import services as reviu_services
+    from reviu.models import CatatanReviu
+
+    inspektorat = pengguna(Peran.INSPEKTORAT)
+    arjasa, kencong = Kecamatan.objects.get(slug="arjasa"), Kecamatan.objects.get(slug="kencong")
+    for isi in ("Target IKU belum sesuai Renstra.", "Lampiran RKT belum ditandatangani."):
+        reviu_services.catatan_create(kecamatan=arjasa, tahun=2023, oleh=inspektorat, jenis="tahun", isi=isi)
+    selesai = reviu_services.catatan_create(
+        kecamatan=kencong, tahun=2023, oleh=inspektorat, jenis="tahun", isi="Sudah diperbaiki."
+    )
+    reviu_services.catatan_ubah_status(catatan=selesai, oleh=inspektorat, status=CatatanReviu.Status.SELESAI)
+
+    baris = {b.kecamatan.slug: b for b in selectors.dasbor(tahun=2023, urut="catatan", turun=True).baris}
+    assert baris["arjasa"].catatan_terbuka == 2
+    assert baris["kencong"].catatan_terbuka == 0
+    assert next(iter(baris)) == "arjasa"
+    halaman = bappeda.get(reverse("web:kabupaten") + "?tahun=2023").content.decode()
+    assert f'href="{reverse("web:catatan", args=["arjasa", 2023])}">2</a>' in halaman
+
+    jawaban = bappeda.get(reverse("web:kabupaten_dasbor_ekspor", args=["xlsx"]) + "?tahun=2023")
+    lembar = load_workbook(io.BytesIO(jawaban.content)).active
+    judul = [sel.value for sel in lembar[1]]
+    kolom = judul.index("Catatan reviu terbuka")
+    nilai = {r[0].value: r[kolom].value for r in lembar.iter_rows(min_row=2)}
+    assert nilai["Arjasa"] == 2 and nilai["Kencong"] == 0

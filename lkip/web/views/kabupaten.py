@@ -59,6 +59,7 @@ KOLOM_DASBOR = (
     ("capaian", gettext_lazy("Rata-rata capaian"), True),
     ("", gettext_lazy("Predikat"), False),
     ("serapan", gettext_lazy("Serapan anggaran"), True),
+    ("catatan", gettext_lazy("Catatan reviu terbuka"), True),
     ("perubahan", gettext_lazy("Perubahan terakhir"), False),
 )
 
