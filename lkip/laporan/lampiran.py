@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from lkip.laporan import dokumen as d
 from lkip.laporan.isi import (
@@ -96,7 +97,10 @@ def _baris_anggaran(program: tuple[d.Program, ...]) -> tuple[BarisAnggaranRkt, .
     return tuple(baris)
 
 
-def _urut_sasaran(baris: tuple[BarisTarget, ...]) -> tuple[BarisTarget, ...]:
+_Baris = TypeVar("_Baris", BarisTarget, BarisIku)
+
+
+def _urut_sasaran(baris: tuple[_Baris, ...]) -> tuple[_Baris, ...]:
     """Rows in the order of their sasaran's number, so the annex reads 1, 2, 3 like the PK."""
     return tuple(sorted(baris, key=lambda b: (b.sasaran_nomor is None, b.sasaran_nomor or 0)))
 
@@ -196,7 +200,7 @@ def keputusan_iku(dok: d.DokumenLkip, umum: Umum) -> KeputusanIku:
         menimbang=_baris(naskah["menimbang"]),
         mengingat=_baris(naskah["mengingat"]),
         diktum=_diktum(naskah["memutuskan"]),
-        indikator=_indikator_iku(umum),
+        indikator=_urut_sasaran(_indikator_iku(umum)),
         ttd=_ttd_rencana(dok, umum, None if iku is None else iku.tanggal),
         naskah_bawaan=all(naskah[k] == bawaan[k] for k in bawaan),
     )
