@@ -21,10 +21,18 @@ class RingkasanBelanja:
     per_jenis: tuple[d.JumlahJenis, ...]
     total: d.Jumlah
     porsi_total: Decimal | None
-    """The classified and unclassified rows' pagu as a share of the total (``None``: pagu 0)."""
+    """The classified and unclassified rows' pagu as a share of the total (``None``: pagu 0 or
+    not typed yet)."""
     tabel: Nomor | None
     kalimat_jenis: str
     kalimat_tahun_lalu: str
+
+
+def _porsi_total(per_jenis: tuple[d.JumlahJenis, ...], total: d.Jumlah) -> Decimal | None:
+    """The kinds' pagu as a share of the total; missing while any kind's pagu is (never a short sum)."""
+    if not per_jenis or any(j.pagu is None for j in per_jenis):
+        return None
+    return persentase(sum((j.pagu for j in per_jenis), Decimal("0")), total.pagu)
 
 
 def ringkasan_belanja(anggaran: d.Anggaran, tahun: int, nomor: Penomor) -> RingkasanBelanja:
@@ -32,9 +40,7 @@ def ringkasan_belanja(anggaran: d.Anggaran, tahun: int, nomor: Penomor) -> Ringk
     return RingkasanBelanja(
         per_jenis=per_jenis,
         total=anggaran.total,
-        porsi_total=persentase(sum((j.pagu for j in per_jenis), Decimal("0")), anggaran.total.pagu)
-        if per_jenis
-        else None,
+        porsi_total=_porsi_total(per_jenis, anggaran.total),
         tabel=nomor.tabel(3, f"Realisasi Anggaran menurut Jenis Belanja Tahun {tahun}")
         if per_jenis
         else None,
