@@ -449,7 +449,7 @@ def capaian_dokumen(*, kecamatan: Kecamatan, tahun: int) -> d.Capaian | d.Capaia
 
 def anggaran_dokumen(*, kecamatan: Kecamatan, tahun: int) -> d.Anggaran:
     """Only the budget tree with its totals, as the document holds it."""
-    return _anggaran(pohon_anggaran(kecamatan=kecamatan, tahun=tahun))
+    return _anggaran(pohon_anggaran(kecamatan=kecamatan, tahun=tahun), tahun)
 
 
 def laporan_disetujui_daftar(*, kecamatan: Kecamatan, tahun: int) -> list[LaporanDisetujui]:

@@ -317,25 +317,29 @@ def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
     TargetRenstra.objects.filter(indikator__in=renstra).delete()
 
 
+def _json_dibawa_buku(kecamatan, tahun: int) -> str:
+    """The year's ``lkip_json`` without what the workbook does not carry yet: the kind of
+    spending (Belanja Operasi / Modal) of each sub kegiatan and the split built from it."""
+    dok = dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun))
+    dok["anggaran"].pop("per_jenis")
+    for program in dok["anggaran"]["program"]:
+        for kegiatan in program["kegiatan"]:
+            for sub in kegiatan["sub_kegiatan"]:
+                sub.pop("jenis_belanja")
+    return json.dumps(dok, sort_keys=True, default=str)
+
+
 @pytest.mark.parametrize(("slug", "tahun"), [("kalisat", 2024), ("arjasa", 2023), ("pakusari", 2021)])
 def test_round_trip_a_seed_year_reproduces_the_same_lkip_json(slug, tahun):
     kecamatan = _kec(slug)
-    asli = json.dumps(
-        dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun)), sort_keys=True, default=str
-    )
+    asli = _json_dibawa_buku(kecamatan, tahun)
     berkas = templat(slug, tahun)
     _kosongkan(kecamatan, tahun)
-    assert (
-        json.dumps(dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun)), sort_keys=True, default=str)
-        != asli
-    )
+    assert _json_dibawa_buku(kecamatan, tahun) != asli
     rencana = _rencana(berkas, slug, tahun)
     assert rencana.galat == []
     _terapkan(berkas, slug, tahun)
-    assert (
-        json.dumps(dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun)), sort_keys=True, default=str)
-        == asli
-    )
+    assert _json_dibawa_buku(kecamatan, tahun) == asli
     assert not _rencana(berkas, slug, tahun).ada_perubahan
 
 

@@ -62,12 +62,12 @@ def laporan(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def _bagian(halaman: list[str], awal: str, akhir: str | None = None) -> str:
     """The text from the page whose heading line starts with ``awal`` (not its TOC line) up to
-    the page that starts ``akhir``, or to the end."""
+    the page that starts ``akhir``, or to the end (also when no page starts ``akhir``)."""
     pola = lambda judul: re.compile(rf"^\s*{re.escape(judul)}(?!.*\.{{5}})", re.M)  # noqa: E731
     mulai = next(i for i, h in enumerate(halaman) if pola(awal).search(h))
     selesai = len(halaman)
     if akhir is not None:
-        selesai = next(i for i, h in enumerate(halaman) if i > mulai and pola(akhir).search(h))
+        selesai = next((i for i, h in enumerate(halaman) if i > mulai and pola(akhir).search(h)), selesai)
     return normal("\n".join(halaman[mulai:selesai]))
 
 
@@ -99,7 +99,7 @@ def test_each_head_signature_names_the_official_in_office_on_its_date(laporan, s
     tahun = TAHUN[slug]
     dokumen = [
         (_bagian(halaman, "KATA PENGANTAR", "DAFTAR ISI"), dok.profil.tanggal_laporan),
-        (_bagian(halaman, "Lampiran 4."), dok.penetapan_iku.tanggal or awal_tahun(tahun)),
+        (_bagian(halaman, "Lampiran 4.", "Lampiran 5."), dok.penetapan_iku.tanggal or awal_tahun(tahun)),
     ]
     if dok.rkt is not None:
         dokumen.append((_bagian(halaman, "Lampiran 2.", "Lampiran 3"), dok.rkt.tanggal or awal_tahun(tahun)))
@@ -128,10 +128,11 @@ def test_each_pk_is_signed_by_a_camat_whose_term_covers_its_date(laporan, slug):
 
 
 def test_arjasa_and_pakusari_iku_decrees_name_the_camat_the_seeds_show(laporan):
-    arjasa = _bagian(laporan["arjasa"]["halaman"], "Lampiran 4.")
+    # Lampiran 5 (Rencana Aksi) follows in Arjasa: it is signed on the RKT's date, by its Camat.
+    arjasa = _bagian(laporan["arjasa"]["halaman"], "Lampiran 4.", "Lampiran 5.")
     assert "DENDHY RADIANT, S.STP" in arjasa and "FAUZI" not in arjasa
     assert "3 April 2023" in arjasa
-    pakusari = _bagian(laporan["pakusari"]["halaman"], "Lampiran 4.")
+    pakusari = _bagian(laporan["pakusari"]["halaman"], "Lampiran 4.", "Lampiran 5.")
     assert "Drs. MOCHAMAD SURYADI, M.Si" in pakusari and "SYAMSUL" not in pakusari
     assert "NIP. 19670622 199303 1 006" in pakusari
     # Their Kata Pengantar, signed later, names the Camat who took office after them.
@@ -190,12 +191,15 @@ def test_one_number_per_sasaran_in_every_table_and_annex(laporan, slug):
     isi = laporan[slug]["isi"]
     nomor_pk = {r.indikator: r.sasaran_nomor for r in isi["bab2"].pk_baris}
     lampiran = isi["lampiran"]
-    for r in lampiran.rkt_baris:
+    rkt_baris = lampiran.rkt.baris if lampiran.rkt else ()
+    for r in rkt_baris:
         if r.indikator in nomor_pk:
             assert r.sasaran_nomor == nomor_pk[r.indikator]
-    nomor_rkt = [r.sasaran_nomor for r in lampiran.rkt_baris if r.sasaran_nomor is not None]
+    nomor_rkt = [r.sasaran_nomor for r in rkt_baris if r.sasaran_nomor is not None]
     assert nomor_rkt == sorted(nomor_rkt)
-    for i in lampiran.indikator_iku:
+    nomor_iku = [i.sasaran_nomor for i in lampiran.iku.indikator if i.sasaran_nomor is not None]
+    assert nomor_iku == sorted(nomor_iku)
+    for i in lampiran.iku.indikator:
         if i.indikator.uraian in nomor_pk:
             assert i.sasaran_nomor == nomor_pk[i.indikator.uraian]
     for s in isi["bab3"].sasaran:

@@ -33,7 +33,8 @@ def test_arjasa_prints_both_tables_with_the_seeds_totals():
     bab1 = _bab1("arjasa", 2023)
     assert bab1.sdm.pangkat.nomor.label == "Tabel 1.2"
     assert bab1.sdm.pendidikan.nomor.label == "Tabel 1.3"
-    assert bab1.tabel_sarana.label == "Tabel 1.4"
+    # The next numbered table of BAB I follows them (Arjasa lists no sarana: that table is left out).
+    assert bab1.tabel_sarana is None and bab1.tabel_anggaran.label == "Tabel 1.4"
     assert (bab1.sdm.pangkat.jumlah, bab1.sdm.pendidikan.jumlah) == (15, 23)
     assert (bab1.sdm.jumlah_asn, bab1.sdm.jumlah_non_asn) == (15, 8)
     html = _html(bab1)
@@ -47,7 +48,9 @@ def test_arjasa_prints_both_tables_with_the_seeds_totals():
 def test_without_rows_no_table_is_printed_or_numbered():
     bab1 = _bab1("pakusari", 2021)
     assert bab1.sdm.pangkat is None and bab1.sdm.pendidikan is None
-    assert bab1.tabel_sarana.label == "Tabel 1.2"
+    # Pakusari lists no staff table either: BAB I's first numbered table is Tabel 1.1.
+    berikut = [t for t in (bab1.tabel_pegawai, bab1.tabel_sarana, bab1.tabel_anggaran) if t]
+    assert berikut[0].label == "Tabel 1.1"
     assert _html(bab1) == ""
 
 

@@ -68,6 +68,8 @@ TULIS: dict[str, str] = {
     "web:perjanjian_hapus": "hapus_pk",
     "web:anggaran_hapus": "hapus_anggaran",
     "web:tahun_mulai": "kecamatan",
+    "excel:impor": "kecamatan",
+    "excel:terapkan": "kecamatan",
 }
 #: Kecamatan URLs that only read (the preview scores what is typed and saves nothing) or are
 #: the workflow itself.
@@ -88,6 +90,7 @@ BACA = {
     "web:ekspor_capaian",
     "web:ekspor_anggaran",
     "web:ekspor_tahun",
+    "excel:templat",
     # Review notes are not the year's data: written while it is in review (tests/reviu holds
     # that a Terkunci year refuses them).
     "web:catatan",
@@ -101,7 +104,15 @@ MODEL_DATA = [
     for label in ("kecamatan", "perencanaan", "capaian", "anggaran", "laporan")
     for m in apps.get_app_config(label).get_models()
     if m._meta.model_name
-    not in {"alurlaporan", "riwayatalur", "pdflaporan", "renderlatar", "cetakmassal", "laporandisetujui"}
+    not in {
+        "alurlaporan",
+        "riwayatalur",
+        "pdflaporan",
+        "renderlatar",
+        "cetakmassal",
+        "cetakmassallaporan",
+        "laporandisetujui",
+    }
 ]
 
 
@@ -422,13 +433,15 @@ def klien_admin(client):
     return client
 
 
-#: Data models that belong to no kecamatan year: the kecamatan itself and the predikat scales.
+#: Data models that belong to no kecamatan year: the kecamatan itself, the predikat scales and
+#: the kabupaten's letterhead.
 BUKAN_DATA_TAHUN = {
     "kecamatan.Kecamatan",
     "capaian.SkalaPredikat",
     "capaian.PitaPredikat",
     "capaian.SkalaTahun",
     "capaian.KonversiHuruf",
+    "laporan.KopSurat",  # the kabupaten's letterhead, the same on every report
 }
 
 

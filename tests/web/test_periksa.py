@@ -16,7 +16,7 @@ def url(nama: str, slug: str = "kalisat", tahun: int = 2024) -> str:
 def test_page_lists_errors_then_warnings_each_with_a_link_to_fix(client):
     client.force_login(pengguna(Peran.OPERATOR, "pakusari"))
     halaman = client.get(url("periksa", "pakusari", 2021)).content.decode()
-    assert "2 galat, 15 peringatan." in halaman
+    assert "3 galat, 15 peringatan." in halaman
     galat, peringatan = halaman.index('id="judul-galat"'), halaman.index('id="judul-peringatan"')
     assert galat < halaman.index("B (100)") < peringatan
     assert peringatan < halaman.index("berbeda dengan target PK")  # an RKT that differs: a warning
@@ -28,8 +28,8 @@ def test_page_of_another_kecamatan_is_404_and_reviewers_see_every_kecamatan(clie
     assert client.get(url("periksa", "arjasa", 2023)).status_code == 404
     client.force_login(pengguna(Peran.INSPEKTORAT))
     halaman = client.get(url("periksa", "arjasa", 2023)).content.decode()
-    assert "2 galat, 9 peringatan." in halaman
-    assert "ditandatangani A.FAUZI" in halaman
+    assert "1 galat, 10 peringatan." in halaman
+    assert "LKIP: tanggal penandatanganan belum diisi lengkap." in halaman
 
 
 def test_an_empty_year_lists_what_is_missing(client):

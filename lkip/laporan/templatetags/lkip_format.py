@@ -97,7 +97,8 @@ def dengan_satuan(nilai_, indikator) -> str:
     from lkip.laporan.kalimat import nilai_dengan_satuan
 
     teks = nilai_.teks if isinstance(nilai_, Nilai) else nilai_
-    return nilai_dengan_satuan(teks, indikator.satuan, indikator.jenis_nilai)
+    # A no-break space keeps the number with its unit's first word in a narrow table column.
+    return nilai_dengan_satuan(teks, indikator.satuan, indikator.jenis_nilai).replace(" ", "\u00a0", 1)
 
 
 @register.filter
