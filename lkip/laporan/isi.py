@@ -264,7 +264,15 @@ def _analisis_indikator(
             kalimat.kalimat_capaian(info, tahun),
             kalimat.kalimat_tren(info, _sebelumnya(ren, tahun, tahun_tren[0]), b.realisasi, tahun, konversi),
             kalimat.kalimat_target_akhir(info, tahun_akhir),
-            kalimat.kalimat_pembanding(info, _untuk_kalimat(pembanding)),
+            kalimat.kalimat_pembanding(
+                {
+                    **info,
+                    "realisasi_angka": None if b.realisasi is None else b.realisasi.angka,
+                    "kecamatan": f"Kecamatan {dok.kecamatan.nama}",
+                    "kabupaten": f"Kabupaten {dok.kecamatan.kabupaten}",
+                },
+                _untuk_kalimat(pembanding),
+            ),
         ),
         faktor_keberhasilan="" if tercatat is None else tercatat.faktor_keberhasilan,
         hambatan="" if tercatat is None else tercatat.hambatan,

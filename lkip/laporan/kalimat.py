@@ -6,7 +6,15 @@ from decimal import Decimal
 from typing import Any
 
 from capaian import scoring
-from umum.angka import format_angka, format_nilai, format_persen, format_rupiah
+from umum.angka import (
+    AngkaTidakValid,
+    format_angka,
+    format_nilai,
+    format_persen,
+    format_rupiah,
+    parse_angka,
+    teks_polos,
+)
 
 _SATUAN = (
     "",
@@ -146,25 +154,94 @@ def kalimat_target_akhir(ind: dict, tahun_akhir: int) -> str:
     )
 
 
-def kalimat_pembanding(ind: dict, pembanding: dict) -> str:
-    tingkat = [
-        (k, v)
-        for k, v in (
-            ("nasional", pembanding.get("nasional")),
-            ("Provinsi Jawa Timur", pembanding.get("provinsi")),
-            ("kabupaten", pembanding.get("kabupaten")),
+TINGKAT_PEMBANDING = ("nasional", "provinsi", "kabupaten")
+
+
+def baca_pembanding(teks: str | None) -> Decimal | None:
+    """A comparison value as typed on the realisasi page (``86,34``, ``86.34``, ``85%``), read with
+    the forms' number parser; ``None`` when it is empty or cannot be read (the consistency check
+    reports the latter)."""
+    if teks is None or not teks.strip():
+        return None
+    try:
+        return parse_angka(teks)
+    except AngkaTidakValid:
+        return None
+
+
+def _nama_tingkat(tingkat: str, kabupaten: str) -> str:
+    return {"nasional": "nasional", "provinsi": "Provinsi Jawa Timur", "kabupaten": kabupaten}[tingkat]
+
+
+def _posisi(sendiri: Decimal, lain: Decimal, polaritas: str, kecamatan: str, nama: str) -> tuple[str, str]:
+    """Where the kecamatan stands, and on a negative indicator the clause saying which side is
+    the better one (above a value there is below it in performance)."""
+    if sendiri == lain:
+        return "sama dengan", ""
+    letak = "berada di atas" if sendiri > lain else "berada di bawah"
+    if polaritas != "negatif":
+        return letak, ""
+    makna = "lebih baik daripada" if sendiri < lain else "belum sebaik"
+    return (
+        letak,
+        f"; karena pada indikator ini nilai yang lebih rendah lebih baik, kinerja {kecamatan} {makna} {nama}",
+    )
+
+
+def kalimat_posisi_pembanding(
+    *,
+    indikator: str,
+    kecamatan: str,
+    kabupaten: str,
+    realisasi: Decimal | None,
+    polaritas: str,
+    satuan: str,
+    jenis_nilai: str,
+    pembanding: Mapping[str, str | None],
+) -> str:
+    """Where the kecamatan's realisasi stands against each comparison value entered
+    (``pembanding``: ``nasional``/``provinsi``/``kabupaten`` → the value as typed).
+
+    One sentence per level with a readable value; a missing or unreadable value (or a realisasi
+    without a number) gives no sentence. On a negative indicator a lower value is the better
+    one, and the sentence says so.
+    """
+    if realisasi is None:
+        return ""
+    sendiri = nilai_dengan_satuan(teks_polos(realisasi), satuan, jenis_nilai)
+    kalimat = []
+    for tingkat in TINGKAT_PEMBANDING:
+        nilai = baca_pembanding(pembanding.get(tingkat))
+        if nilai is None:
+            continue
+        nama = _nama_tingkat(tingkat, kabupaten)
+        lain = nilai_dengan_satuan(teks_polos(nilai), satuan, jenis_nilai)
+        letak, makna = _posisi(realisasi, nilai, polaritas, kecamatan, nama)
+        kalimat.append(
+            f"Realisasi {indikator} {kecamatan} sebesar {sendiri} {letak} nilai {nama} ({lain}){makna}."
         )
-        if v
-    ]
-    if not tingkat:
+    return " ".join(kalimat)
+
+
+def kalimat_pembanding(ind: dict, pembanding: dict) -> str:
+    """The comparison with national, provincial and kabupaten values: where the kecamatan
+    stands against each readable value, or a sentence that none is available."""
+    if not any(v and v.strip() for v in pembanding.values()):
         return (
             "Tidak tersedia data realisasi nasional, provinsi maupun kabupaten untuk indikator yang sama, "
             "sehingga perbandingan tidak dapat dilakukan."
         )
-    bagian = []
-    for nama, teks in tingkat:
-        bagian.append(f"realisasi {nama} sebesar {format_nilai(teks)}")
-    return "Sebagai pembanding, " + ", ".join(bagian) + "."
+    realisasi = ind.get("realisasi_angka")
+    return kalimat_posisi_pembanding(
+        indikator=ind["indikator"],
+        kecamatan=ind["kecamatan"],
+        kabupaten=ind["kabupaten"],
+        realisasi=realisasi,
+        polaritas=ind["polaritas"],
+        satuan=ind["satuan"],
+        jenis_nilai=ind["jenis_nilai"],
+        pembanding=pembanding,
+    )
 
 
 def kalimat_efisiensi(baris: dict) -> str:

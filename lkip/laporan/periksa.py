@@ -23,6 +23,7 @@ from capaian.models import Bukti, Realisasi
 from capaian.selectors import BarisCapaian, CapaianTahun, DataTidakTersedia, capaian_tahun
 from kecamatan.jabatan import pejabat_pada
 from kecamatan.models import Kecamatan, Pejabat, ProfilKecamatan
+from lkip.laporan.kalimat import baca_pembanding
 from perencanaan.models import (
     PenetapanIku,
     PerjanjianKinerja,
@@ -625,6 +626,29 @@ def pembanding_kosong(data: DataPeriksa) -> Iterator[Temuan]:
             )
 
 
+def pembanding_tidak_terbaca(data: DataPeriksa) -> Iterator[Temuan]:
+    """A comparison value the report cannot read as a number gets no comparison sentence."""
+    for b in data.baris:
+        r = b.realisasi_obj
+        if r is None:
+            continue
+        for label, isi in (
+            ("nasional", r.pembanding_nasional),
+            ("provinsi", r.pembanding_provinsi),
+            ("kabupaten", r.pembanding_kabupaten),
+        ):
+            if isi.strip() and baca_pembanding(isi) is None:
+                yield _temuan(
+                    "pembanding_tidak_terbaca",
+                    Tingkat.PERINGATAN,
+                    f"Nilai pembanding {label} «{isi.strip()}» untuk {b.indikator.kode} tidak dapat dibaca "
+                    "sebagai angka (tulis misalnya 86,34), sehingga tidak dibandingkan dalam laporan.",
+                    data,
+                    "realisasi",
+                    indikator_id=b.indikator.pk,
+                )
+
+
 @dataclass(frozen=True)
 class Aturan:
     kode: str
@@ -671,6 +695,9 @@ ATURAN: tuple[Aturan, ...] = (
     Aturan("bukti_kosong", "Setiap realisasi punya bukti dukung", bukti_kosong),
     Aturan("profil_kosong", "Profil dan tabel-tabelnya terisi", profil_kosong),
     Aturan("pembanding_kosong", "Nilai pembanding nasional, provinsi, kabupaten terisi", pembanding_kosong),
+    Aturan(
+        "pembanding_tidak_terbaca", "Nilai pembanding dapat dibaca sebagai angka", pembanding_tidak_terbaca
+    ),
 )
 
 URUTAN_TINGKAT = {Tingkat.GALAT: 0, Tingkat.PERINGATAN: 1}

@@ -1,6 +1,8 @@
 """The report's trend and mean sentences: letters are compared with letters, numbers with
 numbers, and the overall mean is described as what it is, a mean over sasaran."""
 
+from decimal import Decimal
+
 import pytest
 
 from capaian.scoring import Nilai
@@ -151,3 +153,119 @@ def test_pakusaris_report_states_the_mean_over_its_two_sasaran(client):
     assert "rata-rata capaian 2 (dua) sasaran strategis, adalah 100,00% dengan predikat Baik" in html
     assert "3 (tiga) indikator pada 2 (dua) sasaran" not in html
     assert "predikat Baik, yaitu rata-rata capaian 2 (dua) indikator." in html  # sasaran 2
+
+
+# --- Where the kecamatan stands against the kabupaten, province and nation --------------------
+
+
+def _posisi(realisasi, pembanding, polaritas="positif", satuan="indeks", jenis_nilai="angka"):
+    return kalimat.kalimat_posisi_pembanding(
+        indikator="Indeks Kepuasan Masyarakat",
+        kecamatan="Kecamatan Arjasa",
+        kabupaten="Kabupaten Jember",
+        realisasi=None if realisasi is None else Decimal(realisasi),
+        polaritas=polaritas,
+        satuan=satuan,
+        jenis_nilai=jenis_nilai,
+        pembanding=pembanding,
+    )
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "pembanding", "polaritas", "teks"),
+    [
+        (  # Arjasa 2023: IKM 82,89 against the kabupaten's 86,34
+            "82.89",
+            {"kabupaten": "86.34"},
+            "positif",
+            "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 82,89 berada di bawah "
+            "nilai Kabupaten Jember (86,34).",
+        ),
+        (
+            "85.2",
+            {"kabupaten": "82,1"},
+            "positif",
+            "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 85,2 berada di atas "
+            "nilai Kabupaten Jember (82,1).",
+        ),
+        (
+            "86.34",
+            {"kabupaten": "86,34"},
+            "positif",
+            "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 86,34 sama dengan "
+            "nilai Kabupaten Jember (86,34).",
+        ),
+        (  # negative: lower is better, so being below is the good side
+            "3",
+            {"nasional": "5"},
+            "negatif",
+            "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 3 berada di bawah nilai "
+            "nasional (5); karena pada indikator ini nilai yang lebih rendah lebih baik, kinerja "
+            "Kecamatan Arjasa lebih baik daripada nasional.",
+        ),
+        (
+            "7",
+            {"provinsi": "5"},
+            "negatif",
+            "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 7 berada di atas nilai "
+            "Provinsi Jawa Timur (5); karena pada indikator ini nilai yang lebih rendah lebih baik, "
+            "kinerja Kecamatan Arjasa belum sebaik Provinsi Jawa Timur.",
+        ),
+        (
+            "5",
+            {"kabupaten": "5"},
+            "negatif",
+            "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa "
+            "sebesar 5 sama dengan nilai Kabupaten Jember (5).",
+        ),
+    ],
+)
+def test_where_the_kecamatan_stands_honors_polarity(realisasi, pembanding, polaritas, teks):
+    assert _posisi(realisasi, pembanding, polaritas) == teks
+
+
+def test_each_level_entered_gets_its_sentence_in_order():
+    teks = _posisi("80", {"kabupaten": "82", "nasional": "78", "provinsi": None})
+    assert teks == (
+        "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 80 berada di atas nilai nasional (78). "
+        "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 80 berada di bawah nilai "
+        "Kabupaten Jember (82)."
+    )
+
+
+def test_values_print_with_the_indicators_unit():
+    teks = _posisi("95", {"kabupaten": "90%"}, satuan="%", jenis_nilai="persen")
+    assert teks.endswith("sebesar 95% berada di atas nilai Kabupaten Jember (90%).")
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "pembanding"),
+    [
+        ("80", {}),  # nothing entered
+        ("80", {"kabupaten": "", "nasional": "  ", "provinsi": None}),
+        ("80", {"kabupaten": "delapan puluh"}),  # malformed: the consistency check reports it
+        ("80", {"kabupaten": "86.345"}),  # ambiguous thousands/decimal dot: refused, not guessed
+        (None, {"kabupaten": "86,34"}),  # no realisasi (or a bare letter): nothing to compare
+    ],
+)
+def test_no_sentence_without_a_readable_value(realisasi, pembanding):
+    assert _posisi(realisasi, pembanding) == ""
+
+
+def test_a_malformed_value_is_skipped_and_the_readable_ones_stay():
+    teks = _posisi("80", {"nasional": "n/a", "kabupaten": "82"})
+    assert teks == (
+        "Realisasi Indeks Kepuasan Masyarakat Kecamatan Arjasa sebesar 80 berada di bawah nilai "
+        "Kabupaten Jember (82)."
+    )
+
+
+def test_without_any_comparison_value_the_report_says_so():
+    ind = {"indikator": "IKM", "kecamatan": "Kecamatan Arjasa", "kabupaten": "Kabupaten Jember",
+           "realisasi_angka": Decimal("80"), **IKM}  # fmt: skip
+    assert kalimat.kalimat_pembanding(
+        ind, {"nasional": None, "provinsi": None, "kabupaten": None}
+    ).startswith("Tidak tersedia data realisasi nasional, provinsi maupun kabupaten")
+    assert kalimat.kalimat_pembanding(ind, {"nasional": None, "provinsi": None, "kabupaten": "86.34"}) == (
+        "Realisasi IKM Kecamatan Arjasa sebesar 80 berada di bawah nilai Kabupaten Jember (86,34)."
+    )

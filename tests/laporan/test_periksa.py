@@ -100,7 +100,8 @@ def test_every_rule_of_the_table_is_tested_here():
         "realisasi_beda_triwulan", "huruf_di_luar_pita", "realisasi_di_atas_pagu",
         "sasaran_tanpa_sub_kegiatan", "sub_kegiatan_tanpa_sasaran", "capaian_lebih_tanpa_analisis",
         "penanda_tangan_tidak_lengkap", "penanda_tangan_tidak_menjabat", "tahun_lalu_kosong",
-        "bukti_kosong", "profil_kosong", "pembanding_kosong", "tanggal_laporan_sebelum_akhir_tahun", "tanpa_iku",
+        "bukti_kosong", "profil_kosong", "pembanding_kosong", "pembanding_tidak_terbaca",
+        "tanggal_laporan_sebelum_akhir_tahun", "tanpa_iku",
     }  # fmt: skip
     assert {a.kode for a in pemeriksaan.ATURAN} == diuji
 
@@ -368,6 +369,14 @@ def test_missing_comparison_values_are_a_warning():
     [temuan] = periksa(kecamatan=kecamatan, tahun=TAHUN)
     assert (temuan.aturan, temuan.tingkat) == ("pembanding_kosong", Tingkat.PERINGATAN)
     assert temuan.pesan == "Nilai pembanding nasional, provinsi untuk S1.1 belum diisi."
+
+
+def test_an_unreadable_comparison_value_is_a_warning():
+    kecamatan = _bersih()
+    Realisasi.objects.filter(pk=_realisasi(kecamatan).pk).update(pembanding_kabupaten="delapan puluh")
+    [temuan] = periksa(kecamatan=kecamatan, tahun=TAHUN)
+    assert (temuan.aturan, temuan.tingkat) == ("pembanding_tidak_terbaca", Tingkat.PERINGATAN)
+    assert temuan.pesan.startswith("Nilai pembanding kabupaten «delapan puluh» untuk S1.1 tidak dapat dibaca")
 
 
 def test_errors_come_before_warnings():
