@@ -8,6 +8,11 @@ from kecamatan.jabatan import masa_mencakup
 from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TeksField
 from umum.riwayat import Riwayat
 
+SUMBER_BANTUAN = _(
+    "Dicetak sebagai «Sumber:» di bawah tabelnya, misalnya «Dokumen Pelaksanaan Anggaran Kecamatan "
+    "Kalisat Tahun 2024». Kosongkan untuk memakai kalimat bawaan."
+)
+
 #: The slug prefix of every synthetic kecamatan (``manage.py buat_kecamatan_sintetis``).
 AWALAN_SINTETIS = "sintetis-"
 
@@ -74,8 +79,38 @@ class ProfilKecamatan(models.Model):
     )
     tempat_laporan = NamaField(_("tempat penandatanganan laporan"), max_length=80, default="Jember")
     tanggal_laporan = models.DateField(_("tanggal penandatanganan laporan"), null=True, blank=True)
+    # The documents each table's numbers come from ("Sumber:" under the table); empty: the
+    # report derives the sentence (``lkip.laporan.sumber``).
+    sumber_pegawai = NamaField(
+        _("sumber data kepegawaian"), max_length=200, blank=True, help_text=SUMBER_BANTUAN
+    )
+    sumber_sarana = NamaField(
+        _("sumber data sarana dan prasarana"), max_length=200, blank=True, help_text=SUMBER_BANTUAN
+    )
+    sumber_wilayah = NamaField(
+        _("sumber data wilayah (desa/kelurahan)"), max_length=200, blank=True, help_text=SUMBER_BANTUAN
+    )
+    sumber_pagu_anggaran = NamaField(
+        _("sumber data pagu anggaran"), max_length=200, blank=True, help_text=SUMBER_BANTUAN
+    )
+    sumber_realisasi_anggaran = NamaField(
+        _("sumber data realisasi anggaran"), max_length=200, blank=True, help_text=SUMBER_BANTUAN
+    )
+    sumber_realisasi_kinerja = NamaField(
+        _("sumber data realisasi kinerja"), max_length=200, blank=True, help_text=SUMBER_BANTUAN
+    )
 
     history = Riwayat()
+
+    SUMBER = (
+        "sumber_pegawai",
+        "sumber_sarana",
+        "sumber_wilayah",
+        "sumber_pagu_anggaran",
+        "sumber_realisasi_anggaran",
+        "sumber_realisasi_kinerja",
+    )
+    """The source fields, in the order the forms and the fixtures list them."""
 
     class Meta:
         verbose_name = _("profil kecamatan")

@@ -33,7 +33,15 @@ def profil_update(
     isu_strategis: str,
     tempat_laporan: str,
     tanggal_laporan: date | None,
+    sumber_pegawai: str | None = None,
+    sumber_sarana: str | None = None,
+    sumber_wilayah: str | None = None,
+    sumber_pagu_anggaran: str | None = None,
+    sumber_realisasi_anggaran: str | None = None,
+    sumber_realisasi_kinerja: str | None = None,
 ) -> ProfilKecamatan:
+    """Save the year's profile; a ``sumber_*`` left ``None`` keeps what is stored (an import
+    that does not carry the tables' sources leaves them as they are)."""
     pastikan_dapat_diubah(kecamatan, tahun)
     lama = ProfilKecamatan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun).first()
     if versi_objek(lama) != versi:
@@ -44,6 +52,17 @@ def profil_update(
     profil.isu_strategis = isu_strategis
     profil.tempat_laporan = tempat_laporan
     profil.tanggal_laporan = tanggal_laporan
+    sumber = {
+        "sumber_pegawai": sumber_pegawai,
+        "sumber_sarana": sumber_sarana,
+        "sumber_wilayah": sumber_wilayah,
+        "sumber_pagu_anggaran": sumber_pagu_anggaran,
+        "sumber_realisasi_anggaran": sumber_realisasi_anggaran,
+        "sumber_realisasi_kinerja": sumber_realisasi_kinerja,
+    }
+    for nama, teks in sumber.items():
+        if teks is not None:
+            setattr(profil, nama, teks.strip())
     profil.full_clean()
     profil.save()
     return profil

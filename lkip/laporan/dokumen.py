@@ -98,6 +98,19 @@ class Pejabat:
 
 
 @dataclass(frozen=True)
+class SumberTabel:
+    """The documents the kecamatan names as its tables' sources (empty: the report derives
+    the sentence, ``lkip.laporan.sumber``)."""
+
+    pegawai: str = ""
+    sarana: str = ""
+    wilayah: str = ""
+    pagu_anggaran: str = ""
+    realisasi_anggaran: str = ""
+    realisasi_kinerja: str = ""
+
+
+@dataclass(frozen=True)
 class Profil:
     luas_km2: Decimal | None = _polos(default=None)
     jumlah_penduduk: int | None = None
@@ -110,6 +123,7 @@ class Profil:
     tempat_laporan: str = "Jember"
     tanggal_laporan: date | None = None
     rincian_pegawai: tuple[RincianPegawai, ...] = ()
+    sumber_tabel: SumberTabel = field(default_factory=SumberTabel)
 
 
 # --- Renstra -------------------------------------------------------------------------------

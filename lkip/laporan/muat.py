@@ -202,6 +202,18 @@ def _pastikan_tidak_terkunci(slug: str, dokumen: Dokumen) -> None:
         raise DokumenTidakValid(exc.messages[0]) from exc
 
 
+def _sumber_tabel(data: Dokumen) -> dict[str, str]:
+    """``{"pegawai": "Data Kepegawaian …"}`` → the profile's ``sumber_*`` fields (absent: empty)."""
+    dikenal = {n.removeprefix("sumber_") for n in ProfilKecamatan.SUMBER}
+    asing = set(data) - dikenal
+    if asing:
+        raise DokumenTidakValid(
+            f"sumber_tabel: kunci {', '.join(sorted(asing))} tidak dikenal; "
+            f"yang dikenal: {', '.join(sorted(dikenal))}."
+        )
+    return {n: str(data.get(n.removeprefix("sumber_")) or "").strip() for n in ProfilKecamatan.SUMBER}
+
+
 def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
     tempat_tanggal = data.get("tempat_tanggal_laporan") or {}
     profil = _simpan(
@@ -214,6 +226,7 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
         isu_strategis="\n".join(data.get("isu_strategis", [])),
         tempat_laporan=tempat_tanggal.get("tempat") or "Jember",
         tanggal_laporan=_tanggal(tempat_tanggal.get("tanggal")),
+        **_sumber_tabel(data.get("sumber_tabel") or {}),
     )
     desa = [
         _simpan(

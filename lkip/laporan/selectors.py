@@ -78,6 +78,9 @@ def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
             d.RincianPegawai(r.dasar, r.status, r.uraian, r.golongan, r.jumlah, r.keterangan)
             for r in profil.rincian_pegawai.all()
         ),
+        sumber_tabel=d.SumberTabel(
+            **{n.removeprefix("sumber_"): getattr(profil, n) for n in ProfilKecamatan.SUMBER}
+        ),
     )
 
 

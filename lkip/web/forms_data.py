@@ -38,11 +38,49 @@ class ProfilForm(VersiForm):
         label=_("Tanggal penandatanganan laporan"), required=False, widget=TanggalInput()
     )
 
+    sumber_pegawai = forms.CharField(
+        label=_("Sumber tabel pegawai"),
+        required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "sumber_pegawai"),
+    )
+    sumber_sarana = forms.CharField(
+        label=_("Sumber tabel sarana dan prasarana"),
+        required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "sumber_sarana"),
+    )
+    sumber_wilayah = forms.CharField(
+        label=_("Sumber tabel desa dan kelurahan"),
+        required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "sumber_wilayah"),
+    )
+    sumber_pagu_anggaran = forms.CharField(
+        label=_("Sumber tabel pagu anggaran"),
+        required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "sumber_pagu_anggaran"),
+    )
+    sumber_realisasi_anggaran = forms.CharField(
+        label=_("Sumber tabel realisasi anggaran"),
+        required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "sumber_realisasi_anggaran"),
+    )
+    sumber_realisasi_kinerja = forms.CharField(
+        label=_("Sumber tabel realisasi kinerja"),
+        required=False,
+        max_length=panjang_kolom(ProfilKecamatan, "sumber_realisasi_kinerja"),
+    )
+
+    def tampilkan_bawaan(self, bawaan: dict[str, str]) -> None:
+        """Show each source's default sentence as the field's placeholder: what the report
+        prints while the field is empty."""
+        for nama, teks in bawaan.items():
+            self.fields[nama].widget.attrs["placeholder"] = teks
+
     @classmethod
     def awal(cls, profil: ProfilKecamatan | None, versi: str) -> dict:
         if profil is None:
             return {"versi": versi}
         return {
+            **{nama: getattr(profil, nama) for nama in ProfilKecamatan.SUMBER},
             "versi": versi,
             "luas_km2": profil.luas_km2,
             "jumlah_penduduk": None if profil.jumlah_penduduk is None else str(profil.jumlah_penduduk),
