@@ -35,13 +35,13 @@ def _porsi_total(per_jenis: tuple[d.JumlahJenis, ...], total: d.Jumlah) -> Decim
     return persentase(sum((j.pagu for j in per_jenis), Decimal("0")), total.pagu)
 
 
-def ringkasan_belanja(anggaran: d.Anggaran, tahun: int, nomor: Penomor) -> RingkasanBelanja:
+def ringkasan_belanja(anggaran: d.Anggaran, tahun: int, nomor: Penomor, *, sumber: str) -> RingkasanBelanja:
     per_jenis = anggaran.per_jenis
     return RingkasanBelanja(
         per_jenis=per_jenis,
         total=anggaran.total,
         porsi_total=_porsi_total(per_jenis, anggaran.total),
-        tabel=nomor.tabel(3, f"Realisasi Anggaran menurut Jenis Belanja Tahun {tahun}")
+        tabel=nomor.tabel(3, f"Realisasi Anggaran menurut Jenis Belanja Tahun {tahun}", sumber=sumber)
         if per_jenis
         else None,
         kalimat_jenis=kalimat.kalimat_jenis_belanja(tahun, per_jenis),

@@ -28,6 +28,7 @@ from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
 from lkip.laporan.sdm import RincianSdm, rincian_sdm
 from lkip.laporan.selectors import dokumen_lkip
+from lkip.laporan.sumber import SumberLaporan, sumber_laporan
 from umum.angka import persentase
 
 # --- Numbering -------------------------------------------------------------------------------
@@ -40,6 +41,8 @@ class Nomor:
     jenis: str
     nomor: str
     judul: str
+    sumber: str = ""
+    """Where a table's numbers come from, printed as «Sumber:» under it (figures have none)."""
 
     @property
     def id(self) -> str:
@@ -59,23 +62,31 @@ class Penomor:
     gambar_semua: list[Nomor] = field(default_factory=list)
 
     @staticmethod
-    def _tambah(daftar: list[Nomor], jenis: str, bab: int, judul: str) -> Nomor:
+    def _tambah(daftar: list[Nomor], jenis: str, bab: int, judul: str, sumber: str = "") -> Nomor:
         urut = sum(1 for n in daftar if n.nomor.split(".")[0] == str(bab)) + 1
-        nomor = Nomor(jenis, f"{bab}.{urut}", judul)
+        nomor = Nomor(jenis, f"{bab}.{urut}", judul, sumber)
         daftar.append(nomor)
         return nomor
 
-    def tabel(self, bab: int, judul: str) -> Nomor:
-        return self._tambah(self.tabel_semua, "Tabel", bab, judul)
+    def tabel(self, bab: int, judul: str, *, sumber: str) -> Nomor:
+        """Every table names its source (``lkip.laporan.sumber``)."""
+        return self._tambah(self.tabel_semua, "Tabel", bab, judul, sumber)
+
+    def ganti_sumber(self, tabel: Nomor, sumber: str) -> Nomor:
+        """A table whose source names later tables (the efficiency table cites the budget
+        realisation's number)."""
+        baru = replace(tabel, sumber=sumber)
+        self.tabel_semua[self.tabel_semua.index(tabel)] = baru
+        return baru
 
     def gambar(self, bab: int, judul: str) -> Nomor:
         return self._tambah(self.gambar_semua, "Gambar", bab, judul)
 
 
-def _tabel_bila(isi: tuple, nomor: Penomor, bab: int, judul: str) -> Nomor | None:
+def _tabel_bila(isi: tuple, nomor: Penomor, bab: int, judul: str, sumber: str) -> Nomor | None:
     """A table's number, only when it has rows: an empty table is not printed, so it has no
     number and no line in the Daftar Tabel (the consistency check lists what is missing)."""
-    return nomor.tabel(bab, judul) if isi else None
+    return nomor.tabel(bab, judul, sumber=sumber) if isi else None
 
 
 # --- Prose -----------------------------------------------------------------------------------
@@ -189,6 +200,7 @@ class Umum:
     hitungan: tuple[tuple[str, int], ...]
     kalimat: KalimatUmum
     indikator: Mapping[str, tuple[d.SasaranRenstra, d.IndikatorRenstra]]
+    sumber: SumberLaporan
 
 
 @dataclass(frozen=True)
@@ -378,6 +390,7 @@ def _umum(dok: d.DokumenLkip, kecamatan: Kecamatan, konversi: Mapping[str, Decim
             rekap=kalimat.kalimat_rekap_predikat(list(hitungan), len(baris)),
         ),
         indikator=indeks,
+        sumber=sumber_laporan(dok),
     )
 
 
@@ -492,7 +505,7 @@ def _jumlah_pegawai(pegawai: tuple[d.Pegawai, ...]) -> JumlahPegawai:
 
 
 def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
-    nama, tahun, profil = umum.nama, umum.tahun, umum.profil
+    nama, tahun, profil, sumber = umum.nama, umum.tahun, umum.profil, umum.sumber
     organisasi = nomor.gambar(1, f"Struktur Organisasi {nama}") if profil.organisasi else None
     jumlah_pegawai = _jumlah_pegawai(profil.pegawai)
     n_desa = sum(1 for x in profil.desa if x.jenis == "desa")
@@ -518,11 +531,15 @@ def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
         )
         if organisasi
         else _svg(""),
-        tabel_pegawai=_tabel_bila(profil.pegawai, nomor, 1, f"Komposisi Pegawai {nama} Tahun {tahun}"),
-        sdm=rincian_sdm(profil, nama, tahun, nomor),
-        tabel_sarana=_tabel_bila(profil.sarana, nomor, 1, f"Sarana dan Prasarana {nama}"),
-        tabel_anggaran=_tabel_bila(dok.anggaran.program, nomor, 1, f"Anggaran {nama} Tahun {tahun}"),
-        tabel_desa=_tabel_bila(profil.desa, nomor, 1, f"Desa dan Kelurahan di {nama}"),
+        tabel_pegawai=_tabel_bila(
+            profil.pegawai, nomor, 1, f"Komposisi Pegawai {nama} Tahun {tahun}", sumber.pegawai
+        ),
+        sdm=rincian_sdm(profil, nama, tahun, nomor, sumber=sumber.pegawai),
+        tabel_sarana=_tabel_bila(profil.sarana, nomor, 1, f"Sarana dan Prasarana {nama}", sumber.sarana),
+        tabel_anggaran=_tabel_bila(
+            dok.anggaran.program, nomor, 1, f"Anggaran {nama} Tahun {tahun}", sumber.pagu_anggaran
+        ),
+        tabel_desa=_tabel_bila(profil.desa, nomor, 1, f"Desa dan Kelurahan di {nama}", sumber.wilayah),
     )
 
 
@@ -642,7 +659,7 @@ def bagi_lebar(jumlah: int, kolom: int) -> tuple[int, ...]:
 
 
 def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
-    nama, tahun, renstra = umum.nama, umum.tahun, dok.renstra
+    nama, tahun, renstra, sumber = umum.nama, umum.tahun, dok.renstra, umum.sumber
     total = dok.anggaran.total
     perjanjian = dok.perjanjian_kinerja[-1] if dok.perjanjian_kinerja else None
     pk_baris = _baris_target(perjanjian.target, umum) if perjanjian else ()
@@ -665,18 +682,24 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
         tabel_renstra=nomor.tabel(
             2,
             f"Matriks Tujuan dan Sasaran Rencana Strategis {nama} Tahun {renstra.tahun_awal}–{renstra.tahun_akhir}",
+            sumber=sumber.renstra,
         )
         if renstra
         else None,
-        tabel_iku=_tabel_bila(indikator_iku, nomor, 2, "Indikator Kinerja Utama (IKU)"),
-        tabel_pk=_tabel_bila(pk_baris, nomor, 2, f"Perjanjian Kinerja {nama} Tahun {tahun}"),
+        tabel_iku=_tabel_bila(indikator_iku, nomor, 2, "Indikator Kinerja Utama (IKU)", sumber.iku),
+        tabel_pk=_tabel_bila(
+            pk_baris, nomor, 2, f"Perjanjian Kinerja {nama} Tahun {tahun}", sumber.perjanjian_berlaku
+        ),
         tabel_pk_anggaran=_tabel_bila(
             perjanjian.anggaran if perjanjian else (),
             nomor,
             2,
             f"Program dan Anggaran dalam Perjanjian Kinerja Tahun {tahun}",
+            sumber.perjanjian_berlaku,
         ),
-        tabel_alokasi=nomor.tabel(2, f"Alokasi Anggaran per Sasaran Tahun {tahun}"),
+        tabel_alokasi=nomor.tabel(
+            2, f"Alokasi Anggaran per Sasaran Tahun {tahun}", sumber=sumber.pagu_anggaran
+        ),
     )
 
 
@@ -749,6 +772,16 @@ def _grafik_serapan(program: tuple[d.Program, ...], judul: Nomor) -> SafeString:
     return _svg(grafik.grafik_batang(batang, judul=judul.judul, batas=Decimal("100")))
 
 
+def _tingkat_pembanding(umum: Umum) -> tuple[str, ...]:
+    """The levels (nasional, Provinsi Jawa Timur, the kabupaten) with a value entered for some
+    indicator; empty: the comparison table is not printed."""
+    return tuple(
+        kalimat.nama_tingkat(t, umum.kabupaten)
+        for t in kalimat.TINGKAT_PEMBANDING
+        if any(getattr(i.pembanding, t) for s in umum.sasaran for i in s.indikator)
+    )
+
+
 def _satuan(b: d.BarisCapaian, umum: Umum) -> Satuan:
     ren = umum.indikator.get(b.indikator_kode, (None, None))[1]
     return Satuan(b.satuan, "angka" if ren is None else ren.jenis_nilai)
@@ -757,31 +790,45 @@ def _satuan(b: d.BarisCapaian, umum: Umum) -> Satuan:
 def bab_3_akuntabilitas(
     dok: d.DokumenLkip, umum: Umum, nomor: Penomor, konversi: Mapping[str, Decimal]
 ) -> Bab3:
-    nama, tahun = umum.nama, umum.tahun
-    skala = nomor.tabel(3, "Skala Nilai Predikat Kinerja")
-    pengukuran = nomor.tabel(3, f"Pengukuran Realisasi Kinerja Tahun {tahun}")
+    nama, tahun, sumber = umum.nama, umum.tahun, umum.sumber
+    skala = nomor.tabel(3, "Skala Nilai Predikat Kinerja", sumber=sumber.skala)
+    pengukuran = nomor.tabel(3, f"Pengukuran Realisasi Kinerja Tahun {tahun}", sumber=sumber.pengukuran)
     capaian = nomor.gambar(3, f"Capaian Kinerja per Indikator Tahun {tahun}")
-    tren = nomor.tabel(3, f"Perbandingan Realisasi Kinerja Tahun {tahun} dengan Tahun Sebelumnya")
-    gambar_tren = nomor.gambar(3, "Target dan Realisasi Indikator selama Periode Renstra")
-    ada_pembanding = any(
-        v is not None for s in umum.sasaran for i in s.indikator for v in vars(i.pembanding).values()
+    tren = nomor.tabel(
+        3,
+        f"Perbandingan Realisasi Kinerja Tahun {tahun} dengan Tahun Sebelumnya",
+        sumber=sumber.realisasi_tren,
     )
+    gambar_tren = nomor.gambar(3, "Target dan Realisasi Indikator selama Periode Renstra")
+    tingkat = _tingkat_pembanding(umum)
     pembanding = _tabel_bila(
-        (True,) if ada_pembanding else (),
+        tingkat,
         nomor,
         3,
         "Perbandingan Realisasi Kinerja dengan Realisasi Nasional, Provinsi dan Kabupaten",
+        f"{sumber.realisasi_kinerja}; realisasi {kalimat.daftar_kata(tingkat)} Tahun {tahun}",
     )
     pendukung = _tabel_bila(
         tuple(s for s in umum.sasaran if s.pendukung),
         nomor,
         3,
         "Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran",
+        sumber.pendukung,
     )
-    efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya")
-    rekap = nomor.tabel(3, f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}")
-    realisasi_anggaran = nomor.tabel(3, f"Realisasi Anggaran {nama} Tahun {tahun}")
-    belanja = ringkasan_belanja(dok.anggaran, tahun, nomor)
+    efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya", sumber="")
+    rekap = nomor.tabel(
+        3,
+        f"Rekapitulasi Predikat Capaian Kinerja Tahun {tahun}",
+        sumber=f"{pengukuran.label} {pengukuran.judul}",
+    )
+    realisasi_anggaran = nomor.tabel(
+        3, f"Realisasi Anggaran {nama} Tahun {tahun}", sumber=sumber.realisasi_anggaran
+    )
+    efisiensi = nomor.ganti_sumber(
+        efisiensi,
+        f"capaian kinerja pada {pengukuran.label} dan serapan anggaran pada {realisasi_anggaran.label}",
+    )
+    belanja = ringkasan_belanja(dok.anggaran, tahun, nomor, sumber=sumber.realisasi_anggaran)
     serapan = nomor.gambar(3, f"Serapan Anggaran per Program Tahun {tahun}")
     baris = dok.capaian.indikator
     return Bab3(

@@ -45,6 +45,13 @@ def terbilang(n: int) -> str:
     return str(n)
 
 
+def daftar_kata(kata: Sequence[str]) -> str:
+    """``a``, ``a dan b``, ``a, b dan c``."""
+    if len(kata) < 2:
+        return "".join(kata)
+    return ", ".join(kata[:-1]) + " dan " + kata[-1]
+
+
 def jumlah(n: int, benda: str) -> str:
     """``6 (enam) indikator``."""
     return f"{n} ({terbilang(n)}) {benda}"
@@ -169,7 +176,7 @@ def baca_pembanding(teks: str | None) -> Decimal | None:
         return None
 
 
-def _nama_tingkat(tingkat: str, kabupaten: str) -> str:
+def nama_tingkat(tingkat: str, kabupaten: str) -> str:
     return {"nasional": "nasional", "provinsi": "Provinsi Jawa Timur", "kabupaten": kabupaten}[tingkat]
 
 
@@ -214,7 +221,7 @@ def kalimat_posisi_pembanding(
         nilai = baca_pembanding(pembanding.get(tingkat))
         if nilai is None:
             continue
-        nama = _nama_tingkat(tingkat, kabupaten)
+        nama = nama_tingkat(tingkat, kabupaten)
         lain = nilai_dengan_satuan(teks_polos(nilai), satuan, jenis_nilai)
         letak, makna = _posisi(realisasi, nilai, polaritas, kecamatan, nama)
         kalimat.append(

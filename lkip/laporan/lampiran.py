@@ -72,6 +72,10 @@ class LampiranRkt:
     baris: tuple[BarisTarget, ...]
     anggaran: tuple[BarisAnggaranRkt, ...]
     total_pagu: Decimal
+    sumber: str
+    """The targets' source, the RKT itself."""
+    sumber_program: str
+    """The programs' pagu come from the budget."""
 
 
 def _baris_anggaran(program: tuple[d.Program, ...]) -> tuple[BarisAnggaranRkt, ...]:
@@ -118,6 +122,8 @@ def lampiran_rkt(dok: d.DokumenLkip, umum: Umum) -> LampiranRkt | None:
         baris=_urut_sasaran(_baris_target(dok.rkt.target, umum)),
         anggaran=_baris_anggaran(dok.anggaran.program),
         total_pagu=dok.anggaran.total.pagu,
+        sumber=umum.sumber.rkt,
+        sumber_program=umum.sumber.pagu_anggaran,
     )
 
 
@@ -132,6 +138,7 @@ class LampiranPerjanjian:
     """``Perjanjian Kinerja Tahun 2024`` or ``Perjanjian Kinerja Perubahan Tahun 2023``."""
     nomor: str
     """``3`` alone, or ``3.1``, ``3.2`` when the year has a PK Perubahan."""
+    sumber: str
 
 
 def lampiran_perjanjian(dok: d.DokumenLkip, umum: Umum) -> tuple[LampiranPerjanjian, ...]:
@@ -142,8 +149,9 @@ def lampiran_perjanjian(dok: d.DokumenLkip, umum: Umum) -> tuple[LampiranPerjanj
             baris=_baris_target(p.target, umum),
             judul=f"Perjanjian Kinerja{' Perubahan' if p.jenis == 'perubahan' else ''} Tahun {umum.tahun}",
             nomor=f"3.{i}" if len(semua) > 1 else "3",
+            sumber=sumber,
         )
-        for i, p in enumerate(semua, start=1)
+        for i, (p, sumber) in enumerate(zip(semua, umum.sumber.perjanjian, strict=True), start=1)
     )
 
 
@@ -167,6 +175,7 @@ class KeputusanIku:
     ttd: TandaTangan
     naskah_bawaan: bool
     """The body is the default text (the kecamatan has not entered its decree's own)."""
+    sumber: str
 
 
 def _baris(teks: str) -> tuple[str, ...]:
@@ -203,6 +212,7 @@ def keputusan_iku(dok: d.DokumenLkip, umum: Umum) -> KeputusanIku:
         indikator=_urut_sasaran(_indikator_iku(umum)),
         ttd=_ttd_rencana(dok, umum, None if iku is None else iku.tanggal),
         naskah_bawaan=all(naskah[k] == bawaan[k] for k in bawaan),
+        sumber=umum.sumber.iku,
     )
 
 
@@ -234,6 +244,7 @@ class RencanaAksi:
     indikator: tuple[BarisAksi, ...]
     keluaran: tuple[BarisAksiKeluaran, ...]
     ttd: TandaTangan
+    sumber: str
 
 
 def _per_triwulan(nilai: Mapping[int, Decimal | None]) -> tuple[Decimal | None, ...]:
@@ -261,7 +272,7 @@ def rencana_aksi(dok: d.DokumenLkip, umum: Umum) -> RencanaAksi | None:
     if not indikator and not keluaran:
         return None
     tanggal = dok.rkt.tanggal if dok.rkt else None
-    return RencanaAksi(tuple(indikator), keluaran, _ttd_rencana(dok, umum, tanggal))
+    return RencanaAksi(tuple(indikator), keluaran, _ttd_rencana(dok, umum, tanggal), umum.sumber.rencana_aksi)
 
 
 # --- All annexes -----------------------------------------------------------------------------
@@ -277,6 +288,7 @@ class Lampiran(Bab):
     perjanjian_semua: tuple[LampiranPerjanjian, ...]
     iku: KeputusanIku
     aksi: RencanaAksi | None
+    sumber_renstra: str
 
 
 def kop_lampiran(dok: d.DokumenLkip, kop: Kop | None) -> KopLampiran | None:
@@ -302,6 +314,7 @@ def lampiran(dok: d.DokumenLkip, umum: Umum, kop: KopLampiran | None) -> Lampira
         perjanjian_semua=lampiran_perjanjian(dok, umum),
         iku=keputusan_iku(dok, umum),
         aksi=rencana_aksi(dok, umum),
+        sumber_renstra=umum.sumber.renstra,
     )
 
 

@@ -35,21 +35,26 @@ def _jumlah(baris: tuple[d.RincianPegawai, ...]) -> int | None:
     return sum(ada) if ada else None
 
 
-def _tabel(baris: tuple[d.RincianPegawai, ...], nomor: Penomor, judul: str) -> TabelRincian | None:
+def _tabel(
+    baris: tuple[d.RincianPegawai, ...], nomor: Penomor, judul: str, sumber: str
+) -> TabelRincian | None:
     if not baris:
         return None
-    return TabelRincian(nomor.tabel(1, judul), baris, _jumlah(baris))
+    return TabelRincian(nomor.tabel(1, judul, sumber=sumber), baris, _jumlah(baris))
 
 
-def rincian_sdm(profil: d.Profil, nama: str, tahun: int, nomor: Penomor) -> RincianSdm:
+def rincian_sdm(profil: d.Profil, nama: str, tahun: int, nomor: Penomor, *, sumber: str) -> RincianSdm:
     pangkat = tuple(r for r in profil.rincian_pegawai if r.dasar == "pangkat")
     pendidikan = tuple(r for r in profil.rincian_pegawai if r.dasar == "pendidikan")
     return RincianSdm(
-        pangkat=_tabel(pangkat, nomor, f"Jumlah ASN {nama} menurut Pangkat/Golongan Ruang Tahun {tahun}"),
+        pangkat=_tabel(
+            pangkat, nomor, f"Jumlah ASN {nama} menurut Pangkat/Golongan Ruang Tahun {tahun}", sumber
+        ),
         pendidikan=_tabel(
             pendidikan,
             nomor,
             f"Jumlah ASN dan Non ASN {nama} menurut Latar Belakang Pendidikan Tahun {tahun}",
+            sumber,
         ),
         jumlah_asn=_jumlah(tuple(r for r in pendidikan if r.status == "asn")),
         jumlah_non_asn=_jumlah(tuple(r for r in pendidikan if r.status == "non_asn")),

@@ -14,6 +14,7 @@ from kecamatan import services as kecamatan_services
 from kecamatan.models import ProfilKecamatan
 from lkip.laporan.models import BagianNarasi, NarasiLaporan
 from lkip.laporan.narasi_bawaan import teks_bawaan
+from lkip.laporan.sumber import bawaan_profil as sumber_bawaan_profil
 from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
@@ -31,9 +32,12 @@ from umum.versi import DataKedaluwarsa, versi_objek
 def profil(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     lama = ProfilKecamatan.objects.filter(kecamatan=ruang.kecamatan, tahun=ruang.tahun).first()
     tersimpan = ProfilForm(initial=ProfilForm.awal(lama, versi_objek(lama)))
+    bawaan = sumber_bawaan_profil(f"Kecamatan {ruang.kecamatan.nama}", ruang.tahun)
+    tersimpan.tampilkan_bawaan(bawaan)
     if request.method == "POST":
         ruang.wajib_ubah()
         form = ProfilForm(tersimpan.terapkan_pilihan(request.POST))
+        form.tampilkan_bawaan(bawaan)
         if form.is_valid():
             try:
                 kecamatan_services.profil_update(
