@@ -54,8 +54,15 @@ class SumberAdmin(resources.ModelResource):
         """Raise a ``ValidationError`` when this row may not be written; nothing by default."""
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True) -> None:
-        super().validate_instance(instance, import_validation_errors, validate_unique)
-        self.pastikan_dapat_diubah(instance)
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+            self.pastikan_dapat_diubah(instance)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                raise
+            # Each error under its column's heading, as the user sees it in the file.
+            judul = {f.attribute: f.column_name for f in self.fields.values() if f.attribute}
+            raise ValidationError({judul.get(k, k): v for k, v in exc.error_dict.items()}) from exc
 
 
 def _meta(model, nama: list[str], kunci: list[str]):

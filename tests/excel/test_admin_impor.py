@@ -465,3 +465,13 @@ def test_who_may_import_and_export(client):
     _pratinjau, hasil = impor(client, KonversiHuruf, berkas, CSV)
     assert "1 diubah" in hasil.content.decode()
     assert KonversiHuruf.objects.get(huruf="B").angka == Decimal("12")
+
+
+def test_a_row_error_is_shown_under_the_column_heading_of_the_file(klien_admin):
+    pratinjau = unggah(
+        klien_admin, KonversiHuruf, csv_dari([["Nilai huruf", "Nilai angka"], ["B", "1.234"]]), CSV
+    )
+    (baris,) = pratinjau.context["result"].invalid_rows
+    assert list(baris.field_specific_errors) == ["Nilai angka"]
+    halaman = pratinjau.content.decode()
+    assert "Ada baris yang tidak valid" in halaman and "«1.234» meragukan" in halaman
