@@ -219,7 +219,10 @@ class AngkaWidget(widgets.Widget):
                 raise AngkaTidakValid(_("«%(nilai)s» bukan angka.") % {"nilai": value})
         except AngkaTidakValid as exc:
             raise ValueError(str(exc)) from exc
-        return int(angka) if self.batas.desimal == 0 else angka
+        if self.batas.desimal == 0:
+            return int(angka)
+        # Exact (the check above allows no more places), and shown as the database keeps it.
+        return angka.quantize(Decimal(1).scaleb(-self.batas.desimal))
 
     def render(self, value, obj=None, **kwargs):
         return value
