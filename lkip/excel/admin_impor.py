@@ -11,13 +11,19 @@ the confirm runs in one transaction that is rolled back on any row error or vali
 and each history record carries the importing user and the reason «impor admin».
 """
 
+import contextlib
 import csv
 import io
+import os
+import re
+import secrets
+import tempfile
 import warnings
 from datetime import date, datetime
 from decimal import Decimal
 
 import tablib
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_permission_codename
@@ -32,6 +38,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from import_export.results import RowResult
+from import_export.tmp_storages import TempFolderStorage
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -331,13 +338,50 @@ class FormImpor(ImportForm):
         return data
 
 
+class SimpananImpor(TempFolderStorage):
+    """The upload kept between the preview and the confirm: in its own folder under the system
+    temp directory, under a random hex name, so the confirm form can name nothing else."""
+
+    FOLDER = "lkip-impor-admin"
+
+    def get_full_path(self) -> str:
+        folder = os.path.join(tempfile.gettempdir(), self.FOLDER)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        return os.path.join(folder, self.name)
+
+    def save(self, data: bytes) -> None:
+        self.name = self.name or secrets.token_hex(16)
+        with open(self.get_full_path(), "wb") as berkas:
+            berkas.write(data)
+
+    def read(self) -> bytes:
+        with open(self.get_full_path(), "rb") as berkas:
+            return berkas.read()
+
+    def remove(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(self.get_full_path())
+
+
+_NAMA_SIMPANAN = re.compile(r"[0-9a-f]{32}")
+
+
+class FormKonfirmasi(ConfirmImportForm):
+    def clean_import_file_name(self) -> str:
+        nama = super().clean_import_file_name()
+        if not _NAMA_SIMPANAN.fullmatch(nama):
+            raise forms.ValidationError(_("Berkas impor tidak dikenal; unggah lagi."))
+        return nama
+
+
 class ImporEksporAdmin(ImportExportMixin):
     """Mixed into a ``ModelAdmin`` in front of its own class: import and export of the model's
     resource, xlsx and CSV, guarded, atomic, in the history, for those allowed to write it."""
 
     formats = FORMAT_ADMIN
     import_form_class = FormImpor
-    confirm_form_class = ConfirmImportForm
+    confirm_form_class = FormKonfirmasi
+    tmp_storage_class = SimpananImpor
     # Every column, always: a file exported here is a file that can be imported again.
     export_form_class = ExportForm
     import_template_name = "admin/import_export/import.html"
@@ -373,9 +417,14 @@ class ImporEksporAdmin(ImportExportMixin):
         a message on the import page, never a 500."""
         if not self.has_import_permission(request):
             raise PermissionDenied
+        konfirmasi = self.create_confirm_form(request)
+        if not konfirmasi.is_valid():
+            messages.error(request, " ".join(p for daftar in konfirmasi.errors.values() for p in daftar))
+            return self._ke_halaman_impor()
         try:
             return super().process_import(request, **kwargs)
         except BerkasDitolak as exc:
+            SimpananImpor(name=konfirmasi.cleaned_data["import_file_name"]).remove()
             messages.error(request, str(exc))
             return self._ke_halaman_impor()
 

@@ -36,6 +36,14 @@ def jumlah_riwayat(model) -> int:
     return model.history.count()
 
 
+@pytest.fixture(autouse=True)
+def simpanan_sementara(monkeypatch, tmp_path):
+    """Uploads kept between preview and confirm go to this test's own folder."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
 @pytest.fixture
 def klien_admin(client):
     client.force_login(User.objects.create_superuser("admin-impor", "a@example.org", "x", peran=Peran.ADMIN))
@@ -475,3 +483,30 @@ def test_a_row_error_is_shown_under_the_column_heading_of_the_file(klien_admin):
     assert list(baris.field_specific_errors) == ["Nilai angka"]
     halaman = pratinjau.content.decode()
     assert "Ada baris yang tidak valid" in halaman and "«1.234» meragukan" in halaman
+
+
+@pytest.mark.parametrize("nama", ["../../etc/passwd", "passwd", "0" * 31])
+def test_the_confirm_reads_only_an_upload_of_its_own_folder(klien_admin, nama):
+    pratinjau = unggah(
+        klien_admin, KonversiHuruf, csv_dari([["Nilai huruf", "Nilai angka"], ["B", "12"]]), CSV
+    )
+    data = dict(pratinjau.context["confirm_form"].initial, import_file_name=nama)
+    sebelum = isi(KonversiHuruf)
+    hasil = klien_admin.post(_url(KonversiHuruf, "process_import"), data, follow=True)
+    assert hasil.redirect_chain[-1][0] == _url(KonversiHuruf, "import")
+    assert "Berkas impor tidak dikenal" in hasil.content.decode()
+    assert isi(KonversiHuruf) == sebelum
+
+
+def test_the_upload_is_kept_until_the_confirm_and_removed_after_it(klien_admin):
+    import os
+
+    from lkip.excel.admin_impor import SimpananImpor
+
+    pratinjau = unggah(
+        klien_admin, KonversiHuruf, csv_dari([["Nilai huruf", "Nilai angka"], ["B", "12"]]), CSV
+    )
+    jalur = SimpananImpor(name=pratinjau.context["confirm_form"].initial["import_file_name"]).get_full_path()
+    assert os.path.exists(jalur) and "lkip-impor-admin" in jalur
+    konfirmasi(klien_admin, KonversiHuruf, pratinjau)
+    assert not os.path.exists(jalur)
