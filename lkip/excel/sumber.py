@@ -13,6 +13,7 @@ change, nor a scale that scores such a year.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources
+from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
 
 from capaian.models import KonversiHuruf, PitaPredikat, SkalaPredikat
 from capaian.services import pastikan_skala_dapat_diubah
@@ -79,6 +80,8 @@ def _meta(model, nama: list[str], kunci: list[str]):
             "report_skipped": True,
             "clean_model_instances": True,
             "use_transactions": True,
+            # One query finds every row of the file when the key is one column.
+            "instance_loader_class": CachedInstanceLoader if len(kunci) == 1 else ModelInstanceLoader,
         },
     )
 
