@@ -13,6 +13,7 @@ from capaian.models import (
     SkalaPredikat,
     SkalaTahun,
 )
+from capaian.services import pastikan_skala_dapat_diubah
 from kecamatan.admin import KunciTahunAdmin
 
 
@@ -21,6 +22,8 @@ class PitaFormSet(forms.BaseInlineFormSet):
 
     def clean(self) -> None:
         super().clean()
+        if self.has_changed():
+            pastikan_skala_dapat_diubah(self.instance.pk)
         pita = []
         for form in self.forms:
             if not form.cleaned_data or form.cleaned_data.get("DELETE"):
@@ -46,8 +49,23 @@ class PitaPredikatInline(admin.TabularInline):
     extra = 0
 
 
+class SkalaPredikatForm(forms.ModelForm):
+    """A scale that scores a year already submitted or locked keeps what it was scored with."""
+
+    class Meta:
+        model = SkalaPredikat
+        fields = ["kode", "nama", "sumber", "batas_atas"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None and self.has_changed():
+            pastikan_skala_dapat_diubah(self.instance.pk)
+        return data
+
+
 @admin.register(SkalaPredikat)
 class SkalaPredikatAdmin(SimpleHistoryAdmin):
+    form = SkalaPredikatForm
     list_display = ["kode", "nama", "batas_atas"]
     inlines = [PitaPredikatInline]
 

@@ -1,4 +1,7 @@
-"""Writes to realisasi and evidence. Each is one transaction and validates with ``full_clean``."""
+"""Writes to realisasi and evidence. Each is one transaction and validates with ``full_clean``.
+
+Also the rule that holds a predikat scale once it scores a submitted or locked year
+(``pastikan_skala_dapat_diubah``), checked by the admin's scale form and its import."""
 
 from decimal import Decimal
 
@@ -9,11 +12,49 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capaian import scoring
-from capaian.models import Bukti, Realisasi, RealisasiTriwulan
-from kecamatan.alur import pastikan_dapat_diubah
+from capaian.models import Bukti, Realisasi, RealisasiTriwulan, SkalaTahun
+from kecamatan.alur import STATUS_TERKUNCI, pastikan_dapat_diubah
+from kecamatan.models import AlurLaporan, StatusAlur
 from perencanaan.models import Indikator
 from umum.riwayat import bulk_create_riwayat, bulk_update_riwayat
 from umum.versi import DataKedaluwarsa, versi_objek
+
+
+class SkalaTerkunci(ValidationError):
+    """A change to a predikat scale that scores a year already submitted, approved or locked."""
+
+
+def pastikan_skala_dapat_diubah(skala_id: int | None) -> None:
+    """Raise ``SkalaTerkunci`` when the scale scores a year in which some kecamatan's report is
+    Diajukan, Direviu, Disetujui or Terkunci: scales are versioned, so that year keeps the scale
+    it was scored with and a changed scale is a new scale (another kode) chosen for later years."""
+    if skala_id is None:
+        return
+    alur = (
+        AlurLaporan.objects.filter(
+            status__in=STATUS_TERKUNCI, tahun__in=SkalaTahun.objects.filter(skala_id=skala_id).values("tahun")
+        )
+        .select_related("kecamatan")
+        .order_by("tahun", "kecamatan__nama")
+        .first()
+    )
+    if alur is None:
+        return
+    kode = SkalaTahun.objects.filter(skala_id=skala_id).values_list("skala__kode", flat=True).first()
+    raise SkalaTerkunci(
+        _(
+            "Skala «%(skala)s» dipakai tahun %(tahun)s, dan laporan %(kecamatan)s tahun itu berstatus "
+            "«%(status)s», jadi skala dan pitanya tidak dapat diubah. Buat skala baru dengan kode lain, "
+            "lalu pilih untuk tahun berikutnya di «Skala per tahun»."
+        )
+        % {
+            "skala": kode,
+            "tahun": alur.tahun,
+            "kecamatan": alur.kecamatan,
+            "status": StatusAlur(alur.status).label,
+        },
+        code="skala_terkunci",
+    )
 
 
 def versi_realisasi(realisasi: Realisasi | None) -> str:

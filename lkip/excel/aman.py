@@ -6,8 +6,8 @@ exe renamed to ``.xlsx``; a password-protected workbook, which Excel stores as a
 file); a workbook with macros (``vbaProject.bin``); an archive whose declared uncompressed
 sizes are too large (a zip bomb: ``zipfile`` never inflates a member past its declared size,
 so checking the declarations bounds the memory); and any XML part with a ``DOCTYPE`` or an
-``ENTITY`` (an XML bomb: a workbook never needs either). The admin's import form calls the
-same function.
+``ENTITY`` (an XML bomb: a workbook never needs either). The admin's import of reference data
+(``admin_impor``) calls the same function, and ``periksa_berkas_csv`` for a CSV upload.
 """
 
 import io
@@ -179,3 +179,60 @@ def _pesan_baris(bagian: str, maks: int) -> str:
 
 def _pesan_besar(maks: int) -> str:
     return _("Berkas terlalu besar: paling besar %(mb)s MB.") % {"mb": maks // (1024 * 1024)}
+
+
+def periksa_berkas_csv(berkas) -> str:
+    """The guard for a CSV upload (the admin's reference-data import): at most
+    ``LKIP_IMPOR_MAKS_BYTE``, not a workbook, PDF or program renamed to ``.csv``, text in UTF-8
+    (with or without a byte-order mark) without NUL bytes, and at most ``LKIP_IMPOR_BARIS_MAKS``
+    lines. Returns the decoded text; raises ``BerkasDitolak``."""
+    maks = settings.LKIP_IMPOR_MAKS_BYTE
+    if isinstance(berkas, bytes):
+        isi = berkas
+    else:
+        if getattr(berkas, "size", 0) > maks:
+            raise _tolak(_pesan_besar(maks))
+        berkas.seek(0)
+        isi = berkas.read(maks + 1)
+    if len(isi) > maks:
+        raise _tolak(_pesan_besar(maks))
+    if not isi.strip():
+        raise _tolak(_("Berkas kosong."))
+    if isi.startswith(TANDA_ZIP):
+        raise _tolak(
+            _("Berkas ini buku kerja Excel (.xlsx), bukan CSV. Pilih format «xlsx» lalu unggah lagi.")
+        )
+    if isi.startswith(TANDA_OLE):
+        raise _tolak(
+            _(
+                "Berkas ini berformat Excel lama (.xls) atau dilindungi kata sandi, bukan CSV; simpan sebagai CSV UTF-8."
+            )
+        )
+    for tanda, jenis in TANDA_LAIN.items():
+        if isi.startswith(tanda):
+            raise _tolak(_("Berkas ini berupa %(jenis)s, bukan CSV.") % {"jenis": jenis})
+    if b"\x00" in isi:
+        raise _tolak(
+            _("Berkas ini bukan teks CSV (berisi karakter NUL); mungkin UTF-16. Simpan sebagai «CSV UTF-8».")
+        )
+    try:
+        teks = isi.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _tolak(
+            _(
+                "Berkas CSV ini bukan UTF-8 (baris %(baris)s). Di Excel simpan sebagai «CSV UTF-8 "
+                "(dibatasi koma)», lalu unggah lagi."
+            )
+            % {"baris": isi[: exc.start].count(b"\n") + 1}
+        ) from exc
+    # The header and the data rows; a quoted field may span lines, so this bounds the work, and
+    # the reader counts records again.
+    if teks.count("\n") > settings.LKIP_IMPOR_BARIS_MAKS + 1:
+        raise _tolak(_pesan_baris_csv(settings.LKIP_IMPOR_BARIS_MAKS))
+    return teks
+
+
+def _pesan_baris_csv(maks: int) -> str:
+    return _("Berkas CSV ini berisi lebih dari %(maks)s baris data, jadi tidak dibaca. Bagi datanya.") % {
+        "maks": maks
+    }

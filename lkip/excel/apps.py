@@ -7,7 +7,8 @@ class ExcelConfig(AppConfig):
     Sits on top of every domain app (``kecamatan`` ← ``perencanaan`` ← ``capaian``,
     ``anggaran``) like the report; nothing imports it. Reading is guarded (``aman``), the diff
     is a typed plan (``rencana``) and only ``terapkan`` writes, through each app's services.
-    It has no models; it is listed before ``import_export`` only so that its ``import`` command
+    The admin's import and export of reference data (``admin_impor``, ``sumber``) live here too,
+    behind the same guard. It has no models; it is listed before ``import_export`` only so that its ``import`` command
     replaces that library's, which would write around the guard, the lock and the history.
     """
 

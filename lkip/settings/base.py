@@ -180,6 +180,12 @@ LKIP_IMPOR_BAGIAN_MAKS_BYTE = 64 * 1024 * 1024
 LKIP_IMPOR_TOTAL_MAKS_BYTE = 128 * 1024 * 1024
 LKIP_IMPOR_BARIS_MAKS = int(os.environ.get("LKIP_IMPOR_BARIS_MAKS", "5000"))
 
+# The admin's import of reference data (lkip/excel/admin_impor.py): one transaction per import,
+# open to staff who may add and change the model, export to those who may view it.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 # Background work (bulk LKIP printing) runs through Django's task framework with a database
 # queue: no extra server, only the worker process `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
