@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -108,7 +109,7 @@ class _Sel:
 
     def __init__(self, lembar: L.Lembar, baris: BarisLembar, galat: list[Galat]) -> None:
         self.lembar, self.baris, self.galat = lembar, baris, galat
-        self.judul = {k.nama: k.judul for k in lembar.kolom}
+        self.judul = _judul_kolom(lembar)
         self.gagal = False
 
     def salah(self, nama: str, pesan: str) -> None:
@@ -174,6 +175,11 @@ class _Sel:
         return None
 
 
+@cache
+def _judul_kolom(lembar: L.Lembar) -> dict[str, str]:
+    return {k.nama: k.judul for k in lembar.kolom}
+
+
 def _sebagai_teks_angka(nilai: int | float) -> str:
     """A numeric cell as the forms read it: plain digits, decimal comma, no grouping (never
     through ``Decimal(float)``: the shortest repr is what Excel shows and stores)."""
@@ -202,6 +208,7 @@ TEKS_REALISASI = (
     "alasan", "catatan", "faktor_keberhasilan", "hambatan", "tindak_lanjut",
     "pembanding_nasional", "pembanding_provinsi", "pembanding_kabupaten",
 )  # fmt: skip
+PANJANG_TEKS_REALISASI = {n: Realisasi._meta.get_field(n).max_length for n in TEKS_REALISASI}
 
 
 def _tn(angka: Decimal | None, huruf: str = "") -> str:
@@ -257,7 +264,7 @@ def _rencana_realisasi(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]
             continue
         nilai = sel.nilai("nilai", _NILAI_REALISASI)
         tw = {n: sel.angka(f"tw{n}", _TRIWULAN) for n in (1, 2, 3, 4)}
-        teks = {n: sel.teks(n, Realisasi._meta.get_field(n).max_length) for n in TEKS_REALISASI}
+        teks = {n: sel.teks(n, panjang) for n, panjang in PANJANG_TEKS_REALISASI.items()}
         ada_nilai = nilai is not None or any(v is not None for v in tw.values())
         status = sel.pilihan(
             "status", "status", bawaan=Realisasi.Status.TERISI if ada_nilai else Realisasi.Status.BELUM_DIISI
@@ -325,14 +332,16 @@ def _rencana_renstra(rencana: Rencana, isi: IsiTahun, lembar: L.Lembar, baris: l
         target = {t: sel.nilai(f"target_{t}", _NILAI_RENSTRA) for t in periode}
         if sel.gagal:
             continue
-        uji = Indikator(**{f.attname: getattr(ind, f.attname) for f in Indikator._meta.concrete_fields})
-        for nama, nilai in bidang.items():
-            setattr(uji, nama, nilai)
-        try:
-            uji.clean()
-        except ValidationError as exc:
-            sel.salah("aturan_triwulan", " ".join(exc.messages))
-            continue
+        if any(getattr(ind, nama) != nilai for nama, nilai in bidang.items()):
+            # Only a changed indicator is checked again (its unit against its roll-up rule).
+            uji = Indikator(**{f.attname: getattr(ind, f.attname) for f in Indikator._meta.concrete_fields})
+            for nama, nilai in bidang.items():
+                setattr(uji, nama, nilai)
+            try:
+                uji.clean()
+            except ValidationError as exc:
+                sel.salah("aturan_triwulan", " ".join(exc.messages))
+                continue
         ada = {t.tahun: t for t in ind.target_renstra.all()}
         pasangan = [
             ("Satuan", ind.satuan, bidang["satuan"]),
