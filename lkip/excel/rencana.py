@@ -139,6 +139,8 @@ class _Sel:
 
     def _lewat_form(self, nama: str, bidang: forms.Field):
         nilai = self.mentah(nama)
+        if not bidang.required and (nilai is None or (isinstance(nilai, str) and not nilai.strip())):
+            return None  # a blank cell: what the field's clean() returns (both strip), found without it
         if isinstance(nilai, bool) or (nilai is not None and not isinstance(nilai, (str, int, float))):
             self.salah(
                 nama,
