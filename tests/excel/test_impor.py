@@ -165,6 +165,40 @@ def test_an_ambiguous_number_is_refused_with_the_reason_naming_sheet_row_and_col
     ]
 
 
+def test_jenis_belanja_and_quarterly_targets_are_read_checked_and_applied():
+    rkt = TargetRkt.objects.get(rkt__kecamatan__slug="kalisat", rkt__tahun=2024, indikator__kode="S2.1")
+    sub = SubKegiatan.objects.filter(
+        kegiatan__program__kecamatan__slug="kalisat", kegiatan__program__tahun=2024
+    )
+    sub = sub.exclude(keluaran=None).order_by("pk").first()
+    keluaran = sub.keluaran.order_by("urutan").first()
+
+    def isi(buku, tw_rkt="3", belanja="Belanja Modal", tw_keluaran=2):
+        def ubah_buku(b):
+            isi_sel(b, "RKT", ("Kode indikator", "S2.1"), "Target TW II", tw_rkt)
+            isi_sel(b, "Anggaran", ("Kode sub kegiatan", sub.kode), "Jenis belanja", belanja)
+            isi_sel(b, "Keluaran", ("Indikator keluaran", keluaran.uraian), "Target TW IV", tw_keluaran)
+
+        return ubah(buku, ubah_buku)
+
+    salah = _rencana(isi(templat(), tw_rkt="-1", belanja="Belanja Pegawai", tw_keluaran="x"))
+    assert sorted((g.lembar, g.kolom) for g in salah.galat) == [
+        ("Anggaran", "Jenis belanja"),
+        ("Keluaran", "Target TW IV"),
+        ("RKT", "Target TW II"),
+    ]
+    assert "«Belanja Pegawai» tidak dikenal" in next(g.pesan for g in salah.galat if g.lembar == "Anggaran")
+    berkas = isi(templat())
+    ubahan = {(b.lembar, u.kolom, u.baru) for b in _rencana(berkas).baris for u in b.ubahan}
+    assert {("RKT", "Target triwulan 2", "3"), ("Anggaran", "Jenis belanja", "Belanja Modal")} <= ubahan
+    _terapkan(berkas)
+    rkt.refresh_from_db()
+    assert rkt.target_tw2 == 3 and rkt.history.latest().history_change_reason == "impor excel"
+    assert SubKegiatan.objects.get(pk=sub.pk).jenis_belanja == "modal"
+    assert Keluaran.objects.get(pk=keluaran.pk).target_tw4 == 2
+    assert not _rencana(berkas).ada_perubahan
+
+
 def test_an_error_in_row_400_of_500_writes_nothing():
     """500 new outputs on one sub kegiatan; row 400 has a negative target: nothing is saved."""
 
