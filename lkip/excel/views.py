@@ -1,7 +1,7 @@
 """The Excel pages of a kecamatan's year: download the template, upload it, preview the plan,
 apply it. Scoped like every kecamatan page (``lkip.web.akses``); uploading and applying need a
 role that writes and a year that is not locked. Between the preview and the apply the upload
-is kept under its SHA-256 (``simpanan``) and the plan's fingerprint in the session; the apply
+is kept under its SHA-256 (``umum.unggahan``) and the plan's fingerprint in the session; the apply
 reads the file again and refuses when the plan is no longer the one shown. The stored file is
 removed once the import is applied or cancelled, or replaced by a newer upload."""
 
@@ -18,10 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kecamatan.alur import TahunTerkunci
 from lkip.excel.aman import BerkasDitolak, periksa_berkas_xlsx
-from lkip.excel.simpanan import unggahan_hapus, unggahan_jalur, unggahan_simpan
 from lkip.excel.templat import templat_tahun
 from lkip.excel.terapkan import ImporDitolak, impor_terapkan, rencana_berkas
 from lkip.web.akses import Ruang, lingkup_kecamatan
+from umum.unggahan import unggahan_hapus, unggahan_jalur, unggahan_simpan
 
 
 class UnggahForm(forms.Form):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from lkip.excel.simpanan import unggahan_pangkas
 from lkip.laporan.services import cetak_massal_pangkas, cetak_massal_pulihkan
 from lkip.laporan.simpanan import pdf_pangkas
+from umum.unggahan import unggahan_pangkas
 
 
 class Command(BaseCommand):

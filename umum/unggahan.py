@@ -1,5 +1,8 @@
 """Uploads kept between the preview and the apply, under ``MEDIA_ROOT/impor/<sha256>.xlsx``.
 
+Here rather than in ``lkip.excel`` because the daily clean-up (``pangkas_lkip``, in the report's
+app) prunes them, and nothing imports ``lkip.excel``.
+
 A stored upload is removed when its import is applied or cancelled, or replaced by a newer
 upload of the same year in the same session; one left behind (a preview never applied) is
 removed by ``pangkas_lkip`` once it is older than ``LKIP_IMPOR_SIMPAN_JAM`` hours."""
