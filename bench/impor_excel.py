@@ -12,7 +12,9 @@ Python memory (tracemalloc) and the process's peak RSS. Target: validate + apply
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import resource
 import sys
 import tempfile
@@ -110,6 +112,12 @@ def main() -> int:
         "--sub", type=int, default=250, help="sub kegiatan (with 10 programs and 40 kegiatan)"
     )
     parser.add_argument("--postgres", help="postgres://user@host:port (a database is created and dropped)")
+    parser.add_argument(
+        "--profil",
+        action="store_true",
+        help="profile validate + apply (cProfile, so slower) and print the 30 costliest functions of validate + apply (cProfile)",
+    )
+    parser.add_argument("--urut", default="tottime", help="cProfile sort key (tottime, cumulative)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         nama_pg = _siapkan(args, Path(tmp))
@@ -151,6 +159,9 @@ def _jalankan(args: argparse.Namespace) -> int:
         f"{connection.vendor}: {args.indikator} realisasi, budget tree of {10 + 40 + jumlah_sub} nodes, workbook {len(isi) / 1024:.0f} KB"
     )
 
+    profil = cProfile.Profile() if args.profil else None
+    if profil:
+        profil.enable()
     mulai, cpu = time.perf_counter(), time.process_time()
     with CaptureQueriesContext(connection) as q_rencana:
         rencana = rencana_berkas(periksa_berkas_xlsx(isi), kecamatan=kecamatan, tahun=2024)
@@ -161,6 +172,10 @@ def _jalankan(args: argparse.Namespace) -> int:
     with CaptureQueriesContext(connection) as q_terapkan:
         impor_terapkan(berkas=periksa_berkas_xlsx(isi), kecamatan=kecamatan, tahun=2024, sidik=rencana.sidik)
     t_terapkan, c_terapkan = time.perf_counter() - mulai, time.process_time() - cpu
+    if profil:
+        profil.disable()
+        profil.dump_stats("/tmp/buku_impor.prof")
+        pstats.Stats(profil).sort_stats(args.urut).print_stats(40)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"validate (guard, read, plan): {t_rencana:6.2f} s wall {c_rencana:6.2f} s CPU  {len(q_rencana.captured_queries):5} queries  {ubah} rows to change"

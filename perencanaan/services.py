@@ -96,6 +96,9 @@ def perjanjian_perubahan_create(*, perjanjian: PerjanjianKinerja) -> PerjanjianK
     return baru
 
 
+TARGET_TRIWULAN = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")
+
+
 # --- RKT --------------------------------------------------------------------------------
 
 
@@ -129,9 +132,15 @@ def rkt_create(*, kecamatan: Kecamatan, tahun: int) -> RencanaKinerjaTahunan:
 
 @transaction.atomic
 def rkt_update(
-    *, rkt: RencanaKinerjaTahunan, versi: str, tanggal, target: dict[int, tuple[Decimal | None, str]]
+    *,
+    rkt: RencanaKinerjaTahunan,
+    versi: str,
+    tanggal,
+    target: dict[int, tuple[Decimal | None, str]],
+    target_triwulan: dict[int, dict[str, Decimal | None]] | None = None,
 ) -> RencanaKinerjaTahunan:
-    """Save the RKT's date and targets (``target``: TargetRkt id → (number, letter grade))."""
+    """Save the RKT's date and targets (``target``: TargetRkt id → (number, letter grade)) and,
+    when given, the Rencana Aksi's quarterly targets (TargetRkt id → ``target_tw1`` … ``target_tw4``)."""
     rkt = RencanaKinerjaTahunan.objects.select_for_update().prefetch_related("target").get(pk=rkt.pk)
     pastikan_dapat_diubah(rkt.kecamatan_id, rkt.tahun)
     if versi_rkt(rkt) != versi:
@@ -139,11 +148,20 @@ def rkt_update(
     rkt.tanggal = tanggal
     rkt.full_clean()
     rkt.save()
+    triwulan = target_triwulan or {}
     for baris in rkt.target.all():
-        if baris.pk in target:
-            baris.angka, baris.huruf = target[baris.pk]
+        if baris.pk in target or baris.pk in triwulan:
+            kolom = []
+            if baris.pk in target:
+                baris.angka, baris.huruf = target[baris.pk]
+                kolom += ["angka", "huruf"]
+            for nama, nilai in triwulan.get(baris.pk, {}).items():
+                if nama not in TARGET_TRIWULAN:
+                    raise ValueError(nama)
+                setattr(baris, nama, nilai)
+                kolom.append(nama)
             baris.full_clean()
-            baris.save(update_fields=["angka", "huruf"])
+            baris.save(update_fields=kolom)
     return rkt
 
 

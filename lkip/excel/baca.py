@@ -11,6 +11,7 @@ kecamatan and this year.
 import io
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -105,9 +106,8 @@ def _sel_rumus(buku, judul: str, lebar: int, maks: int) -> set[tuple[int, int]]:
     return hasil
 
 
-def _baca_lembar(buku, lembar: L.Lembar, rumus: set[tuple[int, int]], bacaan: Bacaan) -> None:
+def _baca_lembar(buku, lembar: L.Lembar, rumus: set[tuple[int, int]], bacaan: Bacaan, maks: int) -> None:
     ws = buku[lembar.judul]
-    maks = settings.LKIP_IMPOR_BARIS_MAKS
     lebar = len(lembar.kolom)
     judul = next(
         ws.iter_rows(min_row=L.BARIS_JUDUL, max_row=L.BARIS_JUDUL, max_col=lebar, values_only=True), ()
@@ -153,9 +153,22 @@ def _baca_lembar(buku, lembar: L.Lembar, rumus: set[tuple[int, int]], bacaan: Ba
 
 def baca_buku(berkas: BerkasXlsx, *, slug: str, tahun: int, lembar: list[L.Lembar]) -> Bacaan:
     """The rows of each sheet in ``lembar`` that the workbook has; ``BerkasDitolak`` for a
-    workbook that cannot be read at all."""
+    workbook that cannot be read at all.
+
+    The preview and the apply read the same bytes: the last few readings are kept (by the bytes,
+    the scope, the sheets and the row limit), so the apply does not parse the workbook again.
+    The plan is still made afresh against the data; the result is never mutated by its users."""
+    return _baca_buku(
+        berkas.isi, berkas.bagian_rumus, slug, tahun, tuple(lembar), settings.LKIP_IMPOR_BARIS_MAKS
+    )
+
+
+@lru_cache(maxsize=2)
+def _baca_buku(
+    isi: bytes, bagian_rumus: frozenset[str], slug: str, tahun: int, lembar: tuple[L.Lembar, ...], maks: int
+) -> Bacaan:
     try:
-        buku = _buka(berkas.isi, data_only=True)
+        buku = _buka(isi, data_only=True)
     except BerkasDitolak:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
@@ -170,15 +183,13 @@ def baca_buku(berkas: BerkasXlsx, *, slug: str, tahun: int, lembar: list[L.Lemba
             if spec.judul not in buku.sheetnames:
                 continue
             rumus: set[tuple[int, int]] = set()
-            if bagian.get(spec.judul) in berkas.bagian_rumus:
-                dengan_rumus = _buka(berkas.isi, data_only=False)
+            if bagian.get(spec.judul) in bagian_rumus:
+                dengan_rumus = _buka(isi, data_only=False)
                 try:
-                    rumus = _sel_rumus(
-                        dengan_rumus, spec.judul, len(spec.kolom), settings.LKIP_IMPOR_BARIS_MAKS
-                    )
+                    rumus = _sel_rumus(dengan_rumus, spec.judul, len(spec.kolom), maks)
                 finally:
                     dengan_rumus.close()
-            _baca_lembar(buku, spec, rumus, bacaan)
+            _baca_lembar(buku, spec, rumus, bacaan, maks)
     finally:
         buku.close()
     return bacaan

@@ -4,12 +4,16 @@
 from dataclasses import dataclass
 from functools import cache
 
+from anggaran.models import JenisBelanja
 from capaian.models import Realisasi
 from kecamatan.models import Desa
 from perencanaan.models import AturanTriwulan, Polaritas
 
 #: Raised whenever a sheet or column changes meaning; an older workbook is then refused.
-VERSI_TEMPLAT = "1"
+#: 2: the Anggaran sheet carries the jenis belanja, the Keluaran sheet the quarterly targets,
+#: and the RKT sheet (with its quarterly targets) was added: a version-1 workbook would read
+#: as if those were all empty.
+VERSI_TEMPLAT = "2"
 LEMBAR_PENANDA = "_versi"
 LEMBAR_DAFTAR = "_daftar"
 BARIS_JUDUL, BARIS_BANTUAN, BARIS_DATA = 1, 2, 3
@@ -88,6 +92,29 @@ PERJANJIAN = Lembar(
 )
 
 
+#: The Rencana Aksi's quarterly targets, on the RKT and Keluaran sheets.
+TARGET_TRIWULAN = tuple(
+    _k(f"target_tw{n}", f"Target TW {romawi}", 10)
+    for n, romawi in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+)
+
+RKT = Lembar(
+    judul="RKT",
+    bantuan=(
+        "Target Rencana Kinerja Tahunan (mis. 90 atau BB) dan target triwulan Rencana Aksi (angka; "
+        "kosong berarti tidak ditetapkan, bukan 0). Hanya indikator yang ada di RKT tahun ini dibaca."
+    ),
+    kolom=(
+        KODE_SASARAN,
+        KODE_INDIKATOR,
+        URAIAN_INDIKATOR,
+        _k("satuan", "Satuan", 10, info=True),
+        _k("target", "Target RKT", 12),
+        *TARGET_TRIWULAN,
+    ),
+)
+
+
 def lembar_renstra(tahun_periode: list[int]) -> Lembar:
     """The Renstra's columns depend on its period: one target column per year."""
     return Lembar(
@@ -111,8 +138,9 @@ def lembar_renstra(tahun_periode: list[int]) -> Lembar:
 ANGGARAN = Lembar(
     judul="Anggaran",
     bantuan=(
-        "Satu baris per program, kegiatan atau sub kegiatan; kode induk diisi di kolomnya. Pagu dan "
-        "realisasi (Rp, bulat) hanya untuk sub kegiatan. Baris yang tidak ada di lembar ini tidak dihapus."
+        "Satu baris per program, kegiatan atau sub kegiatan; kode induk diisi di kolomnya. Pagu, "
+        "realisasi (Rp, bulat) dan jenis belanja (operasi/modal; kosong: belum dikelompokkan) hanya "
+        "untuk sub kegiatan. Baris yang tidak ada di lembar ini tidak dihapus."
     ),
     kolom=(
         _k("jenis", "Jenis", 14, daftar="jenis_anggaran"),
@@ -123,12 +151,16 @@ ANGGARAN = Lembar(
         _k("pagu", "Pagu (Rp)", 16),
         _k("realisasi", "Realisasi (Rp)", 16),
         _k("sasaran", "Sasaran yang didukung", 14, daftar="sasaran"),
+        _k("jenis_belanja", "Jenis belanja", 16, daftar="jenis_belanja"),
     ),
 )
 
 KELUARAN = Lembar(
     judul="Keluaran",
-    bantuan="Indikator keluaran tiap sub kegiatan: target dan realisasi. Kosong berarti belum diisi.",
+    bantuan=(
+        "Indikator keluaran tiap sub kegiatan: target, realisasi dan target triwulan Rencana Aksi. "
+        "Kosong berarti belum diisi (bukan 0)."
+    ),
     kolom=(
         _k("kode_program", "Kode program", 12, kunci=True),
         _k("kode_kegiatan", "Kode kegiatan", 12, kunci=True),
@@ -137,6 +169,7 @@ KELUARAN = Lembar(
         _k("satuan", "Satuan", 12, daftar="satuan"),
         _k("target", "Target", 12),
         _k("realisasi", "Realisasi", 12),
+        *TARGET_TRIWULAN,
     ),
 )
 
@@ -186,5 +219,6 @@ def daftar_tetap() -> dict[str, dict[str, str]]:
         "polaritas": {str(k): str(v) for k, v in Polaritas.choices},
         "aturan_triwulan": {str(k): str(v) for k, v in AturanTriwulan.choices},
         "jenis_anggaran": JENIS_ANGGARAN,
+        "jenis_belanja": {str(k): str(v) for k, v in JenisBelanja.choices},
         "jenis_desa": {str(k): str(v) for k, v in Desa.Jenis.choices},
     }

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -27,7 +28,7 @@ from lkip.excel import lembar as L
 from lkip.excel.baca import Bacaan, BarisLembar, Galat
 from lkip.excel.selectors import IsiTahun
 from lkip.web.forms import AngkaField, NilaiField
-from perencanaan.models import Indikator, TargetPerjanjian, TargetRenstra
+from perencanaan.models import Indikator, TargetPerjanjian, TargetRenstra, TargetRkt
 from umum.angka import format_angka, format_nilai, format_rupiah, teks_nilai
 
 
@@ -73,6 +74,8 @@ class Rencana:
     renstra_indikator: dict[int, dict[str, object]] = field(default_factory=dict)
     renstra_target: dict[tuple[int, int], tuple[Decimal | None, str]] = field(default_factory=dict)
     target_pk: dict[int, tuple[Decimal | None, str]] = field(default_factory=dict)
+    #: TargetRkt id → its fields (``angka``, ``huruf``, ``target_tw1`` … ``target_tw4``).
+    target_rkt: dict[int, dict[str, object]] = field(default_factory=dict)
     program: dict[str, str] = field(default_factory=dict)
     kegiatan: dict[tuple[str, str], str] = field(default_factory=dict)
     sub_kegiatan: dict[tuple[str, str, str], dict[str, object]] = field(default_factory=dict)
@@ -106,7 +109,7 @@ class _Sel:
 
     def __init__(self, lembar: L.Lembar, baris: BarisLembar, galat: list[Galat]) -> None:
         self.lembar, self.baris, self.galat = lembar, baris, galat
-        self.judul = {k.nama: k.judul for k in lembar.kolom}
+        self.judul = _judul_kolom(lembar)
         self.gagal = False
 
     def salah(self, nama: str, pesan: str) -> None:
@@ -136,6 +139,8 @@ class _Sel:
 
     def _lewat_form(self, nama: str, bidang: forms.Field):
         nilai = self.mentah(nama)
+        if not bidang.required and (nilai is None or (isinstance(nilai, str) and not nilai.strip())):
+            return None  # a blank cell: what the field's clean() returns (both strip), found without it
         if isinstance(nilai, bool) or (nilai is not None and not isinstance(nilai, (str, int, float))):
             self.salah(
                 nama,
@@ -172,6 +177,11 @@ class _Sel:
         return None
 
 
+@cache
+def _judul_kolom(lembar: L.Lembar) -> dict[str, str]:
+    return {k.nama: k.judul for k in lembar.kolom}
+
+
 def _sebagai_teks_angka(nilai: int | float) -> str:
     """A numeric cell as the forms read it: plain digits, decimal comma, no grouping (never
     through ``Decimal(float)``: the shortest repr is what Excel shows and stores)."""
@@ -190,13 +200,17 @@ _NILAI_PK = NilaiField(kolom=TargetPerjanjian._meta.get_field("angka"), required
 _TRIWULAN = AngkaField(kolom=RealisasiTriwulan._meta.get_field("angka"), min_value=None)
 _PAGU = _bidang_angka(SubKegiatan, "pagu", rupiah=True, wajib=True)
 _REALISASI_RP = _bidang_angka(SubKegiatan, "realisasi", rupiah=True)
+_NILAI_RKT = NilaiField(kolom=TargetRkt._meta.get_field("angka"), required=False)
 _TARGET_KELUARAN = _bidang_angka(Keluaran, "target")
+#: The quarterly targets: the same field on TargetRkt and Keluaran (``TargetTriwulan``).
+_TARGET_TW = {n: _bidang_angka(Keluaran, f"target_tw{n}") for n in (1, 2, 3, 4)}
 _REALISASI_KELUARAN = _bidang_angka(Keluaran, "realisasi")
 
 TEKS_REALISASI = (
     "alasan", "catatan", "faktor_keberhasilan", "hambatan", "tindak_lanjut",
     "pembanding_nasional", "pembanding_provinsi", "pembanding_kabupaten",
 )  # fmt: skip
+PANJANG_TEKS_REALISASI = {n: Realisasi._meta.get_field(n).max_length for n in TEKS_REALISASI}
 
 
 def _tn(angka: Decimal | None, huruf: str = "") -> str:
@@ -252,7 +266,7 @@ def _rencana_realisasi(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]
             continue
         nilai = sel.nilai("nilai", _NILAI_REALISASI)
         tw = {n: sel.angka(f"tw{n}", _TRIWULAN) for n in (1, 2, 3, 4)}
-        teks = {n: sel.teks(n, Realisasi._meta.get_field(n).max_length) for n in TEKS_REALISASI}
+        teks = {n: sel.teks(n, panjang) for n, panjang in PANJANG_TEKS_REALISASI.items()}
         ada_nilai = nilai is not None or any(v is not None for v in tw.values())
         status = sel.pilihan(
             "status", "status", bawaan=Realisasi.Status.TERISI if ada_nilai else Realisasi.Status.BELUM_DIISI
@@ -320,14 +334,16 @@ def _rencana_renstra(rencana: Rencana, isi: IsiTahun, lembar: L.Lembar, baris: l
         target = {t: sel.nilai(f"target_{t}", _NILAI_RENSTRA) for t in periode}
         if sel.gagal:
             continue
-        uji = Indikator(**{f.attname: getattr(ind, f.attname) for f in Indikator._meta.concrete_fields})
-        for nama, nilai in bidang.items():
-            setattr(uji, nama, nilai)
-        try:
-            uji.clean()
-        except ValidationError as exc:
-            sel.salah("aturan_triwulan", " ".join(exc.messages))
-            continue
+        if any(getattr(ind, nama) != nilai for nama, nilai in bidang.items()):
+            # Only a changed indicator is checked again (its unit against its roll-up rule).
+            uji = Indikator(**{f.attname: getattr(ind, f.attname) for f in Indikator._meta.concrete_fields})
+            for nama, nilai in bidang.items():
+                setattr(uji, nama, nilai)
+            try:
+                uji.clean()
+            except ValidationError as exc:
+                sel.salah("aturan_triwulan", " ".join(exc.messages))
+                continue
         ada = {t.tahun: t for t in ind.target_renstra.all()}
         pasangan = [
             ("Satuan", ind.satuan, bidang["satuan"]),
@@ -386,6 +402,54 @@ def _rencana_pk(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]) -> No
             rencana.target_pk[target.pk] = baru
 
 
+def _target_tw(sel: _Sel) -> dict[str, Decimal | None]:
+    return {f"target_tw{n}": sel.angka(f"target_tw{n}", bidang) for n, bidang in _TARGET_TW.items()}
+
+
+def _pasangan_tw(lama, baru: dict[str, Decimal | None]) -> list[tuple[str, str, str]]:
+    return [
+        (
+            f"Target triwulan {n}",
+            "" if lama is None else _a(getattr(lama, f"target_tw{n}")),
+            _a(baru[f"target_tw{n}"]),
+        )
+        for n in (1, 2, 3, 4)
+    ]
+
+
+def _rencana_rkt(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]) -> None:
+    peta = {isi.kunci_indikator(i): i for i in isi.indikator}
+    dilihat: dict = {}
+    for b in baris:
+        sel = _Sel(L.RKT, b, rencana.galat)
+        ind = _indikator(sel, peta, isi)
+        if ind is None or _ganda(sel, dilihat, ind.pk, "kode_indikator"):
+            continue
+        target = isi.target_rkt.get(ind.pk)
+        if target is None:
+            sel.salah(
+                "kode_indikator",
+                _("Indikator %(i)s tidak ada di RKT tahun %(t)s; tambahkan di halaman RKT.")
+                % {"i": ind.kode, "t": isi.tahun},
+            )
+            continue
+        nilai = sel.nilai("target", _NILAI_RKT)
+        triwulan = _target_tw(sel)
+        if sel.gagal:
+            continue
+        baru = (None, "") if nilai is None else (nilai.angka, nilai.huruf)
+        hasil = _banding(
+            L.RKT.judul,
+            b.nomor,
+            f"{ind.kode} {ind.uraian}",
+            [("Target RKT", _tn(target.angka, target.huruf), _tn(*baru)), *_pasangan_tw(target, triwulan)],
+            False,
+        )
+        rencana.baris.append(hasil)
+        if hasil.jenis != Jenis.TETAP:
+            rencana.target_rkt[target.pk] = {"angka": baru[0], "huruf": baru[1], **triwulan}
+
+
 def _rp(nilai) -> str:
     return "" if nilai is None else format_rupiah(nilai)
 
@@ -404,6 +468,7 @@ def _rencana_anggaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
         for s in k.sub_kegiatan.all()
     }
     sasaran = {s.kode: s for s in isi.sasaran}
+    label_belanja = L.daftar_tetap()["jenis_belanja"]
     panjang = {n: SubKegiatan._meta.get_field(n).max_length for n in ("kode", "nama")}
     dilihat: dict = {}
     induk: list[tuple[_Sel, tuple]] = []
@@ -450,6 +515,7 @@ def _rencana_anggaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
         else:
             pagu = sel.angka("pagu", _PAGU)
             realisasi = sel.angka("realisasi", _REALISASI_RP)
+            jenis_belanja = sel.pilihan("jenis_belanja", "jenis_belanja", bawaan="")
             kode_sasaran = sel.teks("sasaran")
             if kode_sasaran and kode_sasaran not in sasaran:
                 sel.salah(
@@ -464,6 +530,11 @@ def _rencana_anggaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
                 ("Pagu", _rp(lama.pagu) if lama else "", _rp(pagu)),
                 ("Realisasi", _rp(lama.realisasi) if lama else "", _rp(realisasi)),
                 ("Sasaran", (lama.sasaran.kode if lama and lama.sasaran else ""), kode_sasaran),
+                (
+                    "Jenis belanja",
+                    label_belanja.get(lama.jenis_belanja, "") if lama else "",
+                    label_belanja.get(jenis_belanja or "", ""),
+                ),
             ]
             hasil = _banding(L.ANGGARAN.judul, b.nomor, f"Sub kegiatan {kunci[2]}", pasangan, lama is None)
             if hasil.jenis != Jenis.TETAP:
@@ -472,6 +543,7 @@ def _rencana_anggaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
                     "pagu": pagu,
                     "realisasi": realisasi,
                     "sasaran_id": sasaran[kode_sasaran].pk if kode_sasaran else None,
+                    "jenis_belanja": jenis_belanja,
                 }
         rencana.baris.append(hasil)
     ada = {(k,) for k in program} | set(kegiatan) | set(dilihat)
@@ -506,6 +578,7 @@ def _rencana_keluaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
         satuan = sel.teks("satuan", Keluaran._meta.get_field("satuan").max_length)
         target = sel.angka("target", _TARGET_KELUARAN)
         realisasi = sel.angka("realisasi", _REALISASI_KELUARAN)
+        triwulan = _target_tw(sel)
         if sel.gagal or _ganda(sel, dilihat, kunci, "uraian"):
             continue
         if kunci[:3] not in dikenal:
@@ -519,11 +592,12 @@ def _rencana_keluaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
             ("Satuan", lama.satuan if lama else "", satuan),
             ("Target", _a(lama.target) if lama else "", _a(target)),
             ("Realisasi", _a(lama.realisasi) if lama else "", _a(realisasi)),
+            *_pasangan_tw(lama, triwulan),
         ]
         hasil = _banding(L.KELUARAN.judul, b.nomor, f"{kunci[2]}: {kunci[3]}", pasangan, lama is None)
         rencana.baris.append(hasil)
         if hasil.jenis != Jenis.TETAP:
-            rencana.keluaran[kunci] = {"satuan": satuan, "target": target, "realisasi": realisasi}
+            rencana.keluaran[kunci] = {"satuan": satuan, "target": target, "realisasi": realisasi, **triwulan}
 
 
 @dataclass(frozen=True)
@@ -611,6 +685,7 @@ def lembar_impor(isi: IsiTahun) -> list[L.Lembar]:
         L.REALISASI,
         L.lembar_renstra(periode),
         L.PERJANJIAN,
+        L.RKT,
         L.ANGGARAN,
         L.KELUARAN,
         L.DESA,
@@ -627,6 +702,7 @@ def rencana_buat(*, isi: IsiTahun, bacaan: Bacaan) -> Rencana:
         (L.REALISASI.judul, lambda b: _rencana_realisasi(rencana, isi, b)),
         (renstra.judul, lambda b: _rencana_renstra(rencana, isi, renstra, b)),
         (L.PERJANJIAN.judul, lambda b: _rencana_pk(rencana, isi, b)),
+        (L.RKT.judul, lambda b: _rencana_rkt(rencana, isi, b)),
         (L.ANGGARAN.judul, lambda b: _rencana_anggaran(rencana, isi, b)),
         (L.KELUARAN.judul, lambda b: _rencana_keluaran(rencana, isi, b)),
         *((p.lembar.judul, (lambda b, p=p: _rencana_profil(rencana, isi, p, b))) for p in PROFIL),

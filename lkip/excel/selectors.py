@@ -10,7 +10,16 @@ from django.db.models import Prefetch
 from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import Realisasi
 from kecamatan.models import Desa, Kecamatan, KomposisiPegawai, ProfilKecamatan, SaranaPrasarana
-from perencanaan.models import Indikator, PerjanjianKinerja, Renstra, Sasaran, TargetPerjanjian, TargetRenstra
+from perencanaan.models import (
+    Indikator,
+    PerjanjianKinerja,
+    RencanaKinerjaTahunan,
+    Renstra,
+    Sasaran,
+    TargetPerjanjian,
+    TargetRenstra,
+    TargetRkt,
+)
 
 
 @dataclass
@@ -25,6 +34,8 @@ class IsiTahun:
     target_pk: dict[int, TargetPerjanjian]
     program: list[Program]
     profil: ProfilKecamatan | None
+    rkt: RencanaKinerjaTahunan | None = None
+    target_rkt: dict[int, TargetRkt] = field(default_factory=dict)
     desa: list[Desa] = field(default_factory=list)
     pegawai: list[KomposisiPegawai] = field(default_factory=list)
     sarana: list[SaranaPrasarana] = field(default_factory=list)
@@ -63,6 +74,8 @@ def isi_tahun(*, kecamatan: Kecamatan, tahun: int) -> IsiTahun:
     target_pk = {}
     if perjanjian is not None:
         target_pk = {t.indikator_id: t for t in perjanjian.target.all()}
+    rkt = RencanaKinerjaTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    target_rkt = {} if rkt is None else {t.indikator_id: t for t in rkt.target.all()}
     sub = SubKegiatan.objects.select_related("sasaran").prefetch_related(
         Prefetch("keluaran", queryset=Keluaran.objects.order_by("urutan", "pk"))
     )
@@ -98,6 +111,8 @@ def isi_tahun(*, kecamatan: Kecamatan, tahun: int) -> IsiTahun:
         target_pk=target_pk,
         program=program,
         profil=profil,
+        rkt=rkt,
+        target_rkt=target_rkt,
     )
     if profil is not None:
         isi.desa, isi.pegawai, isi.sarana = (

@@ -153,19 +153,46 @@ def _baris_pk(isi: IsiTahun) -> list[list[object]]:
     ]
 
 
+def _baris_rkt(isi: IsiTahun) -> list[list[object]]:
+    return [
+        [
+            ind.sasaran.kode,
+            ind.kode,
+            ind.uraian,
+            ind.satuan,
+            _nilai(t.angka, t.huruf),
+            t.target_tw1,
+            t.target_tw2,
+            t.target_tw3,
+            t.target_tw4,
+        ]
+        for ind in isi.indikator
+        if (t := isi.target_rkt.get(ind.pk)) is not None
+    ]
+
+
 def _baris_anggaran(isi: IsiTahun) -> tuple[list[list[object]], list[list[object]]]:
     anggaran, keluaran = [], []
+    jenis_belanja = L.daftar_tetap()["jenis_belanja"]
     for p in isi.program:
-        anggaran.append(["Program", p.kode, "", "", p.nama, None, None, ""])
+        anggaran.append(["Program", p.kode, "", "", p.nama, None, None, "", ""])
         for k in p.kegiatan.all():
-            anggaran.append(["Kegiatan", p.kode, k.kode, "", k.nama, None, None, ""])
+            anggaran.append(["Kegiatan", p.kode, k.kode, "", k.nama, None, None, "", ""])
             for s in k.sub_kegiatan.all():
                 sasaran = s.sasaran.kode if s.sasaran else ""
                 anggaran.append(
-                    ["Sub kegiatan", p.kode, k.kode, s.kode, s.nama, s.pagu, s.realisasi, sasaran]
-                )
+                    [
+                        "Sub kegiatan", p.kode, k.kode, s.kode, s.nama, s.pagu, s.realisasi, sasaran,
+                        jenis_belanja.get(s.jenis_belanja, ""),
+                    ]
+                )  # fmt: skip
                 for o in s.keluaran.all():
-                    keluaran.append([p.kode, k.kode, s.kode, o.uraian, o.satuan, o.target, o.realisasi])
+                    keluaran.append(
+                        [
+                            p.kode, k.kode, s.kode, o.uraian, o.satuan, o.target, o.realisasi,
+                            o.target_tw1, o.target_tw2, o.target_tw3, o.target_tw4,
+                        ]
+                    )  # fmt: skip
     return anggaran, keluaran
 
 
@@ -200,6 +227,7 @@ def templat_buat(isi: IsiTahun) -> bytes:
     _tulis_lembar(buku, L.REALISASI, _baris_realisasi(isi), daftar)
     _tulis_lembar(buku, L.lembar_renstra(periode), _baris_renstra(isi, periode), daftar)
     _tulis_lembar(buku, L.PERJANJIAN, _baris_pk(isi), daftar)
+    _tulis_lembar(buku, L.RKT, _baris_rkt(isi), daftar)
     _tulis_lembar(buku, L.ANGGARAN, anggaran, daftar)
     _tulis_lembar(buku, L.KELUARAN, keluaran, daftar)
     for lembar, baris in _baris_profil(isi).items():

@@ -20,8 +20,10 @@ from perencanaan.services import (
     perjanjian_update,
     renstra_halaman,
     renstra_update,
+    rkt_update,
     versi_perjanjian,
     versi_renstra,
+    versi_rkt,
 )
 from umum.riwayat import perubahan_oleh
 from umum.versi import versi_objek
@@ -93,6 +95,17 @@ def _terapkan(rencana: Rencana, isi) -> None:
         perjanjian = isi.perjanjian
         perjanjian_update(
             perjanjian=perjanjian, versi=versi_perjanjian(perjanjian), isian={}, target=rencana.target_pk
+        )
+    if rencana.target_rkt:
+        rkt_update(
+            rkt=isi.rkt,
+            versi=versi_rkt(isi.rkt),
+            tanggal=isi.rkt.tanggal,
+            target={pk: (t["angka"], t["huruf"]) for pk, t in rencana.target_rkt.items()},
+            target_triwulan={
+                pk: {n: v for n, v in t.items() if n.startswith("target_tw")}
+                for pk, t in rencana.target_rkt.items()
+            },
         )
     if rencana.program or rencana.kegiatan or rencana.sub_kegiatan or rencana.keluaran:
         anggaran_pohon_simpan(

@@ -1,14 +1,13 @@
 """The Excel pages of a kecamatan's year: download the template, upload it, preview the plan,
 apply it. Scoped like every kecamatan page (``lkip.web.akses``); uploading and applying need a
 role that writes and a year that is not locked. Between the preview and the apply the upload
-is kept under its SHA-256 and the plan's fingerprint in the session; the apply reads the file
-again and refuses when the plan is no longer the one shown."""
+is kept under its SHA-256 (``umum.unggahan``) and the plan's fingerprint in the session; the apply
+reads the file again and refuses when the plan is no longer the one shown. The stored file is
+removed once the import is applied or cancelled, or replaced by a newer upload."""
 
 import hashlib
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -22,16 +21,11 @@ from lkip.excel.aman import BerkasDitolak, periksa_berkas_xlsx
 from lkip.excel.templat import templat_tahun
 from lkip.excel.terapkan import ImporDitolak, impor_terapkan, rencana_berkas
 from lkip.web.akses import Ruang, lingkup_kecamatan
+from umum.unggahan import unggahan_hapus, unggahan_jalur, unggahan_simpan
 
 
 class UnggahForm(forms.Form):
     berkas = forms.FileField(label=gettext_lazy("Buku kerja (.xlsx)"))
-
-
-def _simpanan() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "impor"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _kunci_sesi(ruang: Ruang) -> str:
@@ -68,8 +62,12 @@ def impor(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         form.add_error("berkas", str(exc))
         return render(request, "halaman/impor.html", konteks, status=400)
     sha = hashlib.sha256(berkas.isi).hexdigest()
+    sebelumnya = (request.session.get(_kunci_sesi(ruang)) or {}).get("sha")
+    if sebelumnya and sebelumnya != sha:
+        unggahan_hapus(sebelumnya)  # the newer upload replaces the previous preview
+        del request.session[_kunci_sesi(ruang)]
     if not rencana.galat and rencana.ada_perubahan:
-        (_simpanan() / f"{sha}.xlsx").write_bytes(berkas.isi)
+        unggahan_simpan(berkas.isi)
         request.session[_kunci_sesi(ruang)] = {"sha": sha, "sidik": rencana.sidik}
     konteks |= {"rencana": rencana, "sha": sha}
     return render(request, "halaman/impor_pratinjau.html", konteks)
@@ -82,8 +80,8 @@ def terapkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     tersimpan = request.session.get(_kunci_sesi(ruang)) or {}
     sha = request.POST.get("sha", "")
     kembali = redirect("excel:impor", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
-    jalur = _simpanan() / f"{sha}.xlsx"
-    if not sha or tersimpan.get("sha") != sha or not jalur.is_file():
+    jalur = unggahan_jalur(sha)
+    if jalur is None or tersimpan.get("sha") != sha or not jalur.is_file():
         messages.error(request, _("Pratinjau impor ini sudah tidak berlaku. Unggah berkasnya lagi."))
         return kembali
     try:
@@ -102,7 +100,19 @@ def terapkan(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         messages.error(request, pesan)
         return kembali
     del request.session[_kunci_sesi(ruang)]
-    jalur.unlink(missing_ok=True)
+    unggahan_hapus(sha)
     ubah = sum(1 for b in rencana.baris if b.jenis != "tetap")
     messages.success(request, _("Impor diterapkan: %(n)s baris baru atau berubah disimpan.") % {"n": ubah})
     return redirect("web:tahun", slug=ruang.kecamatan.slug, tahun=ruang.tahun)
+
+
+@require_POST
+@lingkup_kecamatan
+def batal(request: HttpRequest, ruang: Ruang) -> HttpResponse:
+    """Drop the previewed import: its stored upload is removed and nothing is written."""
+    ruang.wajib_ubah()
+    tersimpan = request.session.pop(_kunci_sesi(ruang), None) or {}
+    if tersimpan.get("sha"):
+        unggahan_hapus(tersimpan["sha"])
+        messages.info(request, _("Impor dibatalkan; berkas yang diunggah sudah dihapus."))
+    return redirect("excel:impor", slug=ruang.kecamatan.slug, tahun=ruang.tahun)

@@ -179,6 +179,8 @@ LKIP_IMPOR_MAKS_BYTE = int(os.environ.get("LKIP_IMPOR_MAKS_BYTE", str(5 * 1024 *
 LKIP_IMPOR_BAGIAN_MAKS_BYTE = 64 * 1024 * 1024
 LKIP_IMPOR_TOTAL_MAKS_BYTE = 128 * 1024 * 1024
 LKIP_IMPOR_BARIS_MAKS = int(os.environ.get("LKIP_IMPOR_BARIS_MAKS", "5000"))
+#: An upload kept for its preview and never applied or cancelled is removed after this long.
+LKIP_IMPOR_SIMPAN_JAM = int(os.environ.get("LKIP_IMPOR_SIMPAN_JAM", "24"))
 
 # The admin's import of reference data (lkip/excel/admin_impor.py): one transaction per import,
 # open to staff who may add and change the model, export to those who may view it.

@@ -167,6 +167,9 @@ def test_a_formula_with_its_cached_value_is_read_as_that_value():
         ((1, 2, "arjasa"), "milik kecamatan «arjasa»"),
         ((1, 3, 2023), "untuk tahun 2023"),
         ((1, 1, "0"), "versi 0"),
+        # Version 1 had no jenis belanja, quarterly targets or RKT sheet: read as is, it would
+        # look as if they were all emptied.
+        ((1, 1, "1"), "Templat ini versi 1; yang berlaku versi 2"),
     ],
 )
 def test_a_template_of_another_kecamatan_year_or_version_is_refused(baris, kata):

@@ -17,7 +17,7 @@ from lkip.excel.rencana import Jenis
 from lkip.excel.terapkan import ImporDitolak, impor_terapkan, rencana_berkas
 from lkip.laporan.dokumen import dokumen_json
 from lkip.laporan.selectors import dokumen_lkip
-from perencanaan.models import Indikator, TargetPerjanjian, TargetRenstra
+from perencanaan.models import Indikator, TargetPerjanjian, TargetRenstra, TargetRkt
 from tests.excel.bantuan import isi_sel, kolom, templat, ubah
 from tests.web.bantuan import pengguna
 
@@ -165,6 +165,40 @@ def test_an_ambiguous_number_is_refused_with_the_reason_naming_sheet_row_and_col
     ]
 
 
+def test_jenis_belanja_and_quarterly_targets_are_read_checked_and_applied():
+    rkt = TargetRkt.objects.get(rkt__kecamatan__slug="kalisat", rkt__tahun=2024, indikator__kode="S2.1")
+    sub = SubKegiatan.objects.filter(
+        kegiatan__program__kecamatan__slug="kalisat", kegiatan__program__tahun=2024
+    )
+    sub = sub.exclude(keluaran=None).order_by("pk").first()
+    keluaran = sub.keluaran.order_by("urutan").first()
+
+    def isi(buku, tw_rkt="3", belanja="Belanja Modal", tw_keluaran=2):
+        def ubah_buku(b):
+            isi_sel(b, "RKT", ("Kode indikator", "S2.1"), "Target TW II", tw_rkt)
+            isi_sel(b, "Anggaran", ("Kode sub kegiatan", sub.kode), "Jenis belanja", belanja)
+            isi_sel(b, "Keluaran", ("Indikator keluaran", keluaran.uraian), "Target TW IV", tw_keluaran)
+
+        return ubah(buku, ubah_buku)
+
+    salah = _rencana(isi(templat(), tw_rkt="-1", belanja="Belanja Pegawai", tw_keluaran="x"))
+    assert sorted((g.lembar, g.kolom) for g in salah.galat) == [
+        ("Anggaran", "Jenis belanja"),
+        ("Keluaran", "Target TW IV"),
+        ("RKT", "Target TW II"),
+    ]
+    assert "«Belanja Pegawai» tidak dikenal" in next(g.pesan for g in salah.galat if g.lembar == "Anggaran")
+    berkas = isi(templat())
+    ubahan = {(b.lembar, u.kolom, u.baru) for b in _rencana(berkas).baris for u in b.ubahan}
+    assert {("RKT", "Target triwulan 2", "3"), ("Anggaran", "Jenis belanja", "Belanja Modal")} <= ubahan
+    _terapkan(berkas)
+    rkt.refresh_from_db()
+    assert rkt.target_tw2 == 3 and rkt.history.latest().history_change_reason == "impor excel"
+    assert SubKegiatan.objects.get(pk=sub.pk).jenis_belanja == "modal"
+    assert Keluaran.objects.get(pk=keluaran.pk).target_tw4 == 2
+    assert not _rencana(berkas).ada_perubahan
+
+
 def test_an_error_in_row_400_of_500_writes_nothing():
     """500 new outputs on one sub kegiatan; row 400 has a negative target: nothing is saved."""
 
@@ -297,7 +331,7 @@ def test_the_plan_is_built_in_a_constant_number_of_queries(django_assert_num_que
         return periksa_berkas_xlsx(ubah(templat(), isi))
 
     kecil, besar = banyak(2), banyak(300)
-    with django_assert_num_queries(17) as kecil_q:
+    with django_assert_num_queries(19) as kecil_q:  # 17 before the RKT sheet: the RKT and its targets
         rencana_berkas(kecil, kecamatan=_kec(), tahun=2024)
     with django_assert_num_queries(len(kecil_q.captured_queries)):
         r = rencana_berkas(besar, kecamatan=_kec(), tahun=2024)
@@ -313,14 +347,16 @@ def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
     TargetPerjanjian.objects.filter(perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun).update(
         angka=None, huruf=""
     )
+    TargetRkt.objects.filter(rkt__kecamatan=kecamatan, rkt__tahun=tahun).update(
+        angka=None, huruf="", target_tw1=None, target_tw2=None, target_tw3=None, target_tw4=None
+    )
     renstra = Indikator.objects.filter(sasaran__renstra__kecamatan=kecamatan)
     TargetRenstra.objects.filter(indikator__in=renstra).delete()
 
 
-#: What the workbook does not carry yet: the kind of spending of each sub kegiatan (and the
-#: split built from it), the Rencana Aksi's quarterly targets, and the profile's table sources
-#: (the "Sumber:" lines; the profile page and the fixtures carry them).
-TIDAK_DIBAWA_BUKU = {"jenis_belanja", "per_jenis", "target_triwulan", "sumber_tabel"}
+#: What the workbook does not carry yet: the profile's table sources (the "Sumber:" lines; the
+#: profile page and the fixtures carry them).
+TIDAK_DIBAWA_BUKU = {"sumber_tabel"}
 
 
 def _tanpa(isi, kunci: set[str]):
@@ -331,23 +367,28 @@ def _tanpa(isi, kunci: set[str]):
     return isi
 
 
-def _json_dibawa_buku(kecamatan, tahun: int) -> str:
+def _json(kecamatan, tahun: int) -> str:
     """The year's ``lkip_json`` without what the workbook does not carry yet."""
     dok = dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun))
     return json.dumps(_tanpa(dok, TIDAK_DIBAWA_BUKU), sort_keys=True, default=str)
 
 
-@pytest.mark.parametrize(("slug", "tahun"), [("kalisat", 2024), ("arjasa", 2023), ("pakusari", 2021)])
+@pytest.mark.parametrize(
+    ("slug", "tahun"),
+    [("kalisat", 2024), ("arjasa", 2023), ("kencong", 2023), ("sumbersari", 2023), ("pakusari", 2021)],
+)
 def test_round_trip_a_seed_year_reproduces_the_same_lkip_json(slug, tahun):
+    """Everything the year holds goes through the workbook, nothing left out: the kinds of
+    spending and the Rencana Aksi's quarterly targets (RKT and outputs) included."""
     kecamatan = _kec(slug)
-    asli = _json_dibawa_buku(kecamatan, tahun)
+    asli = _json(kecamatan, tahun)
     berkas = templat(slug, tahun)
     _kosongkan(kecamatan, tahun)
-    assert _json_dibawa_buku(kecamatan, tahun) != asli
+    assert _json(kecamatan, tahun) != asli
     rencana = _rencana(berkas, slug, tahun)
     assert rencana.galat == []
     _terapkan(berkas, slug, tahun)
-    assert _json_dibawa_buku(kecamatan, tahun) == asli
+    assert _json(kecamatan, tahun) == asli
     assert not _rencana(berkas, slug, tahun).ada_perubahan
 
 

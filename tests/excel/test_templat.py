@@ -19,11 +19,11 @@ def buku(django_db_setup, django_db_blocker):
 
 def test_sheets_in_order_and_the_marker_hidden(buku):
     assert buku.sheetnames == [
-        "Realisasi", "Target Renstra", "PK", "Anggaran", "Keluaran", "Desa", "Pegawai", "Sarana", "_versi", "_daftar",
+        "Realisasi", "Target Renstra", "PK", "RKT", "Anggaran", "Keluaran", "Desa", "Pegawai", "Sarana", "_versi", "_daftar",
     ]  # fmt: skip
     assert [buku[s].sheet_state for s in ("_versi", "_daftar")] == ["hidden", "hidden"]
     assert [[c.value for c in r] for r in buku["_versi"].iter_rows()] == [
-        ["versi_templat", "1"], ["kecamatan", "kalisat"], ["tahun", 2024],
+        ["versi_templat", "2"], ["kecamatan", "kalisat"], ["tahun", 2024],
     ]  # fmt: skip
 
 

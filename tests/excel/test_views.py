@@ -1,9 +1,14 @@
 """The Excel pages: download, upload with preview, apply; scoped and locked like every page."""
 
+import io
+import os
 import re
+import time
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from capaian.models import Realisasi
@@ -34,7 +39,8 @@ def test_download_is_a_workbook_named_after_the_kecamatan_and_year(client):
     assert respons.content.startswith(b"PK\x03\x04")
 
 
-def test_upload_previews_then_apply_saves_and_is_recorded_for_the_user(client):
+def test_upload_previews_then_apply_saves_and_is_recorded_for_the_user(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     operator = pengguna(Peran.OPERATOR, "kalisat")
     client.force_login(operator)
     isi = ubah(
@@ -51,9 +57,61 @@ def test_upload_previews_then_apply_saves_and_is_recorded_for_the_user(client):
     r = _s11()
     assert str(r.angka) == "3.5000"
     assert r.history.latest().history_user == operator
+    assert not (_folder(settings) / f"{sha}.xlsx").exists()  # an applied upload is not kept
     # The stored upload is used once: applying again is refused with a message.
     lagi = client.post(reverse("excel:terapkan", kwargs=RUANG), {"sha": sha}, follow=True)
     assert "sudah tidak berlaku" in lagi.content.decode()
+
+
+def _folder(settings) -> Path:
+    return Path(settings.MEDIA_ROOT) / "impor"
+
+
+def _sha(respons) -> str:
+    return re.search(r'name="sha" value="([0-9a-f]{64})"', respons.content.decode()).group(1)
+
+
+def _ubah_s11(nilai: str) -> bytes:
+    return ubah(
+        templat(), lambda b: isi_sel(b, "Realisasi", ("Kode indikator", "S1.1"), "Realisasi tahunan", nilai)
+    )
+
+
+def test_cancelling_a_preview_removes_the_stored_upload_and_writes_nothing(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
+    sha = _sha(_unggah(client, _ubah_s11("3,5")))
+    assert (_folder(settings) / f"{sha}.xlsx").is_file()
+    hasil = client.post(reverse("excel:batal", kwargs=RUANG), follow=True)
+    assert "Impor dibatalkan" in hasil.content.decode()
+    assert list(_folder(settings).iterdir()) == []
+    lagi = client.post(reverse("excel:terapkan", kwargs=RUANG), {"sha": sha}, follow=True)
+    assert "sudah tidak berlaku" in lagi.content.decode()
+    assert _s11().angka == 4
+
+
+def test_a_newer_upload_replaces_the_stored_one(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(pengguna(Peran.OPERATOR, "kalisat"))
+    pertama = _sha(_unggah(client, _ubah_s11("3,5")))
+    kedua = _sha(_unggah(client, _ubah_s11("3,25")))
+    assert pertama != kedua
+    assert [p.name for p in _folder(settings).iterdir()] == [f"{kedua}.xlsx"]
+
+
+def test_the_clean_up_command_removes_uploads_older_than_a_day_only(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    folder = _folder(settings)
+    folder.mkdir()
+    lama, baru = folder / f"{'a' * 64}.xlsx", folder / f"{'b' * 64}.xlsx"
+    for jalur in (lama, baru):
+        jalur.write_bytes(b"PK")
+    dulu = time.time() - 25 * 3600
+    os.utime(lama, (dulu, dulu))
+    keluaran = io.StringIO()
+    call_command("pangkas_lkip", stdout=keluaran)
+    assert "1 unggahan impor lama dihapus" in keluaran.getvalue()
+    assert not lama.exists() and baru.exists()
 
 
 def test_a_bad_file_is_refused_beside_the_field_with_status_400(client):

@@ -70,6 +70,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "excel:impor": ("GET", "kecamatan"),
     "excel:templat": ("GET", "kecamatan"),
     "excel:terapkan": ("POST", "kecamatan"),
+    "excel:batal": ("POST", "kecamatan"),
     "laporan:pratinjau": ("GET", "kecamatan"),
     "laporan:pdf": ("GET", "kecamatan"),
     "laporan:pdf_status": ("GET", "kecamatan"),

@@ -70,6 +70,7 @@ TULIS: dict[str, str] = {
     "web:tahun_mulai": "kecamatan",
     "excel:impor": "kecamatan",
     "excel:terapkan": "kecamatan",
+    "excel:batal": "kecamatan",
 }
 #: Kecamatan URLs that only read (the preview scores what is typed and saves nothing) or are
 #: the workflow itself.
