@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -284,11 +283,12 @@ def main() -> int:
         )  # fmt: skip
         return laporkan(catatan, f"{args.url} · {args.klien} klien", time.perf_counter() - mulai)
 
-    if args.server == "gunicorn" and shutil.which("gunicorn") is None:
+    gunicorn = Path(sys.executable).with_name("gunicorn")  # the venv's, whatever PATH says
+    if args.server == "gunicorn" and not gunicorn.exists():
         print("gunicorn tidak terpasang; pakai --server runserver.")
         return 2
     with ExitStack() as tumpukan:
-        url = tumpukan.enter_context(basis_data(args.postgres))
+        url = tumpukan.enter_context(basis_data(args.postgres, "beban"))
         log = Path(tumpukan.enter_context(tempfile.TemporaryDirectory(prefix="lkip-beban-log-")))
         env = {
             **os.environ,
@@ -298,11 +298,13 @@ def main() -> int:
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_ALLOWED_HOSTS": HOST,
             "DJANGO_MEDIA_ROOT": str(log / "media"),
+            "DJANGO_STATIC_ROOT": str(log / "static"),
         }
         mulai = time.perf_counter()
         fixtures = sorted(str(p) for p in (ROOT / "fixtures" / "kecamatan").glob("*.json"))
         for perintah in (
             ["migrate", "--noinput", "-v0"],
+            ["collectstatic", "--noinput", "-v0"],
             ["muat_kecamatan", *fixtures],
             ["muat_katalog", "fixtures/kabupaten/katalog.json"],
             [
@@ -332,7 +334,7 @@ def main() -> int:
         port = _port_bebas()
         if args.server == "gunicorn":
             perintah_server = [
-                "gunicorn",
+                str(gunicorn),
                 "lkip.wsgi",
                 "--bind",
                 f"{HOST}:{port}",
