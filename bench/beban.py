@@ -13,7 +13,8 @@ production settings (``--server runserver`` or ``gunicorn`` with ``deploy/gunico
 with persistent connections (``DATABASE_CONN_MAX_AGE=60``, as ``deploy/lkip.env.contoh``) and,
 as production runs it, one task worker (``db_worker``) beside it: each save schedules the
 year's report to be laid out again, and the worker doing it shares the CPU with the server
-(``--tanpa-pekerja`` to leave it out). With ``--url`` it runs against a
+(``--tanpa-pekerja`` to leave it out). ``--tanpa-cache`` runs it on the dummy cache, every
+dashboard and matrix laid out on each request, to compare. With ``--url`` it runs against a
 server that is already up, logging in as ``--pengguna`` (an administrator: it reads the
 kabupaten pages and saves a realisasi) — the save always goes to the synthetic kecamatan
 ``sintetis-001``, never to a real one, so that server needs ``buat_kecamatan_sintetis`` first.
@@ -284,6 +285,9 @@ def main() -> int:
     parser.add_argument("--server", choices=["runserver", "gunicorn"], default="runserver")
     parser.add_argument("--proses", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--tanpa-pekerja", action="store_true", help="do not run the task worker beside it")
+    parser.add_argument(
+        "--tanpa-cache", action="store_true", help="the dummy cache: every page laid out on each request"
+    )
     parser.add_argument("--url", help="run against this server instead (already up, with the data)")
     parser.add_argument("--pengguna", default="admin", help="with --url: an administrator account")
     parser.add_argument("--sandi", default=os.environ.get("LKIP_DEMO_PASSWORD", "sakip-demo-2026"))
@@ -335,6 +339,8 @@ def main() -> int:
             "DJANGO_STATIC_ROOT": str(log / "static"),
             "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
         }
+        if args.tanpa_cache:
+            env["LKIP_CACHE_BACKEND"] = "django.core.cache.backends.dummy.DummyCache"
         mulai = time.perf_counter()
         fixtures = sorted(str(p) for p in (ROOT / "fixtures" / "kecamatan").glob("*.json"))
         for perintah in (
@@ -402,6 +408,7 @@ def main() -> int:
         basis = "PostgreSQL" if args.postgres else "SQLite"
         pekerja = "tanpa pekerja" if args.tanpa_pekerja else "1 pekerja tugas"
         judul = f"{basis} · {args.server} ({args.proses} proses) · {pekerja} · {args.klien} klien"
+        judul += " · tanpa cache" if args.tanpa_cache else " · cache"
         kode = laporkan(catatan, f"{judul} · {5 + args.sintetis} kecamatan", lama)
         print(
             f"  beban mesin (1/5/15 menit): sebelum {_beban(beban_awal)}, sesudah {_beban(os.getloadavg())}"

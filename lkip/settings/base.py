@@ -125,7 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # ``migrate`` makes its table (kabupaten migration 0002, ``createcachetable``).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        # Only to measure without it (bench/beban.py --tanpa-cache): the dummy backend.
+        "BACKEND": os.environ.get("LKIP_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
         "LOCATION": "lkip_cache",
         "TIMEOUT": int(os.environ.get("LKIP_CACHE_DETIK", str(24 * 60 * 60))),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LKIP_CACHE_MAKS", "2000"))},
