@@ -9,7 +9,12 @@ Without ``--url`` it builds a throwaway database (SQLite file, or a new database
 PostgreSQL, dropped at the end), loads the five seeds, the kabupaten catalogue and
 ``--sintetis`` synthetic kecamatan for ``--tahun`` (the first three through the loader, the rest bulk copies of the first: see
 ``bench/salin_massal.py``), and starts the server on 127.0.0.1 with the
-production settings (``--server runserver`` or ``gunicorn``). With ``--url`` it runs against a
+production settings (``--server runserver`` or ``gunicorn`` with ``deploy/gunicorn.conf.py``),
+with persistent connections (``DATABASE_CONN_MAX_AGE=60``, as ``deploy/lkip.env.contoh``) and,
+as production runs it, one task worker (``db_worker``) beside it: each save schedules the
+year's report to be laid out again, and the worker doing it shares the CPU with the server
+(``--tanpa-pekerja`` to leave it out). ``--tanpa-cache`` runs it on the dummy cache, every
+dashboard and matrix laid out on each request, to compare. With ``--url`` it runs against a
 server that is already up, logging in as ``--pengguna`` (an administrator: it reads the
 kabupaten pages and saves a realisasi) — the save always goes to the synthetic kecamatan
 ``sintetis-001``, never to a real one, so that server needs ``buat_kecamatan_sintetis`` first.
@@ -17,7 +22,7 @@ kabupaten pages and saves a realisasi) — the save always goes to the synthetic
 ``--klien`` clients run for ``--detik`` seconds: three in four are reviewers opening the
 dashboard, the matrix and a kecamatan's year page in turn; one in four is an operator opening
 the year page and saving a realisasi (a 409, someone saved first, is an answer, not an error).
-Prints p50/p95 per page and the errors; the budget is p95 ≤ 500 ms for the matrix, ≤ 300 ms
+Prints p50/p95 per page, the errors and the machine's load average before and after; the budget is p95 ≤ 500 ms for the matrix, ≤ 300 ms
 for the rest, no errors (exit 1 otherwise).
 
 ``--provinsi N`` then copies the synthetic kecamatan in bulk up to N (the copies carry no
@@ -29,7 +34,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -188,6 +192,10 @@ def laporkan(catatan: Catatan, judul: str, lama: float) -> int:
     return 0 if lolos and not galat_total else 1
 
 
+def _beban(rata: tuple[float, float, float]) -> str:
+    return " / ".join(f"{x:.2f}" for x in rata) + f" ({os.cpu_count()} inti)"
+
+
 def _waktu(fungsi, ulang: int = 3) -> tuple[float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -203,22 +211,37 @@ def _waktu(fungsi, ulang: int = 3) -> tuple[float, int]:
 
 
 def provinsi(url: str, sampai: int, tahun: int) -> None:
-    """Copy the synthetic kecamatan in bulk and time the matrix and the dashboard selectors."""
+    """Copy the synthetic kecamatan in bulk and time the matrix and the dashboard selectors, and
+    the matrix page through the cache: laid out (the first request after a write) and kept."""
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "lkip.settings.local"
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ["DJANGO_DEBUG"] = "0"
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    from django.test import Client
     from salin_massal import salin_kecamatan
 
     from kabupaten import selectors
     from kecamatan.models import Kecamatan
+    from lkip.accounts.models import User
+    from umum.versi_data import versi_naikkan
+
+    klien = Client()
+    klien.force_login(User.objects.get(username="bench-bappeda"))
+
+    def halaman(segar: bool) -> None:
+        if segar:
+            versi_naikkan()  # as after any write: the next request lays the page out again
+        assert klien.get(f"/kabupaten/matriks/?tahun={tahun}").status_code == 200
 
     asal = Kecamatan.objects.get(slug=SASARAN_SIMPAN)
     print(f"\nMatriks dan dasbor tahun {tahun} pada skala provinsi (selector, waktu terbaik dari 3)")
     print(
         f"  {'kecamatan':>9}  {'matriks':>9}  {'kueri':>5}  {'dasbor':>9}  {'kueri':>5}  {'ms/kec. (matriks)':>18}"
+        f"  {'halaman matriks: disusun':>24}  {'dari cache':>10}"
     )
     ukuran = sorted({31, max(31, sampai // 4), sampai})
     hasil = []
@@ -231,15 +254,20 @@ def provinsi(url: str, sampai: int, tahun: int) -> None:
         n = Kecamatan.objects.count()
         t_matriks, q_matriks = _waktu(lambda: selectors.matriks(tahun=tahun))
         t_dasbor, q_dasbor = _waktu(lambda: selectors.dasbor(tahun=tahun))
+        t_susun, q_susun = _waktu(lambda: halaman(segar=True))
+        halaman(segar=False)
+        t_cache, q_cache = _waktu(lambda: halaman(segar=False))
         hasil.append((n, t_matriks))
         print(
             f"  {n:>9}  {t_matriks * 1000:>7.0f}ms  {q_matriks:>5}  {t_dasbor * 1000:>7.0f}ms  {q_dasbor:>5}"
-            f"  {t_matriks * 1000 / n:>18.2f}"
+            f"  {t_matriks * 1000 / n:>18.2f}  {t_susun * 1000:>12.0f}ms ({q_susun:>2} kueri)"
+            f"  {t_cache * 1000:>4.0f}ms ({q_cache} kueri)"
         )
     (n0, t0), (n1, t1) = hasil[0], hasil[-1]
     print(
         f"  pertumbuhan: ×{n1 / n0:.1f} kecamatan → ×{t1 / t0:.1f} waktu matriks; kueri tetap, "
-        "waktu bertambah lurus dengan banyak baris yang dinilai (Python, satu kali per indikator)."
+        "waktu bertambah lurus dengan banyak baris yang dinilai (Python, satu kali per indikator). "
+        "Dari cache, halaman hanya membaca teks yang sudah disusun: waktunya nyaris tetap."
     )
 
 
@@ -256,6 +284,10 @@ def main() -> int:
     )
     parser.add_argument("--server", choices=["runserver", "gunicorn"], default="runserver")
     parser.add_argument("--proses", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--tanpa-pekerja", action="store_true", help="do not run the task worker beside it")
+    parser.add_argument(
+        "--tanpa-cache", action="store_true", help="the dummy cache: every page laid out on each request"
+    )
     parser.add_argument("--url", help="run against this server instead (already up, with the data)")
     parser.add_argument("--pengguna", default="admin", help="with --url: an administrator account")
     parser.add_argument("--sandi", default=os.environ.get("LKIP_DEMO_PASSWORD", "sakip-demo-2026"))
@@ -277,18 +309,24 @@ def main() -> int:
             raise SystemExit(
                 f"{SASARAN_SIMPAN} {args.tahun} tidak ada di server itu; jalankan buat_kecamatan_sintetis."
             )
+        beban_awal = os.getloadavg()
         mulai = time.perf_counter()
         catatan = jalankan(
             args.url.rstrip("/"), [sesi] * (args.klien - operator_n), [sesi] * operator_n,
             indikator[:4], args.tahun, args.detik,
         )  # fmt: skip
-        return laporkan(catatan, f"{args.url} · {args.klien} klien", time.perf_counter() - mulai)
+        kode = laporkan(catatan, f"{args.url} · {args.klien} klien", time.perf_counter() - mulai)
+        print(
+            f"  beban mesin (1/5/15 menit): sebelum {_beban(beban_awal)}, sesudah {_beban(os.getloadavg())}"
+        )
+        return kode
 
-    if args.server == "gunicorn" and shutil.which("gunicorn") is None:
+    gunicorn = Path(sys.executable).with_name("gunicorn")  # the venv's, whatever PATH says
+    if args.server == "gunicorn" and not gunicorn.exists():
         print("gunicorn tidak terpasang; pakai --server runserver.")
         return 2
     with ExitStack() as tumpukan:
-        url = tumpukan.enter_context(basis_data(args.postgres))
+        url = tumpukan.enter_context(basis_data(args.postgres, "beban"))
         log = Path(tumpukan.enter_context(tempfile.TemporaryDirectory(prefix="lkip-beban-log-")))
         env = {
             **os.environ,
@@ -298,11 +336,16 @@ def main() -> int:
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_ALLOWED_HOSTS": HOST,
             "DJANGO_MEDIA_ROOT": str(log / "media"),
+            "DJANGO_STATIC_ROOT": str(log / "static"),
+            "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
         }
+        if args.tanpa_cache:
+            env["LKIP_CACHE_BACKEND"] = "django.core.cache.backends.dummy.DummyCache"
         mulai = time.perf_counter()
         fixtures = sorted(str(p) for p in (ROOT / "fixtures" / "kecamatan").glob("*.json"))
         for perintah in (
             ["migrate", "--noinput", "-v0"],
+            ["collectstatic", "--noinput", "-v0"],
             ["muat_kecamatan", *fixtures],
             ["muat_katalog", "fixtures/kabupaten/katalog.json"],
             [
@@ -332,18 +375,26 @@ def main() -> int:
         port = _port_bebas()
         if args.server == "gunicorn":
             perintah_server = [
-                "gunicorn",
+                str(gunicorn),
                 "lkip.wsgi",
+                "--config",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
                 "--bind",
                 f"{HOST}:{port}",
                 "--workers",
                 str(args.proses),
+                "--access-logfile",
+                str(log / "akses.log"),
             ]
         else:
             perintah_server = [*MANAGE, "runserver", f"{HOST}:{port}", "--noreload"]
         server = tumpukan.enter_context(proses(perintah_server, env, log / "server.log"))
+        layanan = [server]
+        if not args.tanpa_pekerja:
+            layanan.append(tumpukan.enter_context(proses([*MANAGE, "db_worker"], env, log / "pekerja.log")))
         alamat = f"http://{HOST}:{port}"
         tunggu_server(alamat, server)
+        beban_awal = os.getloadavg()
         mulai = time.perf_counter()
         catatan = jalankan(
             alamat,
@@ -355,12 +406,17 @@ def main() -> int:
         )
         lama = time.perf_counter() - mulai
         basis = "PostgreSQL" if args.postgres else "SQLite"
-        kode = laporkan(
-            catatan, f"{basis} · {args.server} · {args.klien} klien · {5 + args.sintetis} kecamatan", lama
+        pekerja = "tanpa pekerja" if args.tanpa_pekerja else "1 pekerja tugas"
+        judul = f"{basis} · {args.server} ({args.proses} proses) · {pekerja} · {args.klien} klien"
+        judul += " · tanpa cache" if args.tanpa_cache else " · cache"
+        kode = laporkan(catatan, f"{judul} · {5 + args.sintetis} kecamatan", lama)
+        print(
+            f"  beban mesin (1/5/15 menit): sebelum {_beban(beban_awal)}, sesudah {_beban(os.getloadavg())}"
         )
         if args.provinsi:
-            server.terminate()
-            server.wait(timeout=10)
+            for anak in layanan:  # the timings below have the CPU to themselves
+                anak.terminate()
+                anak.wait(timeout=30)
             provinsi(url, args.provinsi, args.tahun)
     return kode
 

@@ -146,10 +146,11 @@ def _port_bebas() -> int:
 
 
 @contextmanager
-def basis_data(postgres: str | None):
-    """A throwaway database URL: a SQLite file, or a new database on the local PostgreSQL."""
+def basis_data(postgres: str | None, nama: str = "konkuren"):
+    """A throwaway database URL: a SQLite file, or a new database ``lkip_<nama>_<pid>`` on the
+    local PostgreSQL (each bench its own name, so two benches never share one)."""
     if not postgres:
-        folder = Path(tempfile.mkdtemp(prefix="lkip-konkuren-"))
+        folder = Path(tempfile.mkdtemp(prefix=f"lkip-{nama}-"))
         try:
             yield f"sqlite:///{folder / 'db.sqlite3'}"
         finally:
@@ -160,7 +161,7 @@ def basis_data(postgres: str | None):
     server = urllib.parse.urlsplit(postgres)
     if server.hostname not in (HOST, "localhost"):
         raise SystemExit("--postgres harus server lokal (127.0.0.1).")
-    nama = f"lkip_konkuren_{os.getpid()}"
+    nama = f"lkip_{nama}_{os.getpid()}"
     induk = server._replace(path="/postgres").geturl()
 
     def perintah(sql: str) -> None:

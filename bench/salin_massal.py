@@ -12,6 +12,7 @@ from kabupaten.models import PemetaanIndikator
 from kecamatan.models import Kecamatan
 from lkip.laporan.sintetis import slug_sintetis
 from perencanaan.models import Indikator, PerjanjianKinerja, Renstra, Sasaran, TargetPerjanjian, Tujuan
+from umum.versi_data import versi_naikkan
 
 #: (model, path from it to its kecamatan, its foreign keys to copied models), parents first.
 POHON = [
@@ -54,3 +55,5 @@ def salin_kecamatan(asal: Kecamatan, jumlah: int, *, mulai: int) -> None:
                 asli.append((i, obj.pk))
         dibuat = model.objects.bulk_create(salinan, batch_size=500)
         peta[model] = {kunci_asli: o.pk for kunci_asli, o in zip(asli, dibuat, strict=True)}
+    # Plain bulk_create sends no signal: the kabupaten pages kept in the cache must still see it.
+    versi_naikkan()

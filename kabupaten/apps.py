@@ -15,3 +15,9 @@ class KabupatenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "kabupaten"
     verbose_name = "Kabupaten"
+
+    def ready(self) -> None:
+        # The dashboard and the matrix are cached under the data version; every write renews it.
+        from umum.versi_data import sambungkan
+
+        sambungkan()

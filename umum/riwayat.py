@@ -20,6 +20,8 @@ from simple_history.utils import (
     get_change_reason_from_object,
 )
 
+from umum.versi_data import versi_naikkan
+
 
 @dataclass(frozen=True)
 class _Konteks:
@@ -62,13 +64,19 @@ class Riwayat(HistoricalRecords):
 
 
 def bulk_create_riwayat(objs: list, model: type) -> list:
-    """``bulk_create`` with one history record per row, carrying the reason in force."""
-    return bulk_create_with_history(objs, model, default_change_reason=alasan_berlaku())
+    """``bulk_create`` with one history record per row, carrying the reason in force (and a
+    new data version: a bulk write sends no ``post_save``)."""
+    hasil = bulk_create_with_history(objs, model, default_change_reason=alasan_berlaku())
+    versi_naikkan()
+    return hasil
 
 
 def bulk_update_riwayat(objs: list, model: type, fields: list[str]) -> int:
-    """``bulk_update`` with one history record per row, carrying the reason in force."""
-    return bulk_update_with_history(objs, model, fields, default_change_reason=alasan_berlaku())
+    """``bulk_update`` with one history record per row, carrying the reason in force (and a
+    new data version)."""
+    hasil = bulk_update_with_history(objs, model, fields, default_change_reason=alasan_berlaku())
+    versi_naikkan()
+    return hasil
 
 
 def isi_kolom(obj: Any) -> dict[str, Any]:

@@ -119,6 +119,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# The kabupaten's dashboard and matrix are kept laid out in the cache, under the data version
+# (umum/versi_data.py). In the database, so every gunicorn process and every machine shares one
+# cache and one version, written right after the data it follows commits:
+# ``migrate`` makes its table (kabupaten migration 0002, ``createcachetable``).
+CACHES = {
+    "default": {
+        # Only to measure without it (bench/beban.py --tanpa-cache): the dummy backend.
+        "BACKEND": os.environ.get("LKIP_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": "lkip_cache",
+        "TIMEOUT": int(os.environ.get("LKIP_CACHE_DETIK", str(24 * 60 * 60))),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LKIP_CACHE_MAKS", "2000"))},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

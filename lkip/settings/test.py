@@ -34,3 +34,8 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = VariabelTemplateHilang("%s")
 
 # Files the tests write (evidence, cached PDFs, zips) go to a throwaway folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lkip-uji-media-"))
+
+# Each test runs inside one transaction that never commits, and the data version changes only
+# on a commit: the ordinary tests read every page fresh; tests/kabupaten/test_cache.py turns the
+# database cache on and commits.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -1,12 +1,17 @@
 """The kabupaten's pages: the dashboard of every kecamatan, the comparison matrix, the trend,
 their spreadsheets, and Bappeda's confirmation of the indicator mappings."""
 
+import hashlib
+import json
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +28,7 @@ from lkip.web import ekspor_kabupaten
 from lkip.web.akses import TAHUN_MAKS, TAHUN_MIN, peran_kabupaten
 from lkip.web.context_processors import tugas_alur
 from lkip.web.grafik_kabupaten import grafik_tren_kabupaten
+from umum.versi_data import versi_data
 
 
 def _tahun(request: HttpRequest, *, boleh_terbaru: bool = False) -> int | None:
@@ -38,17 +44,35 @@ def _tahun(request: HttpRequest, *, boleh_terbaru: bool = False) -> int | None:
     return int(teks)
 
 
-def _dasbor(request: HttpRequest) -> selectors.Dasbor:
+def _saringan_dasbor(request: HttpRequest) -> dict:
     status = request.GET.get("status", "")
     if status and status not in Status.values:
         status = ""
-    return selectors.dasbor(
-        tahun=_tahun(request),
-        status=status,
-        predikat=request.GET.get("predikat", "")[:30],
-        urut=request.GET.get("urut", "nama"),
-        turun=request.GET.get("arah") == "turun",
-    )
+    urut = request.GET.get("urut", "nama")
+    return {
+        "tahun": _tahun(request),
+        "status": status,
+        "predikat": request.GET.get("predikat", "")[:30],
+        "urut": urut if urut in selectors.URUTAN else "nama",
+        "turun": request.GET.get("arah") == "turun",
+    }
+
+
+def _dasbor(request: HttpRequest) -> selectors.Dasbor:
+    return selectors.dasbor(**_saringan_dasbor(request))
+
+
+def _tersimpan(halaman: str, saringan: dict, buat: Callable[[], str]) -> str:
+    """The page's laid-out table from the cache, under the data version and what was asked;
+    laid out by ``buat`` and kept when missing. Any write changes the version, so the next
+    request after it lays the page out again (``umum.versi_data``)."""
+    isi = json.dumps([halaman, versi_data(), saringan], sort_keys=True)
+    kunci = "lkip:kabupaten:" + hashlib.sha256(isi.encode()).hexdigest()
+    html = cache.get(kunci)
+    if html is None:
+        html = buat()
+        cache.set(kunci, html)
+    return html  # a SafeString, laid out (and escaped) by our own template
 
 
 #: The dashboard's columns: (sort key or "" for none, label, numeric).
@@ -82,16 +106,21 @@ def _kolom_dasbor(data: selectors.Dasbor) -> list[dict]:
 def halaman_dasbor(request: HttpRequest) -> HttpResponse:
     """The kabupaten's landing page (``beranda``) and ``/kabupaten/``."""
     tugas = tugas_alur(request) if request.user.peran in (Peran.BAPPEDA, Peran.INSPEKTORAT) else None
-    data = _dasbor(request)
-    kueri = {"tahun": data.tahun, "status": data.status, "predikat": data.predikat, "urut": data.urut}
-    konteks = {
-        "kolom": _kolom_dasbor(data),
-        "kueri": urlencode({**kueri, "arah": "turun" if data.turun else "naik"}),
-        "dasbor": data,
-        "tahun_tersedia": selectors.tahun_tersedia(),
-        "pilihan_status": Status.choices,
-        "tugas": tugas,
-    }
+    saringan = _saringan_dasbor(request)
+
+    def buat() -> str:
+        data = selectors.dasbor(**saringan)
+        kueri = {"tahun": data.tahun, "status": data.status, "predikat": data.predikat, "urut": data.urut}
+        konteks = {
+            "kolom": _kolom_dasbor(data),
+            "kueri": urlencode({**kueri, "arah": "turun" if data.turun else "naik"}),
+            "dasbor": data,
+            "tahun_tersedia": selectors.tahun_tersedia(),
+            "pilihan_status": Status.choices,
+        }
+        return render_to_string("halaman/kabupaten/_dasbor_isi.html", konteks)
+
+    konteks = {"tahun": saringan["tahun"], "tugas": tugas, "isi": _tersimpan("dasbor", saringan, buat)}
     return render(request, "halaman/kabupaten/dasbor.html", konteks)
 
 
@@ -104,26 +133,35 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 @require_GET
 @peran_kabupaten
 def matriks(request: HttpRequest) -> HttpResponse:
-    data = selectors.matriks(tahun=_tahun(request, boleh_terbaru=True))
-    konteks = {
-        "matriks": data,
-        "tahun_tersedia": selectors.tahun_tersedia(),
-        # Reversed once per row, not per cell: a matrix of a province has thousands of cells.
-        "awalan_tahun": {
-            b.kecamatan.pk: reverse("web:tahun", args=[b.kecamatan.slug, b.tahun]) for b in data.baris
-        },
-        "awalan_realisasi": {
-            b.kecamatan.pk: reverse("web:realisasi", args=[b.kecamatan.slug, b.tahun, 0]).removesuffix("0/")
-            for b in data.baris
-        },
-        "label": {
-            "target": _("target"),
-            "realisasi": _("realisasi"),
-            "tidak_diukur": _("tidak diukur"),
-            "sintetis": _("sintetis"),
-        },
-    }
-    return render(request, "halaman/kabupaten/matriks.html", konteks)
+    tahun = _tahun(request, boleh_terbaru=True)
+
+    def buat() -> str:
+        data = selectors.matriks(tahun=tahun)
+        konteks = {
+            "matriks": data,
+            "tahun_tersedia": selectors.tahun_tersedia(),
+            # Reversed once per row, not per cell: a matrix of a province has thousands of cells.
+            "awalan_tahun": {
+                b.kecamatan.pk: reverse("web:tahun", args=[b.kecamatan.slug, b.tahun]) for b in data.baris
+            },
+            "awalan_realisasi": {
+                b.kecamatan.pk: reverse("web:realisasi", args=[b.kecamatan.slug, b.tahun, 0]).removesuffix(
+                    "0/"
+                )
+                for b in data.baris
+            },
+            "label": {
+                "target": _("target"),
+                "realisasi": _("realisasi"),
+                "tidak_diukur": _("tidak diukur"),
+                "sintetis": _("sintetis"),
+            },
+        }
+        return render_to_string("halaman/kabupaten/_matriks_isi.html", konteks)
+
+    return render(
+        request, "halaman/kabupaten/matriks.html", {"isi": _tersimpan("matriks", {"tahun": tahun}, buat)}
+    )
 
 
 @require_GET
