@@ -5,7 +5,11 @@ app) prunes them, and nothing imports ``lkip.excel``.
 
 A stored upload is removed when its import is applied or cancelled, or replaced by a newer
 upload of the same year in the same session; one left behind (a preview never applied) is
-removed by ``pangkas_lkip`` once it is older than ``LKIP_IMPOR_SIMPAN_JAM`` hours."""
+removed by ``pangkas_lkip`` once it is older than ``LKIP_IMPOR_SIMPAN_JAM`` hours.
+
+The admin's import of reference data keeps its upload between preview and confirm under
+``MEDIA_ROOT/impor-admin/<hex>`` (``lkip.excel.admin_impor.SimpananImpor``): in the media folder
+every web process shares, not in a process's private temp directory, and pruned the same way."""
 
 import hashlib
 import re
@@ -21,6 +25,12 @@ _NAMA = re.compile(r"^[0-9a-f]{64}$")
 def folder_unggahan() -> Path:
     folder = Path(settings.MEDIA_ROOT) / "impor"
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def folder_unggahan_admin() -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "impor-admin"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
@@ -46,7 +56,7 @@ def unggahan_pangkas(*, umur: timedelta | None = None) -> int:
     umur = timedelta(hours=settings.LKIP_IMPOR_SIMPAN_JAM) if umur is None else umur
     batas = time.time() - umur.total_seconds()
     hapus = 0
-    for jalur in folder_unggahan().glob("*.xlsx"):
+    for jalur in [*folder_unggahan().glob("*.xlsx"), *folder_unggahan_admin().iterdir()]:
         try:
             if jalur.stat().st_mtime < batas:
                 jalur.unlink()

@@ -17,7 +17,6 @@ import io
 import os
 import re
 import secrets
-import tempfile
 import warnings
 from datetime import date, datetime
 from decimal import Decimal
@@ -47,6 +46,7 @@ from umum import lembar
 from umum.angka import AngkaTidakValid, Batas, parse_angka, periksa_batas
 from umum.kolom import batas_kolom
 from umum.riwayat import perubahan_oleh
+from umum.unggahan import folder_unggahan_admin
 
 #: The history's reason for every record an admin import writes.
 ALASAN_IMPOR = "impor admin"
@@ -339,15 +339,12 @@ class FormImpor(ImportForm):
 
 
 class SimpananImpor(TempFolderStorage):
-    """The upload kept between the preview and the confirm: in its own folder under the system
-    temp directory, under a random hex name, so the confirm form can name nothing else."""
-
-    FOLDER = "lkip-impor-admin"
+    """The upload kept between the preview and the confirm: in its own folder of the media
+    folder (shared by every web process, pruned by ``pangkas_lkip``), under a random hex name,
+    so the confirm form can name nothing else."""
 
     def get_full_path(self) -> str:
-        folder = os.path.join(tempfile.gettempdir(), self.FOLDER)
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        return os.path.join(folder, self.name)
+        return str(folder_unggahan_admin() / self.name)
 
     def save(self, data: bytes) -> None:
         self.name = self.name or secrets.token_hex(16)

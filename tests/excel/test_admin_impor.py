@@ -498,15 +498,38 @@ def test_the_confirm_reads_only_an_upload_of_its_own_folder(klien_admin, nama):
     assert isi(KonversiHuruf) == sebelum
 
 
-def test_the_upload_is_kept_until_the_confirm_and_removed_after_it(klien_admin):
+def test_the_upload_is_kept_until_the_confirm_and_removed_after_it(klien_admin, settings, tmp_path):
     import os
 
     from lkip.excel.admin_impor import SimpananImpor
+
+    settings.MEDIA_ROOT = tmp_path
 
     pratinjau = unggah(
         klien_admin, KonversiHuruf, csv_dari([["Nilai huruf", "Nilai angka"], ["B", "12"]]), CSV
     )
     jalur = SimpananImpor(name=pratinjau.context["confirm_form"].initial["import_file_name"]).get_full_path()
-    assert os.path.exists(jalur) and "lkip-impor-admin" in jalur
+    assert os.path.exists(jalur) and jalur.startswith(str(tmp_path / "impor-admin"))
     konfirmasi(klien_admin, KonversiHuruf, pratinjau)
     assert not os.path.exists(jalur)
+
+
+def test_an_upload_previewed_but_never_confirmed_is_pruned_after_a_day(klien_admin, settings, tmp_path):
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    from lkip.excel.admin_impor import SimpananImpor
+
+    settings.MEDIA_ROOT = tmp_path
+    lama = unggah(klien_admin, KonversiHuruf, csv_dari([["Nilai huruf", "Nilai angka"], ["B", "12"]]), CSV)
+    baru = unggah(klien_admin, KonversiHuruf, csv_dari([["Nilai huruf", "Nilai angka"], ["C", "9"]]), CSV)
+    jalur_lama, jalur_baru = (
+        SimpananImpor(name=p.context["confirm_form"].initial["import_file_name"]).get_full_path()
+        for p in (lama, baru)
+    )
+    dulu = time.time() - 25 * 3600
+    os.utime(jalur_lama, (dulu, dulu))
+    call_command("pangkas_lkip", stdout=io.StringIO())
+    assert not os.path.exists(jalur_lama) and os.path.exists(jalur_baru)
