@@ -8,7 +8,7 @@ from rows already in memory. The JSON schema is documented in ``docs/lkip_json.m
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from anggaran.models import JenisBelanja, SubKegiatan
 from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
@@ -92,7 +92,7 @@ def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Ren
         "indikator__target",
         Prefetch(
             "sasaran",
-            queryset=Sasaran.objects.order_by("nomor", "kode_urut").prefetch_related(
+            queryset=Sasaran.objects.order_by(F("nomor").asc(nulls_last=True), "kode_urut").prefetch_related(
                 Prefetch("indikator", queryset=indikator)
             ),
         ),
