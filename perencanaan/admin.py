@@ -1,19 +1,23 @@
 from django.contrib import admin
 from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
 from kecamatan.admin import KunciTahunAdmin, ambil_jalur
 from perencanaan.models import (
     AnggaranPerjanjian,
     Indikator,
     IndikatorTujuan,
+    MisiRpjmd,
     PenetapanIku,
     PerjanjianKinerja,
     RencanaKinerjaTahunan,
     Renstra,
+    Rpjmd,
     Sasaran,
     TargetPerjanjian,
     TargetRenstra,
     TargetRkt,
+    TargetTujuan,
     Tujuan,
 )
 from perencanaan.services import tahun_renstra
@@ -31,6 +35,25 @@ class KunciRenstraAdmin(KunciTahunAdmin):
         if renstra is None:
             return []
         return [(renstra.kecamatan_id, tahun) for tahun in tahun_renstra(renstra)]
+
+
+class MisiRpjmdInline(admin.TabularInline):
+    model = MisiRpjmd
+    extra = 0
+
+
+@admin.register(Rpjmd)
+class RpjmdAdmin(SimpleHistoryAdmin):
+    """The kabupaten's RPJMD: visi and misi, shared by every kecamatan's Renstra that follows it."""
+
+    list_display = ["__str__", "kabupaten", "tahun_awal", "tahun_akhir"]
+    inlines = [MisiRpjmdInline]
+
+
+@admin.register(MisiRpjmd)
+class MisiRpjmdAdmin(SimpleHistoryAdmin):
+    list_display = ["nomor", "uraian", "rpjmd"]
+    list_filter = ["rpjmd"]
 
 
 class TujuanInline(admin.StackedInline):
@@ -59,11 +82,25 @@ class TujuanAdmin(KunciRenstraAdmin):
     inlines = [IndikatorTujuanInline]
 
 
+class TargetTujuanInline(admin.TabularInline):
+    model = TargetTujuan
+    extra = 0
+
+
 @admin.register(IndikatorTujuan)
 class IndikatorTujuanAdmin(KunciRenstraAdmin):
     jalur_renstra = "tujuan.renstra"
     list_display = ["uraian", "satuan", "tujuan"]
     list_filter = ["tujuan__renstra__kecamatan"]
+    inlines = [TargetTujuanInline]
+
+
+@admin.register(TargetTujuan)
+class TargetTujuanAdmin(KunciTahunAdmin):
+    jalur_kunci = ("indikator.tujuan.renstra.kecamatan_id", "tahun")
+    list_display = ["indikator", "tahun", "angka", "huruf"]
+    list_filter = ["indikator__tujuan__renstra__kecamatan", "tahun"]
+    list_select_related = ["indikator"]
 
 
 @admin.register(Sasaran)

@@ -77,6 +77,52 @@ class TargetTriwulan(models.Model):
         return nilai if any(v is not None for v in nilai.values()) else {}
 
 
+# --- RPJMD ------------------------------------------------------------------------------
+
+
+class Rpjmd(models.Model):
+    """The kabupaten's medium-term plan (RPJMD) whose visi and misi a Renstra follows."""
+
+    kabupaten = NamaField(_("kabupaten"), max_length=120, default="Jember")
+    tahun_awal = models.PositiveSmallIntegerField(_("tahun awal"))
+    tahun_akhir = models.PositiveSmallIntegerField(_("tahun akhir"))
+    visi = TeksField(_("visi"), max_length=2000, blank=True)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("RPJMD")
+        verbose_name_plural = _("RPJMD")
+        ordering = ["kabupaten", "tahun_awal"]
+        constraints = [
+            models.UniqueConstraint(fields=["kabupaten", "tahun_awal"], name="rpjmd_periode_unik"),
+            models.CheckConstraint(condition=Q(tahun_akhir__gt=F("tahun_awal")), name="rpjmd_periode_wajar"),
+        ]
+
+    def __str__(self) -> str:
+        return f"RPJMD Kabupaten {self.kabupaten} {self.tahun_awal}–{self.tahun_akhir}"
+
+
+class MisiRpjmd(models.Model):
+    rpjmd = models.ForeignKey(Rpjmd, on_delete=models.CASCADE, related_name="misi", verbose_name=_("RPJMD"))
+    nomor = models.PositiveSmallIntegerField(_("nomor"))
+    uraian = TeksField(_("misi"), max_length=1000)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("misi RPJMD")
+        verbose_name_plural = _("misi RPJMD")
+        ordering = ["rpjmd", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["rpjmd", "nomor"], name="misi_rpjmd_unik"),
+            models.CheckConstraint(condition=Q(nomor__gte=1), name="misi_rpjmd_nomor_positif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Misi {self.nomor}: {self.uraian[:80]}"
+
+
 # --- Renstra ----------------------------------------------------------------------------
 
 
@@ -107,6 +153,21 @@ class Renstra(models.Model):
     nomor_keputusan = models.CharField(_("nomor keputusan"), max_length=400, blank=True)
     tanggal_keputusan = models.DateField(_("tanggal keputusan"), null=True, blank=True)
     berlaku_mulai = models.PositiveSmallIntegerField(_("berlaku mulai tahun"))
+    rpjmd = models.ForeignKey(
+        Rpjmd,
+        on_delete=models.PROTECT,
+        related_name="renstra",
+        verbose_name=_("RPJMD"),
+        null=True,
+        blank=True,
+        help_text=_("RPJMD kabupaten yang dijabarkan Renstra ini"),
+    )
+    misi_rpjmd = models.PositiveSmallIntegerField(
+        _("misi RPJMD yang didukung"),
+        null=True,
+        blank=True,
+        help_text=_("Nomor misi RPJMD yang dirujuk Renstra ini"),
+    )
 
     objects = RenstraQuerySet.as_manager()
 
@@ -136,6 +197,18 @@ class Renstra(models.Model):
     def tahun_periode(self) -> list[int]:
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
+    def clean(self) -> None:
+        super().clean()
+        if self.misi_rpjmd is not None and (
+            self.rpjmd_id is None or not self.rpjmd.misi.filter(nomor=self.misi_rpjmd).exists()
+        ):
+            raise ValidationError(
+                {
+                    "misi_rpjmd": _("Misi ke-%(nomor)s tidak ada dalam RPJMD yang dipilih.")
+                    % {"nomor": self.misi_rpjmd}
+                }
+            )
+
 
 class Tujuan(KodeUrut):
     renstra = models.ForeignKey(
@@ -164,6 +237,10 @@ class IndikatorTujuan(models.Model):
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator tujuan"), max_length=300)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+    target_akhir_angka = DesimalField(
+        _("target akhir Renstra"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    target_akhir_huruf = models.CharField(_("target akhir Renstra (huruf)"), max_length=2, blank=True)
 
     history = Riwayat()
 
@@ -175,6 +252,30 @@ class IndikatorTujuan(models.Model):
 
     def __str__(self) -> str:
         return self.uraian
+
+    @property
+    def target_akhir_teks(self) -> str:
+        return teks_nilai(self.target_akhir_angka, self.target_akhir_huruf)
+
+
+class TargetTujuan(NilaiField):
+    """A tujuan indicator's target for one Renstra year, stored like ``TargetRenstra``."""
+
+    indikator = models.ForeignKey(
+        IndikatorTujuan, on_delete=models.CASCADE, related_name="target", verbose_name=_("indikator tujuan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("target indikator tujuan")
+        verbose_name_plural = _("target indikator tujuan")
+        ordering = ["indikator", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="target_tujuan_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.uraian[:60]} {self.tahun}: {self.nilai_teks or '–'}"
 
 
 class Sasaran(KodeUrut):
@@ -192,6 +293,8 @@ class Sasaran(KodeUrut):
         help_text=_("Nomor sasaran seperti pada Perjanjian Kinerja; kosong bila tidak diperjanjikan"),
     )
     uraian = TeksField(_("sasaran strategis"), max_length=1000)
+    strategi = TeksField(_("strategi"), max_length=2000, blank=True)
+    kebijakan = TeksField(_("kebijakan"), max_length=2000, blank=True)
 
     history = Riwayat()
 

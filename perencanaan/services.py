@@ -21,6 +21,7 @@ from perencanaan.models import (
     TargetPerjanjian,
     TargetRenstra,
     TargetRkt,
+    TargetTujuan,
     Tujuan,
 )
 from umum.riwayat import bulk_create_riwayat, bulk_update_riwayat
@@ -172,7 +173,45 @@ def versi_renstra(renstra: Renstra) -> str:
     """Version token of a Renstra with its indicators and targets (uses the prefetch of
     ``renstra_halaman``)."""
     anak = [x for s in renstra.sasaran.all() for i in s.indikator.all() for x in (i, *i.target_renstra.all())]
+    anak += list(renstra.sasaran.all())
+    anak += [x for t in renstra.tujuan.all() for i in t.indikator.all() for x in (i, *i.target.all())]
     return versi_objek(renstra, anak)
+
+
+def _simpan_target(
+    baris: dict[int, models.Model],
+    baru: type[models.Model],
+    isian: dict[str, object],
+    tahun_nilai: dict[int, tuple[Decimal | None, str]],
+) -> set[int]:
+    """Write yearly targets (``tahun`` → (number, letter); both empty removes the row); the
+    years whose value changed."""
+    diubah = set()
+    for tahun, (angka, huruf) in tahun_nilai.items():
+        ada = baris.get(tahun)
+        if angka is None and not huruf:
+            if ada is not None:
+                ada.delete()
+                diubah.add(tahun)
+            continue
+        if ada is None or (ada.angka, ada.huruf) != (angka, huruf):
+            diubah.add(tahun)
+        ada = ada or baru(tahun=tahun, **isian)
+        ada.angka, ada.huruf = angka, huruf
+        ada.full_clean()
+        ada.save()
+    return diubah
+
+
+def _ubah(obj: models.Model, isian: dict[str, object]) -> bool:
+    """Set and save the fields of ``isian`` on ``obj``; whether anything changed."""
+    berubah = any(getattr(obj, nama) != nilai for nama, nilai in isian.items())
+    if berubah:
+        for nama, nilai in isian.items():
+            setattr(obj, nama, nilai)
+        obj.full_clean()
+        obj.save()
+    return berubah
 
 
 @transaction.atomic
@@ -182,14 +221,35 @@ def renstra_update(
     versi: str,
     indikator: dict[int, dict[str, object]],
     target: dict[tuple[int, int], tuple[Decimal | None, str]],
+    rencana: dict[str, object] | None = None,
+    sasaran: dict[int, dict[str, object]] | None = None,
+    indikator_tujuan: dict[int, dict[str, object]] | None = None,
+    target_tujuan: dict[tuple[int, int], tuple[Decimal | None, str]] | None = None,
 ) -> Renstra:
     """Save indicator fields (``indikator``: id → field values) and yearly targets
-    (``target``: (indikator id, tahun) → (number, letter grade); both empty removes it)."""
+    (``target``: (indikator id, tahun) → (number, letter grade); both empty removes it); the
+    Renstra's RPJMD and misi (``rencana``), each sasaran's strategi and kebijakan (``sasaran``),
+    and the tujuan indicators' fields and targets, keyed the same way."""
     renstra = Renstra.objects.select_for_update().get(pk=renstra.pk)
     renstra = renstra_halaman(renstra_id=renstra.pk)
     if versi_renstra(renstra) != versi:
         raise DataKedaluwarsa()
     diubah: set[int] = set()  # the years whose printed plan this save changes
+    if rencana and _ubah(renstra, rencana):
+        diubah.update(tahun_renstra(renstra))
+    for s in renstra.sasaran.all():
+        if _ubah(s, (sasaran or {}).get(s.pk, {})):
+            diubah.update(tahun_renstra(renstra))
+    for t in renstra.tujuan.all():
+        for it in t.indikator.all():
+            if _ubah(it, (indikator_tujuan or {}).get(it.pk, {})):
+                diubah.update(tahun_renstra(renstra))
+            diubah |= _simpan_target(
+                {x.tahun: x for x in it.target.all()},
+                TargetTujuan,
+                {"indikator": it},
+                {th: nilai for (pk, th), nilai in (target_tujuan or {}).items() if pk == it.pk},
+            )
     for s in renstra.sasaran.all():
         for ind in s.indikator.all():
             isian = indikator.get(ind.pk, {})
@@ -199,23 +259,12 @@ def renstra_update(
                 setattr(ind, nama, nilai)
             ind.full_clean()
             ind.save()
-            ada = {t.tahun: t for t in ind.target_renstra.all()}
-            for tahun in renstra.tahun_periode:
-                if (ind.pk, tahun) not in target:
-                    continue
-                angka, huruf = target[(ind.pk, tahun)]
-                baris = ada.get(tahun)
-                if angka is None and not huruf:
-                    if baris is not None:
-                        baris.delete()
-                        diubah.add(tahun)
-                    continue
-                if baris is None or (baris.angka, baris.huruf) != (angka, huruf):
-                    diubah.add(tahun)
-                baris = baris or TargetRenstra(indikator=ind, tahun=tahun)
-                baris.angka, baris.huruf = angka, huruf
-                baris.full_clean()
-                baris.save()
+            diubah |= _simpan_target(
+                {t.tahun: t for t in ind.target_renstra.all()},
+                TargetRenstra,
+                {"indikator": ind},
+                {th: target[(ind.pk, th)] for th in renstra.tahun_periode if (ind.pk, th) in target},
+            )
     # Checked after the comparison, inside the transaction: a refusal undoes the whole save.
     pastikan_tahun_dapat_diubah(renstra.kecamatan_id, diubah)
     return renstra
@@ -245,15 +294,21 @@ def tahun_renstra(renstra: Renstra) -> list[int]:
 
 def renstra_halaman(*, renstra_id: int) -> Renstra:
     """A Renstra with tujuan, sasaran, indicators and targets prefetched (five queries)."""
-    return Renstra.objects.prefetch_related(
-        "tujuan",
-        models.Prefetch(
-            "sasaran",
-            queryset=Sasaran.objects.select_related("tujuan").prefetch_related(
-                models.Prefetch("indikator", queryset=Indikator.objects.prefetch_related("target_renstra"))
+    return (
+        Renstra.objects.select_related("rpjmd")
+        .prefetch_related(
+            "tujuan__indikator__target",
+            models.Prefetch(
+                "sasaran",
+                queryset=Sasaran.objects.select_related("tujuan").prefetch_related(
+                    models.Prefetch(
+                        "indikator", queryset=Indikator.objects.prefetch_related("target_renstra")
+                    )
+                ),
             ),
-        ),
-    ).get(pk=renstra_id)
+        )
+        .get(pk=renstra_id)
+    )
 
 
 @transaction.atomic
@@ -325,6 +380,8 @@ def renstra_perubahan_create(
         nomor_keputusan=nomor_keputusan,
         tanggal_keputusan=tanggal_keputusan,
         berlaku_mulai=berlaku_mulai,
+        rpjmd=renstra.rpjmd,
+        misi_rpjmd=renstra.misi_rpjmd,
     )
     baru.full_clean()
     baru.save()
@@ -332,13 +389,31 @@ def renstra_perubahan_create(
     for t in lama.tujuan.all():
         tujuan_baru[t.pk] = Tujuan.objects.create(renstra=baru, kode=t.kode, urutan=t.urutan, uraian=t.uraian)
         for it in t.indikator.all():
-            IndikatorTujuan.objects.create(
-                tujuan=tujuan_baru[t.pk], urutan=it.urutan, uraian=it.uraian, satuan=it.satuan
+            salinan_tujuan = IndikatorTujuan.objects.create(
+                tujuan=tujuan_baru[t.pk],
+                urutan=it.urutan,
+                uraian=it.uraian,
+                satuan=it.satuan,
+                target_akhir_angka=it.target_akhir_angka,
+                target_akhir_huruf=it.target_akhir_huruf,
+            )
+            bulk_create_riwayat(
+                [
+                    TargetTujuan(indikator=salinan_tujuan, tahun=x.tahun, angka=x.angka, huruf=x.huruf)
+                    for x in it.target.all()
+                ],
+                TargetTujuan,
             )
     sasaran_baru, indikator_baru = {}, {}
     for s in lama.sasaran.all():
         sasaran_baru[s.pk] = Sasaran.objects.create(
-            renstra=baru, tujuan=tujuan_baru[s.tujuan_id], kode=s.kode, nomor=s.nomor, uraian=s.uraian
+            renstra=baru,
+            tujuan=tujuan_baru[s.tujuan_id],
+            kode=s.kode,
+            nomor=s.nomor,
+            uraian=s.uraian,
+            strategi=s.strategi,
+            kebijakan=s.kebijakan,
         )
         for i in s.indikator.all():
             salinan = Indikator.objects.get(pk=i.pk)

@@ -174,12 +174,31 @@ class SasaranRenstra:
     nomor: int | None
     uraian: str
     indikator: tuple[IndikatorRenstra, ...]
+    strategi: str = ""
+    kebijakan: str = ""
 
 
 @dataclass(frozen=True)
 class IndikatorTujuan:
     uraian: str
     satuan: str
+    target: Mapping[int, Nilai | None] = field(default_factory=dict)
+    target_akhir: Nilai | None = None
+
+
+@dataclass(frozen=True)
+class MisiRpjmd:
+    nomor: int
+    uraian: str
+
+
+@dataclass(frozen=True)
+class Rpjmd:
+    kabupaten: str
+    tahun_awal: int
+    tahun_akhir: int
+    visi: str
+    misi: tuple[MisiRpjmd, ...]
 
 
 @dataclass(frozen=True)
@@ -209,6 +228,8 @@ class Renstra:
     berlaku_mulai: int
     versi_lain: tuple[VersiRenstra, ...]
     tujuan: tuple[Tujuan, ...]
+    rpjmd: Rpjmd | None = None
+    misi_rpjmd: int | None = None
 
     @property
     def tahun_periode(self) -> tuple[int, ...]:

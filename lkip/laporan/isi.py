@@ -560,6 +560,16 @@ class BarisRenstra:
 
 
 @dataclass(frozen=True)
+class BarisTujuan:
+    """One tujuan indicator with its yearly targets (the tujuan cell spans its indicators)."""
+
+    tujuan: d.Tujuan | None
+    rowspan_tujuan: int
+    indikator: d.IndikatorTujuan
+    target: tuple[scoring.Nilai | None, ...]
+
+
+@dataclass(frozen=True)
 class BarisTarget:
     """A PK or RKT row with the indicator it names (a code outside the Renstra shows as is)."""
 
@@ -590,8 +600,14 @@ class Alokasi:
 class Bab2(Bab):
     narasi: Mapping[str, tuple[str, ...]]
     renstra: d.Renstra | None
+    misi_didukung: d.MisiRpjmd | None
     baris_renstra: tuple[BarisRenstra, ...]
     lebar_tahun_renstra: tuple[int, ...]
+    baris_tujuan: tuple[BarisTujuan, ...]
+    tujuan_bertarget: bool
+    """Whether any tujuan indicator has a target: the target columns print only then."""
+    strategi: tuple[d.SasaranRenstra, ...]
+    """Sasaran with a strategi or kebijakan, in the matrix's order."""
     indikator_iku: tuple[BarisIku, ...]
     penetapan_iku: d.PenetapanIku | None
     perjanjian: d.Perjanjian | None
@@ -600,6 +616,8 @@ class Bab2(Bab):
     jumlah_tanpa_sasaran: int
     total: d.Jumlah
     tabel_renstra: Nomor | None
+    tabel_tujuan: Nomor | None
+    tabel_strategi: Nomor | None
     tabel_iku: Nomor | None
     tabel_pk: Nomor | None
     tabel_pk_anggaran: Nomor | None
@@ -633,6 +651,27 @@ def _baris_renstra(renstra: d.Renstra | None) -> tuple[BarisRenstra, ...]:
     return tuple(baris)
 
 
+def _baris_tujuan(renstra: d.Renstra | None) -> tuple[BarisTujuan, ...]:
+    if renstra is None:
+        return ()
+    return tuple(
+        BarisTujuan(
+            tujuan=t if j == 0 else None,
+            rowspan_tujuan=len(t.indikator),
+            indikator=i,
+            target=tuple(i.target.get(th) for th in renstra.tahun_periode),
+        )
+        for t in renstra.tujuan
+        for j, i in enumerate(t.indikator)
+    )
+
+
+def _misi_didukung(renstra: d.Renstra | None) -> d.MisiRpjmd | None:
+    if renstra is None or renstra.rpjmd is None:
+        return None
+    return next((m for m in renstra.rpjmd.misi if m.nomor == renstra.misi_rpjmd), None)
+
+
 def _baris_target(target: tuple[d.TargetIndikator, ...], umum: Umum) -> tuple[BarisTarget, ...]:
     hasil = []
     for t in target:
@@ -664,12 +703,20 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
     perjanjian = dok.perjanjian_kinerja[-1] if dok.perjanjian_kinerja else None
     pk_baris = _baris_target(perjanjian.target, umum) if perjanjian else ()
     indikator_iku = _indikator_iku(umum)
+    baris_tujuan = _baris_tujuan(renstra)
+    strategi = tuple(
+        s for t in (renstra.tujuan if renstra else ()) for s in t.sasaran if s.strategi or s.kebijakan
+    )
     return Bab2(
         **_bab(umum),
         narasi=umum.narasi,
         renstra=renstra,
+        misi_didukung=_misi_didukung(renstra),
         baris_renstra=_baris_renstra(renstra),
         lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_RENSTRA, len(renstra.tahun_periode) if renstra else 0),
+        baris_tujuan=baris_tujuan,
+        tujuan_bertarget=any(b.indikator.target or b.indikator.target_akhir for b in baris_tujuan),
+        strategi=strategi,
         indikator_iku=indikator_iku,
         penetapan_iku=dok.penetapan_iku,
         perjanjian=perjanjian,
@@ -686,6 +733,10 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
         )
         if renstra
         else None,
+        tabel_tujuan=_tabel_bila(
+            baris_tujuan, nomor, 2, f"Tujuan dan Indikator Tujuan {nama}", sumber.renstra
+        ),
+        tabel_strategi=_tabel_bila(strategi, nomor, 2, "Strategi dan Kebijakan per Sasaran", sumber.renstra),
         tabel_iku=_tabel_bila(indikator_iku, nomor, 2, "Indikator Kinerja Utama (IKU)", sumber.iku),
         tabel_pk=_tabel_bila(
             pk_baris, nomor, 2, f"Perjanjian Kinerja {nama} Tahun {tahun}", sumber.perjanjian_berlaku

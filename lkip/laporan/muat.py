@@ -32,14 +32,17 @@ from perencanaan.models import (
     AnggaranPerjanjian,
     Indikator,
     IndikatorTujuan,
+    MisiRpjmd,
     PenetapanIku,
     PerjanjianKinerja,
     RencanaKinerjaTahunan,
     Renstra,
+    Rpjmd,
     Sasaran,
     TargetPerjanjian,
     TargetRenstra,
     TargetRkt,
+    TargetTujuan,
     Tujuan,
 )
 from umum.angka import AngkaTidakValid, parse_angka
@@ -322,6 +325,27 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
     _buang_sisanya(profil.pejabat.all(), pejabat)
 
 
+def _muat_rpjmd(kecamatan: Kecamatan, data: Dokumen | None) -> Rpjmd | None:
+    """The kabupaten's RPJMD the Renstra follows. It belongs to the kabupaten, not to one
+    kecamatan's document: a document adds or updates its visi and misi, never removes them."""
+    if not data:
+        return None
+    rpjmd = Rpjmd.objects.filter(
+        kabupaten=data.get("kabupaten") or kecamatan.kabupaten, tahun_awal=data["tahun_awal"]
+    ).first()
+    isian = {"tahun_akhir": data["tahun_akhir"]}
+    if data.get("visi") or rpjmd is None:
+        isian["visi"] = data.get("visi") or ""
+    rpjmd = _simpan(
+        Rpjmd,
+        {"kabupaten": data.get("kabupaten") or kecamatan.kabupaten, "tahun_awal": data["tahun_awal"]},
+        **isian,
+    )
+    for m in data.get("misi", []):
+        _simpan(MisiRpjmd, {"rpjmd": rpjmd, "nomor": m["nomor"]}, uraian=m["uraian"])
+    return rpjmd
+
+
 def _muat_renstra(kecamatan: Kecamatan, data: Dokumen) -> None:
     renstra = _simpan(
         Renstra,
@@ -331,6 +355,8 @@ def _muat_renstra(kecamatan: Kecamatan, data: Dokumen) -> None:
         nomor_keputusan=data.get("nomor_keputusan") or "",
         tanggal_keputusan=_tanggal(data.get("tanggal_keputusan")),
         berlaku_mulai=data.get("berlaku_mulai", data["tahun_awal"]),
+        rpjmd=_muat_rpjmd(kecamatan, data.get("rpjmd")),
+        misi_rpjmd=data.get("misi_rpjmd"),
     )
     kode_indikator: set[str] = set()
     semua_tujuan, semua_sasaran = [], []
@@ -338,12 +364,7 @@ def _muat_renstra(kecamatan: Kecamatan, data: Dokumen) -> None:
         tujuan = _simpan(Tujuan, {"renstra": renstra, "kode": t["kode"]}, urutan=i, uraian=t["uraian"])
         semua_tujuan.append(tujuan)
         indikator_tujuan = [
-            _simpan(
-                IndikatorTujuan,
-                {"tujuan": tujuan, "uraian": it["uraian"]},
-                urutan=j,
-                satuan=it.get("satuan") or "",
-            )
+            _muat_indikator_tujuan(renstra, tujuan, j, it)
             for j, it in enumerate(t.get("indikator", []), start=1)
         ]
         _buang_sisanya(tujuan.indikator.all(), indikator_tujuan)
@@ -354,6 +375,8 @@ def _muat_renstra(kecamatan: Kecamatan, data: Dokumen) -> None:
                 tujuan=tujuan,
                 nomor=s.get("nomor"),
                 uraian=s["uraian"],
+                strategi=s.get("strategi") or "",
+                kebijakan=s.get("kebijakan") or "",
             )
             semua_sasaran.append(sasaran)
             semua_indikator = []
@@ -367,6 +390,38 @@ def _muat_renstra(kecamatan: Kecamatan, data: Dokumen) -> None:
             _buang_sisanya(sasaran.indikator.all(), semua_indikator)
     _buang_sisanya(renstra.sasaran.all(), semua_sasaran)
     _buang_sisanya(renstra.tujuan.all(), semua_tujuan)
+
+
+def _target_tahunan(renstra: Renstra, data: Dokumen, tempat: str) -> dict[int, dict[str, Any]]:
+    """The yearly targets of ``data["target"]`` that are filled, checked against the period."""
+    hasil = {}
+    for tahun, teks in (data.get("target") or {}).items():
+        nilai = _nilai(teks, f"{tempat}, target {tahun}")
+        if nilai["angka"] is None and not nilai["huruf"]:
+            continue
+        if not renstra.tahun_awal <= int(tahun) <= renstra.tahun_akhir:
+            raise DokumenTidakValid(f"{tempat}: target tahun {tahun} di luar periode Renstra.")
+        hasil[int(tahun)] = nilai
+    return hasil
+
+
+def _muat_indikator_tujuan(renstra: Renstra, tujuan: Tujuan, urutan: int, data: Dokumen) -> IndikatorTujuan:
+    tempat = f"Indikator tujuan {tujuan.kode} «{data['uraian'][:40]}»"
+    akhir = _nilai(data.get("target_akhir"), f"{tempat}, target akhir")
+    indikator = _simpan(
+        IndikatorTujuan,
+        {"tujuan": tujuan, "uraian": data["uraian"]},
+        urutan=urutan,
+        satuan=data.get("satuan") or "",
+        target_akhir_angka=akhir["angka"],
+        target_akhir_huruf=akhir["huruf"],
+    )
+    target = [
+        _simpan(TargetTujuan, {"indikator": indikator, "tahun": tahun}, **nilai)
+        for tahun, nilai in _target_tahunan(renstra, data, tempat).items()
+    ]
+    _buang_sisanya(indikator.target.all(), target)
+    return indikator
 
 
 def _muat_indikator(renstra: Renstra, sasaran: Sasaran, urutan: int, data: Dokumen) -> Indikator:
@@ -388,14 +443,10 @@ def _muat_indikator(renstra: Renstra, sasaran: Sasaran, urutan: int, data: Dokum
         target_akhir_angka=akhir["angka"],
         target_akhir_huruf=akhir["huruf"],
     )
-    target = []
-    for tahun, teks in (data.get("target") or {}).items():
-        nilai = _nilai(teks, f"{tempat}, target {tahun}")
-        if nilai["angka"] is None and not nilai["huruf"]:
-            continue
-        if not renstra.tahun_awal <= int(tahun) <= renstra.tahun_akhir:
-            raise DokumenTidakValid(f"{tempat}: target tahun {tahun} di luar periode Renstra.")
-        target.append(_simpan(TargetRenstra, {"indikator": indikator, "tahun": int(tahun)}, **nilai))
+    target = [
+        _simpan(TargetRenstra, {"indikator": indikator, "tahun": tahun}, **nilai)
+        for tahun, nilai in _target_tahunan(renstra, data, tempat).items()
+    ]
     _buang_sisanya(indikator.target_renstra.all(), target)
     return indikator
 

@@ -8,7 +8,7 @@ from rows already in memory. The JSON schema is documented in ``docs/lkip_json.m
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from anggaran.models import JenisBelanja, SubKegiatan
 from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
@@ -24,6 +24,7 @@ from perencanaan.models import (
     PerjanjianKinerja,
     RencanaKinerjaTahunan,
     Renstra,
+    Rpjmd,
     Sasaran,
     TargetPerjanjian,
     TargetRkt,
@@ -91,15 +92,19 @@ def _renstra(kecamatan: Kecamatan, tahun: int) -> tuple[Renstra | None, list[Ren
         return None, semua
     indikator = Indikator.objects.order_by("urutan", "kode_urut").prefetch_related("target_renstra")
     tujuan = Tujuan.objects.order_by("urutan", "kode_urut").prefetch_related(
-        "indikator",
+        "indikator__target",
         Prefetch(
             "sasaran",
-            queryset=Sasaran.objects.order_by("nomor", "kode_urut").prefetch_related(
+            queryset=Sasaran.objects.order_by(F("nomor").asc(nulls_last=True), "kode_urut").prefetch_related(
                 Prefetch("indikator", queryset=indikator)
             ),
         ),
     )
-    berlaku = Renstra.objects.prefetch_related(Prefetch("tujuan", queryset=tujuan)).get(pk=berlaku.pk)
+    berlaku = (
+        Renstra.objects.select_related("rpjmd")
+        .prefetch_related(Prefetch("tujuan", queryset=tujuan), "rpjmd__misi")
+        .get(pk=berlaku.pk)
+    )
     return berlaku, semua
 
 
@@ -159,13 +164,23 @@ def _tujuan(t: Tujuan, riwayat: dict[str, dict[int, Realisasi]]) -> d.Tujuan:
     return d.Tujuan(
         kode=t.kode,
         uraian=t.uraian,
-        indikator=tuple(d.IndikatorTujuan(i.uraian, i.satuan) for i in t.indikator.all()),
+        indikator=tuple(
+            d.IndikatorTujuan(
+                i.uraian,
+                i.satuan,
+                target={x.tahun: scoring.nilai_opsional(x.angka, x.huruf) for x in i.target.all()},
+                target_akhir=scoring.nilai_opsional(i.target_akhir_angka, i.target_akhir_huruf),
+            )
+            for i in t.indikator.all()
+        ),
         sasaran=tuple(
             d.SasaranRenstra(
                 kode=s.kode,
                 nomor=s.nomor,
                 uraian=s.uraian,
                 indikator=tuple(_indikator(i, riwayat.get(i.kode, {})) for i in s.indikator.all()),
+                strategi=s.strategi,
+                kebijakan=s.kebijakan,
             )
             for s in t.sasaran.all()
         ),
@@ -190,6 +205,20 @@ def _renstra_dok(renstra: Renstra | None, semua: list[Renstra]) -> d.Renstra | N
             if r.pk != renstra.pk
         ),
         tujuan=tuple(_tujuan(t, riwayat) for t in renstra.tujuan.all()),
+        rpjmd=_rpjmd(renstra.rpjmd),
+        misi_rpjmd=renstra.misi_rpjmd,
+    )
+
+
+def _rpjmd(rpjmd: Rpjmd | None) -> d.Rpjmd | None:
+    if rpjmd is None:
+        return None
+    return d.Rpjmd(
+        kabupaten=rpjmd.kabupaten,
+        tahun_awal=rpjmd.tahun_awal,
+        tahun_akhir=rpjmd.tahun_akhir,
+        visi=rpjmd.visi,
+        misi=tuple(d.MisiRpjmd(m.nomor, m.uraian) for m in rpjmd.misi.all()),
     )
 
 

@@ -8,12 +8,15 @@ from lkip.web.forms_data import TanggalInput
 from perencanaan.models import (
     AturanTriwulan,
     Indikator,
+    IndikatorTujuan,
     Polaritas,
     RencanaKinerjaTahunan,
     Renstra,
+    Rpjmd,
     Sasaran,
     TargetRenstra,
     TargetRkt,
+    TargetTujuan,
     Tujuan,
 )
 from umum.kolom import panjang_kolom
@@ -52,14 +55,45 @@ class RktForm(VersiForm):
 
 class RenstraForm(VersiForm):
     """Per indicator: its text, unit, polarity, quarterly rule, IKU flag, end target and one
-    target per year of the period (``t_<indikator>_<tahun>``)."""
+    target per year of the period (``t_<indikator>_<tahun>``). Also the RPJMD the Renstra
+    follows and the misi it supports, each sasaran's strategi and kebijakan (``s<id>_…``),
+    and each tujuan indicator's unit, end target and yearly targets (``it<id>_…``, ``tt_…``)."""
 
     KOLOM = ["uraian", "satuan", "polaritas", "aturan_triwulan", "is_iku", "akhir"]
+
+    rpjmd = forms.ModelChoiceField(label=_("RPJMD yang dijabarkan"), queryset=None, required=False)
+    misi_rpjmd = forms.IntegerField(label=_("Nomor misi RPJMD yang didukung"), min_value=1, required=False)
 
     def __init__(self, *args, renstra: Renstra, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.renstra = renstra
         self.tahun = renstra.tahun_periode
+        self.fields["rpjmd"].queryset = Rpjmd.objects.order_by("kabupaten", "tahun_awal")
+        self.sasaran = list(renstra.sasaran.all())
+        for s in self.sasaran:
+            for nama, label in (("strategi", _("Strategi")), ("kebijakan", _("Kebijakan"))):
+                self.fields[f"s{s.pk}_{nama}"] = forms.CharField(
+                    label=f"{label} {s.kode}",
+                    max_length=panjang_kolom(Sasaran, nama),
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+        self.indikator_tujuan = [i for t in renstra.tujuan.all() for i in t.indikator.all()]
+        for i in self.indikator_tujuan:
+            self.fields[f"it{i.pk}_satuan"] = forms.CharField(
+                label=_("Satuan %(uraian)s") % {"uraian": i.uraian[:40]}, max_length=60, required=False
+            )
+            self.fields[f"it{i.pk}_akhir"] = NilaiField(
+                kolom=IndikatorTujuan._meta.get_field("target_akhir_angka"),
+                label=_("Target akhir %(uraian)s") % {"uraian": i.uraian[:40]},
+                required=False,
+            )
+            for tahun in self.tahun:
+                self.fields[f"tt_{i.pk}_{tahun}"] = NilaiField(
+                    kolom=TargetTujuan._meta.get_field("angka"),
+                    label=_("Target %(uraian)s tahun %(tahun)s") % {"uraian": i.uraian[:40], "tahun": tahun},
+                    required=False,
+                )
         self.indikator = [i for s in renstra.sasaran.all() for i in s.indikator.all()]
         for i in self.indikator:
             awalan = f"i{i.pk}_"
@@ -94,7 +128,17 @@ class RenstraForm(VersiForm):
 
     @classmethod
     def awal(cls, renstra: Renstra, versi: str) -> dict:
-        data = {"versi": versi}
+        data = {"versi": versi, "rpjmd": renstra.rpjmd_id, "misi_rpjmd": renstra.misi_rpjmd}
+        for s in renstra.sasaran.all():
+            data |= {f"s{s.pk}_strategi": s.strategi, f"s{s.pk}_kebijakan": s.kebijakan}
+        for t in renstra.tujuan.all():
+            for i in t.indikator.all():
+                data |= {
+                    f"it{i.pk}_satuan": i.satuan,
+                    f"it{i.pk}_akhir": nilai_isian(i.target_akhir_angka, i.target_akhir_huruf),
+                }
+                for x in i.target.all():
+                    data[f"tt_{i.pk}_{x.tahun}"] = nilai_isian(x.angka, x.huruf)
         for s in renstra.sasaran.all():
             for i in s.indikator.all():
                 awalan = f"i{i.pk}_"
@@ -140,6 +184,51 @@ class RenstraForm(VersiForm):
     def nilai_target(self) -> dict[tuple[int, int], tuple]:
         return {
             (i.pk, tahun): _nilai(self, f"t_{i.pk}_{tahun}") for i in self.indikator for tahun in self.tahun
+        }
+
+    def baris_sasaran(self) -> list[dict]:
+        return [
+            {"sasaran": s, "strategi": self[f"s{s.pk}_strategi"], "kebijakan": self[f"s{s.pk}_kebijakan"]}
+            for s in self.sasaran
+        ]
+
+    def baris_tujuan(self) -> list[dict]:
+        return [
+            {
+                "indikator": i,
+                "satuan": self[f"it{i.pk}_satuan"],
+                "akhir": self[f"it{i.pk}_akhir"],
+                "target": [self[f"tt_{i.pk}_{tahun}"] for tahun in self.tahun],
+            }
+            for i in self.indikator_tujuan
+        ]
+
+    def nilai_rencana(self) -> dict:
+        rpjmd = self.cleaned_data.get("rpjmd")
+        return {"rpjmd": rpjmd, "misi_rpjmd": self.cleaned_data.get("misi_rpjmd")}
+
+    def nilai_sasaran(self) -> dict[int, dict]:
+        return {
+            s.pk: {n: self.cleaned_data[f"s{s.pk}_{n}"] for n in ("strategi", "kebijakan")}
+            for s in self.sasaran
+        }
+
+    def nilai_indikator_tujuan(self) -> dict[int, dict]:
+        hasil = {}
+        for i in self.indikator_tujuan:
+            angka, huruf = _nilai(self, f"it{i.pk}_akhir")
+            hasil[i.pk] = {
+                "satuan": self.cleaned_data[f"it{i.pk}_satuan"],
+                "target_akhir_angka": angka,
+                "target_akhir_huruf": huruf,
+            }
+        return hasil
+
+    def nilai_target_tujuan(self) -> dict[tuple[int, int], tuple]:
+        return {
+            (i.pk, tahun): _nilai(self, f"tt_{i.pk}_{tahun}")
+            for i in self.indikator_tujuan
+            for tahun in self.tahun
         }
 
 

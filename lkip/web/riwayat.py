@@ -44,6 +44,7 @@ from perencanaan.models import (
     TargetPerjanjian,
     TargetRenstra,
     TargetRkt,
+    TargetTujuan,
     Tujuan,
 )
 from umum.angka import format_angka, format_rupiah, format_tanggal
@@ -121,6 +122,13 @@ MODEL: tuple[Model, ...] = (
         _renstra_tahun("tujuan__renstra__"),
         induk=_gabung(F("tujuan__kode")),
         nama=lambda d: d["uraian"] or "",
+    ),
+    Model(
+        TargetTujuan,
+        "renstra",
+        lambda k, t: Q(indikator__tujuan__renstra__kecamatan_id=k.pk, tahun=t),
+        induk=_gabung(F("indikator__uraian")),
+        nama=lambda d: d["tahun"] or "",
     ),
     Model(Sasaran, "renstra", _renstra_tahun("renstra__"), nama=lambda d: f"{d['kode']} {d['uraian']}"),
     Model(

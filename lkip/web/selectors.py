@@ -57,6 +57,7 @@ from perencanaan.models import (
     TargetPerjanjian,
     TargetRenstra,
     TargetRkt,
+    TargetTujuan,
     Tujuan,
 )
 from reviu.models import CatatanReviu
@@ -455,6 +456,7 @@ BAGIAN_LAPORAN: tuple[BagianLaporan, ...] = (
         lambda k, t: Sasaran.objects.filter(renstra__in=_renstra_tahun(k, t)),
         lambda k, t: Indikator.objects.filter(sasaran__renstra__in=_renstra_tahun(k, t)),
         lambda k, t: TargetRenstra.objects.filter(indikator__sasaran__renstra__in=_renstra_tahun(k, t)),
+        lambda k, t: TargetTujuan.objects.filter(indikator__tujuan__renstra__in=_renstra_tahun(k, t)),
         lambda k, t: PenetapanIku.objects.filter(kecamatan=k, tahun=t),
     )),
     BagianLaporan("rkt", _l("RKT"), "rkt", (

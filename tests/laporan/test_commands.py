@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from kecamatan.models import Kecamatan
 from lkip.laporan.selectors import dokumen_lkip
+from perencanaan.models import IndikatorTujuan, MisiRpjmd, Renstra, Rpjmd, TargetTujuan
 from tests.factories import kecamatan_besar
 
 
@@ -169,3 +170,32 @@ def test_quarterly_values_roll_up_beside_the_typed_year(capsys):
     data = json.loads(jalankan(capsys, "capaian", "kalisat", "2024", "--json"))
     baris = next(b for b in data["indikator"] if b["indikator_kode"] == "S2.1")
     assert (baris["realisasi"], baris["capaian"], baris["temuan"]) == ("84.6667", "94.07", [])
+
+
+def _dengan_tujuan_dan_rpjmd(kecamatan, jumlah: int) -> None:
+    """``jumlah`` tujuan indicators with a target each year, and an RPJMD with ``jumlah`` misi."""
+    renstra = Renstra.objects.get(kecamatan=kecamatan)
+    rpjmd = Rpjmd.objects.create(kabupaten=f"Uji {kecamatan.slug}", tahun_awal=2021, tahun_akhir=2026)
+    for n in range(1, jumlah + 1):
+        MisiRpjmd.objects.create(rpjmd=rpjmd, nomor=n, uraian=f"Misi {n}")
+        indikator = IndikatorTujuan.objects.create(tujuan=renstra.tujuan.first(), urutan=n, uraian=f"Ind {n}")
+        for tahun in renstra.tahun_periode:
+            TargetTujuan.objects.create(indikator=indikator, tahun=tahun, angka=n)
+    renstra.rpjmd, renstra.misi_rpjmd = rpjmd, 1
+    renstra.save()
+
+
+@pytest.mark.django_db
+def test_tujuan_targets_and_the_rpjmd_cost_two_queries_at_any_size(django_assert_num_queries):
+    kecil = kecamatan_besar(slug="kecil", indikator=2, sub_kegiatan=3)
+    besar = kecamatan_besar(slug="besar", indikator=25, sub_kegiatan=60)
+    _dengan_tujuan_dan_rpjmd(kecil, 2)
+    _dengan_tujuan_dan_rpjmd(besar, 25)
+    with django_assert_num_queries(36):
+        dokumen_lkip(kecamatan=kecil, tahun=2024)
+    with django_assert_num_queries(36):
+        data = dokumen_lkip(kecamatan=besar, tahun=2024)
+    (tujuan,) = data.renstra.tujuan
+    assert len(tujuan.indikator) == 25
+    assert tujuan.indikator[24].target[2024].angka == 25
+    assert [m.nomor for m in data.renstra.rpjmd.misi] == list(range(1, 26))

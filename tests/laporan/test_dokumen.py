@@ -54,10 +54,12 @@ SKEMA = {
     ".profil.pegawai[]": "kelompok jabatan kebutuhan bezetting laki_laki perempuan",
     ".profil.pejabat[]": "jabatan nama pangkat golongan nip kepala mulai_menjabat selesai_menjabat",
     ".profil.sarana[]": "nama jumlah kondisi jumlah_ideal",
-    ".renstra": "tahun_awal tahun_akhir versi jenis nomor_keputusan tanggal_keputusan berlaku_mulai versi_lain tujuan",
+    ".renstra": "tahun_awal tahun_akhir versi jenis nomor_keputusan tanggal_keputusan berlaku_mulai versi_lain tujuan rpjmd misi_rpjmd",
+    ".renstra.rpjmd": "kabupaten tahun_awal tahun_akhir visi misi",
+    ".renstra.rpjmd.misi[]": "nomor uraian",
     ".renstra.tujuan[]": "kode uraian indikator sasaran",
-    ".renstra.tujuan[].indikator[]": "uraian satuan",
-    ".renstra.tujuan[].sasaran[]": "kode nomor uraian indikator",
+    ".renstra.tujuan[].indikator[]": "uraian satuan target target_akhir",
+    ".renstra.tujuan[].sasaran[]": "kode nomor uraian indikator strategi kebijakan",
     ".renstra.tujuan[].sasaran[].indikator[]": "kode uraian satuan jenis_nilai polaritas formula penanggung_jawab sumber_data iku aturan_triwulan target target_akhir realisasi",
     ".renstra.tujuan[].sasaran[].indikator[].realisasi.*": "nilai status alasan triwulan faktor_keberhasilan hambatan tindak_lanjut catatan pembanding",
     ".renstra.tujuan[].sasaran[].indikator[].realisasi.*.pembanding": "nasional provinsi kabupaten",
@@ -181,9 +183,12 @@ def test_the_templates_run_no_query(django_assert_num_queries):
 def test_tables_and_figures_are_numbered_in_order_per_chapter():
     isi = isi_laporan(kecamatan=Kecamatan.objects.get(slug="kalisat"), tahun=2024)
     assert [n.nomor for n in isi["daftar"].tabel] == [
-        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5",
+        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6",
         "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
     ]  # fmt: skip
+    # Kalisat's tujuan indicators follow the matrix; it states no strategi or kebijakan.
+    assert isi["bab2"].tabel_tujuan.label == "Tabel 2.2"
+    assert isi["bab2"].tabel_strategi is None
     # Kalisat enters no national, provincial or kabupaten figure: that table is a sentence.
     assert isi["bab3"].tabel_pembanding is None
     assert [n.nomor for n in isi["daftar"].gambar] == ["1.1", "3.1", "3.2", "3.3"]

@@ -20,7 +20,9 @@ agreement text and the IKU decree's body on pages of their own, and Arjasa's and
 Rencana Aksi add 7–8 pages to each report; the SDM tables by pangkat and pendidikan, the budget
 by kind of spending and the Ikhtisar's factors add 1–3 more, and Pakusari's empty tables are
 left out. The «Sumber:» line under every table adds one page to Arjasa and Sumbersari and two to
-Kalisat."""
+Kalisat; BAB II's RPJMD paragraph, tujuan table and strategi table add one page to Kencong,
+Pakusari and Kalisat; in Sumbersari's, the two tujuan rows no longer printed as sasaran and
+the tujuan table even out."""
 
 pytestmark = pytest.mark.django_db
 

@@ -211,7 +211,7 @@ def alamat_halaman(nama: str, slug: str) -> str:
         ("anggaran", 16),
         ("profil", 9),
         ("realisasi", 19),
-        ("renstra", 19),
+        ("renstra", 21),  # with the tujuan indicators and the RPJMD choices
         ("periksa", 28),
         ("narasi", 11),
         ("catatan", 10),

@@ -434,8 +434,8 @@ def klien_admin(client):
     return client
 
 
-#: Data models that belong to no kecamatan year: the kecamatan itself, the predikat scales and
-#: the kabupaten's letterhead.
+#: Data models that belong to no kecamatan year: the kecamatan itself, the predikat scales,
+#: the kabupaten's letterhead and its RPJMD.
 BUKAN_DATA_TAHUN = {
     "kecamatan.Kecamatan",
     "capaian.SkalaPredikat",
@@ -443,6 +443,8 @@ BUKAN_DATA_TAHUN = {
     "capaian.SkalaTahun",
     "capaian.KonversiHuruf",
     "laporan.KopSurat",  # the kabupaten's letterhead, the same on every report
+    "perencanaan.Rpjmd",  # the kabupaten's plan, followed by every kecamatan's Renstra
+    "perencanaan.MisiRpjmd",
 }
 
 

@@ -6,10 +6,20 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from lkip.accounts.models import Peran
-from perencanaan.models import Indikator, RencanaKinerjaTahunan, Renstra, TargetRenstra
+from lkip.laporan.isi import isi_laporan
+from perencanaan.models import (
+    Indikator,
+    IndikatorTujuan,
+    RencanaKinerjaTahunan,
+    Renstra,
+    Sasaran,
+    TargetRenstra,
+    TargetTujuan,
+)
 from tests.web.bantuan import pengguna
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +149,12 @@ def test_renstra_perubahan_takes_over_from_its_year_and_keeps_every_number(opera
     assert indikator_json(sesudah)["S2.1"]["realisasi"] == indikator_json(sebelum)["S2.1"]["realisasi"]
     call_command("lkip_json", "kalisat", "2023")
     assert json.loads(capsys.readouterr().out)["renstra"]["versi"] == 1
+    # The RPJMD it follows and the tujuan indicators come along too.
+    assert sesudah["renstra"]["rpjmd"] == sebelum["renstra"]["rpjmd"]
+    assert sesudah["renstra"]["misi_rpjmd"] == 2
+    assert [t["indikator"] for t in sesudah["renstra"]["tujuan"]] == [
+        t["indikator"] for t in sebelum["renstra"]["tujuan"]
+    ]
 
 
 def test_renstra_perubahan_refuses_a_year_outside_the_period(operator):
@@ -179,3 +195,46 @@ def test_an_index_cannot_be_set_to_sum_its_quarters(operator):
     assert "realisasi triwulannya tidak dijumlahkan" in jawaban.content.decode()
     assert ikm().aturan_triwulan == "terakhir"  # nothing of the form is half-saved
     assert TargetRenstra.objects.get(indikator=ikm(), tahun=2025).angka != Decimal("97")
+
+
+def sakip_tujuan() -> IndikatorTujuan:
+    return IndikatorTujuan.objects.get(
+        tujuan__renstra__kecamatan__slug="kalisat", uraian="Nilai SAKIP Kecamatan"
+    )
+
+
+def test_operator_sets_tujuan_targets_and_a_sasarans_strategi_and_the_report_prints_them(operator, capsys):
+    sasaran = Sasaran.objects.get(renstra__kecamatan__slug="kalisat", kode="S2")
+    data = isian_renstra(operator)
+    data[f"tt_{sakip_tujuan().pk}_2024"] = "B (69)"
+    data[f"it{sakip_tujuan().pk}_akhir"] = "B (75)"
+    data[f"s{sasaran.pk}_strategi"] = "Memfasilitasi dan memantau penyelenggaraan pelayanan publik"
+    assert operator.post(alamat("renstra"), data).status_code == 302
+    target = TargetTujuan.objects.get(indikator=sakip_tujuan(), tahun=2024)
+    assert (target.angka, target.huruf) == (Decimal("69"), "B")
+    call_command("lkip_json", "kalisat", "2024")
+    renstra = json.loads(capsys.readouterr().out)["renstra"]
+    (indikator,) = [
+        i for t in renstra["tujuan"] for i in t["indikator"] if i["uraian"] == "Nilai SAKIP Kecamatan"
+    ]
+    assert indikator["target"] == {"2024": "B (69)"}
+    assert indikator["target_akhir"] == "B (75)"
+    teks = render_to_string("laporan/lkip.html", isi_laporan(kecamatan=sasaran.renstra.kecamatan, tahun=2024))
+    assert "Strategi dan Kebijakan per Sasaran" in teks
+    assert "Memfasilitasi dan memantau penyelenggaraan pelayanan publik" in teks
+    # Emptying the field removes the target again; missing is never 0.
+    data = isian_renstra(operator)
+    data[f"tt_{sakip_tujuan().pk}_2024"] = ""
+    assert operator.post(alamat("renstra"), data).status_code == 302
+    assert not TargetTujuan.objects.filter(indikator=sakip_tujuan()).exists()
+
+
+def test_a_misi_the_rpjmd_does_not_have_is_refused_and_nothing_is_saved(operator):
+    data = isian_renstra(operator)
+    data["misi_rpjmd"] = "5"
+    data[f"tt_{sakip_tujuan().pk}_2024"] = "B (69)"
+    jawaban = operator.post(alamat("renstra"), data)
+    assert jawaban.status_code == 200
+    assert "Misi ke-5 tidak ada dalam RPJMD yang dipilih." in jawaban.content.decode()
+    assert Renstra.objects.get(kecamatan__slug="kalisat").misi_rpjmd == 2
+    assert not TargetTujuan.objects.filter(indikator=sakip_tujuan()).exists()

@@ -71,6 +71,10 @@ def renstra(request: HttpRequest, ruang: Ruang) -> HttpResponse:
                     versi=form.cleaned_data["versi"],
                     indikator=form.nilai_indikator(),
                     target=form.nilai_target(),
+                    rencana=form.nilai_rencana(),
+                    sasaran=form.nilai_sasaran(),
+                    indikator_tujuan=form.nilai_indikator_tujuan(),
+                    target_tujuan=form.nilai_target_tujuan(),
                 )
             except DataKedaluwarsa:
                 form.tandai_konflik(tersimpan)
