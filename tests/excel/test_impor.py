@@ -318,8 +318,9 @@ def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
 
 
 #: What the workbook does not carry yet: the kind of spending of each sub kegiatan (and the
-#: split built from it) and the Rencana Aksi's quarterly targets.
-TIDAK_DIBAWA_BUKU = {"jenis_belanja", "per_jenis", "target_triwulan"}
+#: split built from it), the Rencana Aksi's quarterly targets, the year's innovations and awards,
+#: and the documentation photos (files, not cells).
+TIDAK_DIBAWA_BUKU = {"jenis_belanja", "per_jenis", "target_triwulan", "inovasi", "penghargaan", "dokumentasi"}
 
 
 def _tanpa(isi, kunci: set[str]):
