@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
 from kecamatan.admin import KunciTahunAdmin
 from umum.urutan import kolom_kode
 
@@ -49,3 +49,27 @@ class SubKegiatanAdmin(KunciTahunAdmin):
 class KeluaranAdmin(KunciTahunAdmin):
     jalur_kunci = ("sub_kegiatan.kegiatan.program.kecamatan_id", "sub_kegiatan.kegiatan.program.tahun")
     list_display = ["uraian", "satuan", "target", "realisasi", "sub_kegiatan"]
+
+
+@admin.register(Dokumentasi)
+class DokumentasiAdmin(KunciTahunAdmin):
+    """Captions and the report mark are corrected here; a photo is added on the Dokumentasi page,
+    where its bytes are checked and re-encoded, so the admin neither adds one nor swaps its file."""
+
+    jalur_kunci = ("program.kecamatan_id", "program.tahun")
+    list_display = ["keterangan", "program", "tampilkan_di_laporan", "diunggah"]
+    list_filter = ["program__kecamatan", "program__tahun", "tampilkan_di_laporan"]
+    list_select_related = ["program"]
+    readonly_fields = [
+        "program",
+        "kegiatan",
+        "sub_kegiatan",
+        "berkas",
+        "sidik",
+        "lebar",
+        "tinggi",
+        "diunggah",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -141,3 +142,71 @@ class Keluaran(TargetTriwulan):
     @property
     def capaian(self) -> Decimal | None:
         return persentase(self.realisasi, self.target)
+
+
+def _lokasi_dokumentasi(instance: "Dokumentasi", filename: str) -> str:
+    return f"dokumentasi/{filename}"
+
+
+class Dokumentasi(models.Model):
+    """A photo of a program's work (or one of its kegiatan or sub kegiatan), with the caption the
+    report prints under it. The file is named by the SHA-256 of its bytes (``sidik``): the
+    report's HTML names it, so a new photo is a new HTML and a new PDF cache key."""
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="dokumentasi", verbose_name=_("program")
+    )
+    kegiatan = models.ForeignKey(
+        Kegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="dokumentasi",
+        verbose_name=_("kegiatan"),
+    )
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="dokumentasi",
+        verbose_name=_("sub kegiatan"),
+    )
+    berkas = models.FileField(_("foto"), upload_to=_lokasi_dokumentasi, max_length=200)
+    sidik = models.CharField(_("SHA-256"), max_length=64, editable=False)
+    lebar = models.PositiveIntegerField(_("lebar (piksel)"), editable=False)
+    tinggi = models.PositiveIntegerField(_("tinggi (piksel)"), editable=False)
+    keterangan = models.CharField(_("keterangan foto"), max_length=300)
+    tampilkan_di_laporan = models.BooleanField(_("tampilkan di laporan"), default=True)
+    diunggah = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("dokumentasi")
+        verbose_name_plural = _("dokumentasi")
+        ordering = ["program", "diunggah", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sub_kegiatan__isnull=True) | Q(kegiatan__isnull=False),
+                name="dokumentasi_sub_kegiatan_dengan_kegiatan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.keterangan
+
+    def clean(self) -> None:
+        if self.kegiatan_id and self.program_id and self.kegiatan.program_id != self.program_id:
+            raise ValidationError(_("Kegiatan foto tidak termasuk program yang dipilih."))
+        if self.sub_kegiatan_id and self.sub_kegiatan.kegiatan_id != self.kegiatan_id:
+            raise ValidationError(_("Sub kegiatan foto tidak termasuk kegiatan yang dipilih."))
+
+    @property
+    def bagian(self) -> str:
+        """What the photo documents, as the upload form names it (``sub_kegiatan:12``)."""
+        if self.sub_kegiatan_id:
+            return f"sub_kegiatan:{self.sub_kegiatan_id}"
+        if self.kegiatan_id:
+            return f"kegiatan:{self.kegiatan_id}"
+        return f"program:{self.program_id}"

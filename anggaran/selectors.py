@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Model, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
 from kecamatan.models import Kecamatan
 from umum.angka import persentase
 
@@ -165,3 +165,48 @@ def jumlah_banyak(*, kecamatan_id: list[int], tahun: list[int]) -> dict[tuple[in
         .order_by()
     )
     return {(b["kegiatan__program__kecamatan_id"], b["kegiatan__program__tahun"]): _jumlah(b) for b in baris}
+
+
+@dataclass(frozen=True)
+class HalamanDokumentasi:
+    """The documentation page: the photos in budget order, and every row a photo may document
+    (``program:3``, ``kegiatan:7``, ``sub_kegiatan:12`` with its label) for the upload form."""
+
+    foto: list[Dokumentasi]
+    pilihan: list[tuple[str, str]]
+
+
+def halaman_dokumentasi(*, kecamatan: Kecamatan, tahun: int) -> HalamanDokumentasi:
+    """Three queries: programs with their kegiatan and sub kegiatan, and the photos."""
+    program = list(
+        Program.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by("kode_urut")
+        .prefetch_related(
+            Prefetch(
+                "kegiatan",
+                queryset=Kegiatan.objects.order_by("kode_urut").prefetch_related(
+                    Prefetch("sub_kegiatan", queryset=SubKegiatan.objects.order_by("kode_urut"))
+                ),
+            )
+        )
+    )
+    pilihan: list[tuple[str, str]] = []
+    urutan: dict[str, int] = {}
+    for p in program:
+        pilihan.append((f"program:{p.pk}", f"Program {p.kode} {p.nama}"))
+        for k in p.kegiatan.all():
+            pilihan.append((f"kegiatan:{k.pk}", f"— Kegiatan {k.kode} {k.nama}"))
+            pilihan += [
+                (f"sub_kegiatan:{s.pk}", f"—— Sub kegiatan {s.kode} {s.nama}") for s in k.sub_kegiatan.all()
+            ]
+    urutan = {kunci: i for i, (kunci, _label) in enumerate(pilihan)}
+    label = dict(pilihan)
+    foto = list(
+        Dokumentasi.objects.filter(program__kecamatan=kecamatan, program__tahun=tahun).order_by(
+            "diunggah", "pk"
+        )
+    )
+    foto.sort(key=lambda f: urutan.get(f.bagian, len(urutan)))
+    for f in foto:
+        f.label_bagian = label.get(f.bagian, "").lstrip("— ")
+    return HalamanDokumentasi(foto=foto, pilihan=pilihan)

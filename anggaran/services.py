@@ -1,14 +1,17 @@
 """Writes to the budget tree: one transaction, validated with ``full_clean``."""
 
+import hashlib
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
 from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import Kecamatan
+from umum.gambar import foto_siapkan
 from umum.riwayat import bulk_create_riwayat, bulk_update_riwayat, isi_kolom
 from umum.urutan import KodeUrut, kunci_kode
 from umum.versi import DataKedaluwarsa, versi_objek
@@ -195,3 +198,90 @@ def anggaran_pohon_simpan(
     )
     simpan(SubKegiatan, ada_s, sub_kegiatan, lambda k: SubKegiatan(kegiatan=induk(ada_k, k[:2]), kode=k[2]))
     simpan(Keluaran, ada_o, keluaran, keluaran_baru)
+
+
+# --- Dokumentasi -----------------------------------------------------------------------------
+
+
+def dokumentasi_tempat(
+    *, kecamatan: Kecamatan, tahun: int, bagian: str
+) -> tuple[Program, Kegiatan | None, SubKegiatan | None]:
+    """The budget row a photo documents, from its form value (``program:3``, ``kegiatan:7``,
+    ``sub_kegiatan:12``), only within this kecamatan's year; ``ValidationError`` otherwise."""
+    jenis, _sep, nomor = bagian.partition(":")
+    model = {"program": Program, "kegiatan": Kegiatan, "sub_kegiatan": SubKegiatan}.get(jenis)
+    tahun_ini = {
+        Program: {"kecamatan": kecamatan, "tahun": tahun},
+        Kegiatan: {"program__kecamatan": kecamatan, "program__tahun": tahun},
+        SubKegiatan: {"kegiatan__program__kecamatan": kecamatan, "kegiatan__program__tahun": tahun},
+    }
+    baris = None
+    if model is not None and nomor.isdigit():
+        baris = model.objects.filter(pk=int(nomor), **tahun_ini[model]).first()
+    if baris is None:
+        raise ValidationError(
+            _("Pilih program, kegiatan atau sub kegiatan anggaran tahun ini untuk foto ini.")
+        )
+    if isinstance(baris, SubKegiatan):
+        return baris.kegiatan.program, baris.kegiatan, baris
+    if isinstance(baris, Kegiatan):
+        return baris.program, baris, None
+    return baris, None, None
+
+
+@transaction.atomic
+def dokumentasi_create(
+    *, kecamatan: Kecamatan, tahun: int, bagian: str, foto: bytes, keterangan: str, tampilkan_di_laporan: bool
+) -> Dokumentasi:
+    """Add a photo to a program, kegiatan or sub kegiatan of the year. ``foto`` is the upload's
+    bytes; it is checked and re-encoded (``umum.gambar.foto_siapkan``) and stored under its hash."""
+    pastikan_dapat_diubah(kecamatan.pk, tahun)
+    program, kegiatan, sub_kegiatan = dokumentasi_tempat(kecamatan=kecamatan, tahun=tahun, bagian=bagian)
+    siap = foto_siapkan(foto)
+    sidik = hashlib.sha256(siap.isi).hexdigest()
+    dokumentasi = Dokumentasi(
+        program=program,
+        kegiatan=kegiatan,
+        sub_kegiatan=sub_kegiatan,
+        sidik=sidik,
+        lebar=siap.lebar,
+        tinggi=siap.tinggi,
+        keterangan=keterangan.strip(),
+        tampilkan_di_laporan=tampilkan_di_laporan,
+    )
+    dokumentasi.full_clean(exclude=["berkas"])  # the bytes were checked above; nothing is stored yet
+    nama = f"dokumentasi/{sidik}.{siap.jenis}"
+    storage = dokumentasi.berkas.storage
+    if storage.exists(nama):  # the same photo again: one file serves both rows
+        dokumentasi.berkas.name = nama
+    else:  # a file left by a rolled-back upload has these very bytes: reusing it is safe
+        dokumentasi.berkas.save(f"{sidik}.{siap.jenis}", ContentFile(siap.isi), save=False)
+    dokumentasi.save()
+    return dokumentasi
+
+
+@transaction.atomic
+def dokumentasi_update(
+    *, dokumentasi: Dokumentasi, keterangan: str, tampilkan_di_laporan: bool
+) -> Dokumentasi:
+    """Change a photo's caption or whether the report prints it."""
+    obj = Dokumentasi.objects.select_for_update().select_related("program").get(pk=dokumentasi.pk)
+    pastikan_dapat_diubah(obj.program.kecamatan_id, obj.program.tahun)
+    sebelum = isi_kolom(obj)
+    obj.keterangan = keterangan.strip()
+    obj.tampilkan_di_laporan = tampilkan_di_laporan
+    obj.full_clean(exclude=["berkas"])
+    if isi_kolom(obj) != sebelum:
+        obj.save()
+    return obj
+
+
+@transaction.atomic
+def dokumentasi_delete(*, dokumentasi: Dokumentasi) -> None:
+    obj = Dokumentasi.objects.select_for_update().select_related("program").get(pk=dokumentasi.pk)
+    pastikan_dapat_diubah(obj.program.kecamatan_id, obj.program.tahun)
+    berkas = obj.berkas
+    obj.delete()
+    # The same photo may be attached twice (one file, named by its hash): keep it while used.
+    if berkas and not Dokumentasi.objects.filter(berkas=berkas.name).exists():
+        transaction.on_commit(lambda: berkas.storage.delete(berkas.name))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capaian import scoring
 from perencanaan.models import Indikator, NilaiField
-from umum.kolom import DesimalField, TeksField
+from umum.kolom import DesimalField, TautanField, TeksField
 from umum.riwayat import Riwayat
 
 
@@ -246,13 +246,6 @@ BUKTI_EKSTENSI = ["pdf", "jpg", "jpeg", "png", "xlsx", "xls", "docx", "doc"]
 def _lokasi_bukti(instance: "Bukti", filename: str) -> str:
     realisasi = instance.realisasi
     return f"bukti/{realisasi.tahun}/{realisasi.indikator_id}/{filename}"
-
-
-class TautanField(models.URLField):
-    """A link typed without a scheme is read as https (the web the users link to)."""
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
 class Bukti(models.Model):

@@ -7,10 +7,12 @@ from kecamatan.alur import TahunTerkunci, pastikan_dapat_diubah
 from kecamatan.models import (
     AlurLaporan,
     Desa,
+    Inovasi,
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
     PengesahanData,
+    Penghargaan,
     ProfilKecamatan,
     RincianPegawai,
     RiwayatAlur,
@@ -128,6 +130,16 @@ class PejabatInline(admin.TabularInline):
     extra = 0
 
 
+class InovasiInline(admin.StackedInline):
+    model = Inovasi
+    extra = 0
+
+
+class PenghargaanInline(admin.TabularInline):
+    model = Penghargaan
+    extra = 0
+
+
 @admin.register(ProfilKecamatan)
 class ProfilKecamatanAdmin(KunciTahunAdmin):
     list_display = ["kecamatan", "tahun", "luas_km2", "jumlah_penduduk"]
@@ -139,10 +151,12 @@ class ProfilKecamatanAdmin(KunciTahunAdmin):
         SaranaPrasaranaInline,
         UnitOrganisasiInline,
         PejabatInline,
+        InovasiInline,
+        PenghargaanInline,
     ]
 
 
-@admin.register(Desa, KomposisiPegawai, RincianPegawai, SaranaPrasarana, Pejabat)
+@admin.register(Desa, KomposisiPegawai, RincianPegawai, SaranaPrasarana, Pejabat, Inovasi, Penghargaan)
 class BagianProfilAdmin(KunciTahunAdmin):
     jalur_kunci = ("profil.kecamatan_id", "profil.tahun")
     list_filter = ["profil__kecamatan", "profil__tahun"]

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kecamatan.jabatan import masa_mencakup
-from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TeksField
+from umum.kolom import BilanganField, BilanganKecilField, DesimalField, NamaField, TautanField, TeksField
 from umum.riwayat import Riwayat
 
 SUMBER_BANTUAN = _(
@@ -319,6 +319,70 @@ class Pejabat(models.Model):
     def menjabat_pada(self, tanggal: date) -> bool | None:
         """Whether the term covers ``tanggal``; ``None`` when the term is not recorded."""
         return masa_mencakup(self.mulai_menjabat, self.selesai_menjabat, tanggal)
+
+
+class Inovasi(models.Model):
+    """An innovation of the kecamatan reported in a year's LKIP (BAB III): what it is, since when,
+    on what basis and what it brought."""
+
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="inovasi", verbose_name=_("profil")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    nama = NamaField(_("nama inovasi"), max_length=200)
+    uraian = TeksField(
+        _("uraian"), max_length=2000, blank=True, help_text=_("Apa inovasinya dan masalah yang diatasinya.")
+    )
+    tahun_mulai = models.PositiveSmallIntegerField(_("tahun mulai"), null=True, blank=True)
+    dasar_penetapan = models.CharField(
+        _("dasar penetapan"), max_length=200, blank=True, help_text=_("mis. SK Bupati nomor dan tanggalnya")
+    )
+    hasil = TeksField(_("hasil atau manfaat"), max_length=2000, blank=True)
+    tautan = TautanField(_("tautan"), blank=True)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("inovasi")
+        verbose_name_plural = _("inovasi")
+        ordering = ["profil", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["profil", "nama"], name="inovasi_unik_per_profil"),
+            models.CheckConstraint(
+                condition=Q(tahun_mulai__isnull=True) | Q(tahun_mulai__gte=1945, tahun_mulai__lte=2100),
+                name="inovasi_tahun_mulai_wajar",
+                violation_error_message=_("Tahun mulai inovasi harus antara 1945 dan 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Penghargaan(models.Model):
+    """An award the kecamatan received in the year: what, from whom, at which level, when."""
+
+    profil = models.ForeignKey(
+        ProfilKecamatan, on_delete=models.CASCADE, related_name="penghargaan", verbose_name=_("profil")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    nama = NamaField(_("penghargaan"), max_length=200)
+    pemberi = NamaField(_("pemberi"), max_length=200, blank=True)
+    tingkat = models.CharField(
+        _("tingkat"), max_length=60, blank=True, help_text=_("mis. Kabupaten, Nasional")
+    )
+    tanggal = models.DateField(_("tanggal"), null=True, blank=True)
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("penghargaan")
+        verbose_name_plural = _("penghargaan")
+        ordering = ["profil", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["profil", "nama"], name="penghargaan_unik_per_profil")]
+
+    def __str__(self) -> str:
+        return self.nama
 
 
 class PengesahanData(models.Model):

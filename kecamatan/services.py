@@ -9,10 +9,12 @@ from django.utils import timezone
 from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import (
     Desa,
+    Inovasi,
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
     PengesahanData,
+    Penghargaan,
     ProfilKecamatan,
     RincianPegawai,
     SaranaPrasarana,
@@ -93,6 +95,8 @@ TABEL_PROFIL = {
     "sarana": SaranaPrasarana,
     "pejabat": Pejabat,
     "organisasi": UnitOrganisasi,
+    "inovasi": Inovasi,
+    "penghargaan": Penghargaan,
 }
 
 
@@ -102,8 +106,8 @@ def versi_tabel_profil(profil: ProfilKecamatan, jenis: str) -> str:
 
 @transaction.atomic
 def profil_tabel_update(*, profil: ProfilKecamatan, jenis: str, versi: str, baris: list[dict]) -> None:
-    """Replace one table of the profile (desa, pegawai, sarana, pejabat, organisasi) with
-    ``baris``, in order. Each row is the model's fields plus ``id`` (an existing row of this
+    """Replace one table of the profile (desa, pegawai, sarana, pejabat, organisasi, inovasi,
+    penghargaan) with ``baris``, in order. Each row is the model's fields plus ``id`` (an existing row of this
     profile, or ``None`` for a new one) and ``hapus``. All or nothing."""
     profil = ProfilKecamatan.objects.select_for_update().get(pk=profil.pk)
     pastikan_dapat_diubah(profil.kecamatan_id, profil.tahun)

@@ -42,8 +42,9 @@ def test_admin_list_and_add_pages_open(klien_admin, model):
     daftar = klien_admin.get(reverse(f"{awalan}_changelist"))
     assert daftar.status_code == 200
     tambah = klien_admin.get(reverse(f"{awalan}_add")).status_code
-    # Scale bands are added with their scale; the workflow moves only through its steps.
-    hanya_baca = {"pitapredikat", "alurlaporan", "riwayatalur"}
+    # Scale bands are added with their scale; the workflow moves only through its steps; a
+    # documentation photo is added on its page, where its bytes are checked and re-encoded.
+    hanya_baca = {"pitapredikat", "alurlaporan", "riwayatalur", "dokumentasi"}
     assert tambah == (403 if model._meta.model_name in hanya_baca else 200)
 
 

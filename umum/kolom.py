@@ -104,6 +104,13 @@ class TeksField(models.TextField):
         return lain if self.max_length is None else [*lain, validators.MaxLengthValidator(self.max_length)]
 
 
+class TautanField(models.URLField):
+    """A link typed without a scheme is read as https (the web the users link to)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class NamaField(models.CharField):
     """A name, jabatan or signatory: bidirectional control characters are removed when
     cleaned, so what is printed reads as typed."""

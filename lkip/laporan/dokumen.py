@@ -111,6 +111,24 @@ class SumberTabel:
 
 
 @dataclass(frozen=True)
+class Inovasi:
+    nama: str
+    uraian: str
+    tahun_mulai: int | None
+    dasar_penetapan: str
+    hasil: str
+    tautan: str
+
+
+@dataclass(frozen=True)
+class Penghargaan:
+    nama: str
+    pemberi: str
+    tingkat: str
+    tanggal: date | None
+
+
+@dataclass(frozen=True)
 class Profil:
     luas_km2: Decimal | None = _polos(default=None)
     jumlah_penduduk: int | None = None
@@ -124,6 +142,8 @@ class Profil:
     tanggal_laporan: date | None = None
     rincian_pegawai: tuple[RincianPegawai, ...] = ()
     sumber_tabel: SumberTabel = field(default_factory=SumberTabel)
+    inovasi: tuple[Inovasi, ...] = ()
+    penghargaan: tuple[Penghargaan, ...] = ()
 
 
 # --- Renstra -------------------------------------------------------------------------------
@@ -487,6 +507,21 @@ class Efisiensi:
 
 
 @dataclass(frozen=True)
+class Dokumentasi:
+    """A photo the operator marked «tampilkan di laporan», under the budget row it documents."""
+
+    program: str
+    """The program's kode."""
+    kegiatan: str | None
+    sub_kegiatan: str | None
+    keterangan: str
+    berkas: str
+    """The photo's address in the report's HTML (``/media/dokumentasi/<sha256>.jpg``)."""
+    lebar: int
+    tinggi: int
+
+
+@dataclass(frozen=True)
 class DokumenLkip:
     versi_skema: int
     kecamatan: KecamatanDok
@@ -499,6 +534,8 @@ class DokumenLkip:
     capaian: Capaian | CapaianTidakTersedia
     anggaran: Anggaran
     efisiensi: tuple[Efisiensi, ...]
+    dokumentasi: tuple[Dokumentasi, ...] = ()
+    """Photos printed in BAB III C, in budget order (program, kegiatan, sub kegiatan), then as uploaded."""
 
 
 # --- JSON ----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from lkip.laporan.narasi_bawaan import NARASI_BAWAAN
 from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
 from lkip.laporan.sdm import RincianSdm, rincian_sdm
 from lkip.laporan.selectors import dokumen_lkip
-from lkip.laporan.sumber import SumberLaporan, sumber_laporan
+from lkip.laporan.sumber import SumberLaporan, sumber_inovasi, sumber_laporan
 from umum.angka import persentase
 
 # --- Numbering -------------------------------------------------------------------------------
@@ -427,6 +427,7 @@ class Daftar:
     perjanjian_semua: tuple[d.Perjanjian, ...]
     ada_renstra: bool
     ada_rencana_aksi: bool = False
+    ada_inovasi: bool = False
 
 
 def sampul(dok: d.DokumenLkip, umum: Umum) -> Sampul:
@@ -458,6 +459,7 @@ def daftar(dok: d.DokumenLkip, nomor: Penomor) -> Daftar:
         gambar=tuple(nomor.gambar_semua),
         perjanjian_semua=dok.perjanjian_kinerja,
         ada_renstra=dok.renstra is not None,
+        ada_inovasi=bool(dok.profil and (dok.profil.inovasi or dok.profil.penghargaan)),
     )
 
 
@@ -795,6 +797,96 @@ class Bab3(Bab):
     gambar_serapan: Nomor
     grafik_serapan: SafeString
     belanja: RingkasanBelanja
+    inovasi: "InovasiPenghargaan | None"
+    """BAB III G, only when the year has an innovation or an award."""
+    dokumentasi: tuple["FotoProgram", ...]
+    """BAB III C's photos, one group per program; empty: no photo is marked for the report."""
+
+
+@dataclass(frozen=True)
+class InovasiPenghargaan:
+    inovasi: tuple[d.Inovasi, ...]
+    penghargaan: tuple[d.Penghargaan, ...]
+    tabel_inovasi: Nomor | None
+    tabel_penghargaan: Nomor | None
+    kolom_penghargaan: frozenset[str]
+    """The award columns some row fills (``pemberi``, ``tingkat``, ``tanggal``): a column no
+    row fills is left out rather than printed as dashes."""
+    lebar_penghargaan: tuple[int, ...]
+    """Percent widths of the award table's columns: No, the award, then the columns printed."""
+
+
+@dataclass(frozen=True)
+class Foto:
+    gambar: Nomor
+    """The figure's number; its title is the photo's caption."""
+    berkas: str
+    bagian: str
+    """The kegiatan or sub kegiatan it documents (``""``: the program as a whole)."""
+    potret: bool
+
+
+@dataclass(frozen=True)
+class FotoProgram:
+    kode: str
+    nama: str
+    foto: tuple[Foto, ...]
+
+
+def _dokumentasi(dok: d.DokumenLkip, nomor: Penomor) -> tuple[FotoProgram, ...]:
+    """The photos grouped under their program, each numbered as a figure of BAB III."""
+    nama: dict[tuple[str, ...], str] = {}
+    for p in dok.anggaran.program:
+        nama[(p.kode,)] = p.nama
+        for k in p.kegiatan:
+            nama[(p.kode, k.kode)] = f"Kegiatan {k.kode} {k.nama}"
+            for x in k.sub_kegiatan:
+                nama[(p.kode, k.kode, x.kode)] = f"Sub Kegiatan {x.kode} {x.nama}"
+    kelompok: dict[str, list[Foto]] = {}
+    for f in dok.dokumentasi:
+        kunci = tuple(k for k in (f.program, f.kegiatan, f.sub_kegiatan) if k)
+        kelompok.setdefault(f.program, []).append(
+            Foto(
+                gambar=nomor.gambar(3, f.keterangan),
+                berkas=f.berkas,
+                bagian=nama.get(kunci, "") if len(kunci) > 1 else "",
+                potret=f.tinggi > f.lebar,
+            )
+        )
+    return tuple(FotoProgram(kode, nama.get((kode,), ""), tuple(foto)) for kode, foto in kelompok.items())
+
+
+#: The award table's column widths by how many of pemberi, tingkat and tanggal it prints.
+LEBAR_PENGHARGAAN = {0: (6, 94), 1: (6, 64, 30), 2: (6, 48, 26, 20), 3: (6, 40, 26, 14, 14)}
+
+
+def _inovasi_penghargaan(profil: d.Profil | None, umum: Umum, nomor: Penomor) -> InovasiPenghargaan | None:
+    if profil is None or not (profil.inovasi or profil.penghargaan):
+        return None
+    nama, tahun = umum.nama, umum.tahun
+    kolom = frozenset(
+        n for n in ("pemberi", "tingkat", "tanggal") if any(getattr(p, n) for p in profil.penghargaan)
+    )
+    return InovasiPenghargaan(
+        inovasi=profil.inovasi,
+        penghargaan=profil.penghargaan,
+        tabel_inovasi=_tabel_bila(
+            profil.inovasi,
+            nomor,
+            3,
+            f"Inovasi {nama} Tahun {tahun}",
+            sumber_inovasi(nama, tahun, profil.inovasi),
+        ),
+        tabel_penghargaan=_tabel_bila(
+            profil.penghargaan,
+            nomor,
+            3,
+            f"Penghargaan yang Diraih {nama} Tahun {tahun}",
+            f"Data Penghargaan {nama} Tahun {tahun}",
+        ),
+        kolom_penghargaan=kolom,
+        lebar_penghargaan=LEBAR_PENGHARGAAN[len(kolom)],
+    )
 
 
 def _grafik_capaian(baris: tuple[d.BarisCapaian, ...], judul: Nomor) -> SafeString:
@@ -866,6 +958,7 @@ def bab_3_akuntabilitas(
         "Program, Kegiatan dan Sub Kegiatan Pendukung Sasaran",
         sumber.pendukung,
     )
+    dokumentasi = _dokumentasi(dok, nomor)
     efisiensi = nomor.tabel(3, "Efisiensi Penggunaan Sumber Daya", sumber="")
     rekap = nomor.tabel(
         3,
@@ -881,6 +974,7 @@ def bab_3_akuntabilitas(
     )
     belanja = ringkasan_belanja(dok.anggaran, tahun, nomor, sumber=sumber.realisasi_anggaran)
     serapan = nomor.gambar(3, f"Serapan Anggaran per Program Tahun {tahun}")
+    inovasi = _inovasi_penghargaan(dok.profil, umum, nomor)
     baris = dok.capaian.indikator
     return Bab3(
         **_bab(umum),
@@ -911,6 +1005,8 @@ def bab_3_akuntabilitas(
         gambar_serapan=serapan,
         grafik_serapan=_grafik_serapan(dok.anggaran.program, serapan),
         belanja=belanja,
+        inovasi=inovasi,
+        dokumentasi=dokumentasi,
     )
 
 

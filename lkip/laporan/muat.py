@@ -20,9 +20,11 @@ from capaian.scoring import nilai_teks_opsional
 from kecamatan.alur import TahunTerkunci, pastikan_tahun_dapat_diubah
 from kecamatan.models import (
     Desa,
+    Inovasi,
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
+    Penghargaan,
     ProfilKecamatan,
     RincianPegawai,
     SaranaPrasarana,
@@ -323,6 +325,32 @@ def _muat_profil(kecamatan: Kecamatan, data: Dokumen) -> None:
         for i, p in enumerate(data.get("pejabat", []), start=1)
     ]
     _buang_sisanya(profil.pejabat.all(), pejabat)
+    inovasi = [
+        _simpan(
+            Inovasi,
+            {"profil": profil, "nama": x["nama"]},
+            urutan=i,
+            uraian=x.get("uraian") or "",
+            tahun_mulai=x.get("tahun_mulai"),
+            dasar_penetapan=x.get("dasar_penetapan") or "",
+            hasil=x.get("hasil") or "",
+            tautan=x.get("tautan") or "",
+        )
+        for i, x in enumerate(data.get("inovasi", []), start=1)
+    ]
+    _buang_sisanya(profil.inovasi.all(), inovasi)
+    penghargaan = [
+        _simpan(
+            Penghargaan,
+            {"profil": profil, "nama": x["nama"]},
+            urutan=i,
+            pemberi=x.get("pemberi") or "",
+            tingkat=x.get("tingkat") or "",
+            tanggal=_tanggal(x.get("tanggal")),
+        )
+        for i, x in enumerate(data.get("penghargaan", []), start=1)
+    ]
+    _buang_sisanya(profil.penghargaan.all(), penghargaan)
 
 
 def _muat_rpjmd(kecamatan: Kecamatan, data: Dokumen | None) -> Rpjmd | None:

@@ -40,6 +40,7 @@ leader.pasang()
 ALAMAT_DASAR = "https://lkip.invalid/"
 AWALAN_MEDIA = "/" + settings.MEDIA_URL.strip("/") + "/"
 AWALAN_KOP = AWALAN_MEDIA + "kop/"
+AWALAN_DOKUMENTASI = AWALAN_MEDIA + "dokumentasi/"
 
 
 def _berkas_statis(nama: str) -> str | None:
@@ -56,8 +57,9 @@ def _berkas_statis(nama: str) -> str | None:
 
 
 class PengambilStatis(URLFetcher):
-    """Serves ``/static/...`` from the project's static files and ``/media/kop/...`` (the
-    letterhead's logo) from the file storage; refuses everything else."""
+    """Serves ``/static/...`` from the project's static files, and ``/media/kop/...`` (the
+    letterhead's logo) and ``/media/dokumentasi/...`` (the documentation photos) from the file
+    storage; refuses everything else."""
 
     def __init__(self) -> None:
         super().__init__(fail_on_errors=True, allowed_protocols=["https"])
@@ -65,7 +67,9 @@ class PengambilStatis(URLFetcher):
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         bagian = urlsplit(url)
         awalan = "/" + settings.STATIC_URL.strip("/") + "/"
-        if f"{bagian.scheme}://{bagian.netloc}/" == ALAMAT_DASAR and bagian.path.startswith(AWALAN_KOP):
+        if f"{bagian.scheme}://{bagian.netloc}/" == ALAMAT_DASAR and bagian.path.startswith(
+            (AWALAN_KOP, AWALAN_DOKUMENTASI)
+        ):
             return self._kop(url, bagian.path.removeprefix(AWALAN_MEDIA))
         if f"{bagian.scheme}://{bagian.netloc}/" != ALAMAT_DASAR or not bagian.path.startswith(awalan):
             raise ValueError(f"Alamat di luar berkas statis proyek ditolak: {url}")
@@ -79,7 +83,7 @@ class PengambilStatis(URLFetcher):
     @staticmethod
     def _kop(url: str, nama: str) -> URLFetcherResponse:
         if ".." in nama.split("/") or not default_storage.exists(nama):
-            raise FileNotFoundError(f"Logo kop surat tidak ada: {nama}")
+            raise FileNotFoundError(f"Berkas gambar laporan tidak ada: {nama}")
         jenis = "image/svg+xml" if nama.endswith(".svg") else mimetypes.guess_type(nama)[0]
         with default_storage.open(nama, "rb") as berkas:
             return URLFetcherResponse(

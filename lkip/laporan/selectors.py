@@ -8,9 +8,10 @@ from rows already in memory. The JSON schema is documented in ``docs/lkip_json.m
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import F, Prefetch
 
-from anggaran.models import JenisBelanja, SubKegiatan
+from anggaran.models import Dokumentasi, JenisBelanja, SubKegiatan
 from anggaran.selectors import Jumlah, PohonAnggaran, pohon_anggaran
 from capaian import scoring
 from capaian.models import Realisasi
@@ -32,6 +33,9 @@ from perencanaan.models import (
 )
 from umum.angka import bulatkan, format_angka, persentase
 
+AWALAN_MEDIA = "/" + settings.MEDIA_URL.strip("/") + "/"
+"""Where the report's HTML finds uploaded files (the layout's fetcher serves them from storage)."""
+
 
 def _persen(nilai: Decimal | None) -> Decimal | None:
     """A percentage as stored in the document: rounded half-up to two places, once."""
@@ -41,7 +45,9 @@ def _persen(nilai: Decimal | None) -> Decimal | None:
 def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
     profil = (
         ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat", "rincian_pegawai")
+        .prefetch_related(
+            "desa", "pegawai", "sarana", "organisasi", "pejabat", "rincian_pegawai", "inovasi", "penghargaan"
+        )
         .first()
     )
     if profil is None:
@@ -81,6 +87,13 @@ def _profil(kecamatan: Kecamatan, tahun: int) -> d.Profil | None:
         ),
         sumber_tabel=d.SumberTabel(
             **{n.removeprefix("sumber_"): getattr(profil, n) for n in ProfilKecamatan.SUMBER}
+        ),
+        inovasi=tuple(
+            d.Inovasi(x.nama, x.uraian, x.tahun_mulai, x.dasar_penetapan, x.hasil, x.tautan)
+            for x in profil.inovasi.all()
+        ),
+        penghargaan=tuple(
+            d.Penghargaan(x.nama, x.pemberi, x.tingkat, x.tanggal) for x in profil.penghargaan.all()
         ),
     )
 
@@ -468,6 +481,36 @@ def dokumen_lkip(*, kecamatan: Kecamatan, tahun: int) -> d.DokumenLkip:
         capaian=tidak_tersedia if capaian is None else _capaian(capaian),
         anggaran=_anggaran(pohon, tahun),
         efisiensi=_efisiensi(capaian, pohon),
+        dokumentasi=_dokumentasi(kecamatan, tahun),
+    )
+
+
+def _dokumentasi(kecamatan: Kecamatan, tahun: int) -> tuple[d.Dokumentasi, ...]:
+    """The photos marked for the report, in the budget tree's order (one query)."""
+    foto = (
+        Dokumentasi.objects.filter(
+            program__kecamatan=kecamatan, program__tahun=tahun, tampilkan_di_laporan=True
+        )
+        .select_related("program", "kegiatan", "sub_kegiatan")
+        .order_by(
+            "program__kode_urut",
+            F("kegiatan__kode_urut").asc(nulls_first=True),
+            F("sub_kegiatan__kode_urut").asc(nulls_first=True),
+            "diunggah",
+            "pk",
+        )
+    )
+    return tuple(
+        d.Dokumentasi(
+            program=f.program.kode,
+            kegiatan=f.kegiatan.kode if f.kegiatan else None,
+            sub_kegiatan=f.sub_kegiatan.kode if f.sub_kegiatan else None,
+            keterangan=f.keterangan,
+            berkas=AWALAN_MEDIA + f.berkas.name,
+            lebar=f.lebar,
+            tinggi=f.tinggi,
+        )
+        for f in foto
     )
 
 

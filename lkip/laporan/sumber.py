@@ -32,6 +32,14 @@ def bawaan_profil(nama: str, tahun: int) -> dict[str, str]:
     return {f"sumber_{k}": v for k, v in vars(b).items()}
 
 
+def sumber_inovasi(nama: str, tahun: int, inovasi: tuple[d.Inovasi, ...]) -> str:
+    """The kecamatan's own list, and the decrees that establish the innovations where named."""
+    teks = f"Data Inovasi {nama} Tahun {tahun}"
+    if any(i.dasar_penetapan for i in inovasi):
+        teks += "; dasar penetapan sebagaimana tercantum pada tabel"
+    return teks
+
+
 def _tanggal(tanggal) -> str:
     return f" tanggal {format_tanggal(tanggal)}" if tanggal else ""
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("k/<slug:slug>/<int:tahun>/laporan-pdf/status/", views.pdf_status, name="pdf_status"),
     # The letterhead's logo, at the address the report's HTML names (lkip.laporan.kop.AWALAN_LOGO).
     path("media/kop/<str:nama>", views.logo_kop, name="logo_kop"),
+    # A documentation photo, at the address the report's HTML names (Dokumentasi.berkas).
+    path("media/dokumentasi/<str:nama>", views.foto_dokumentasi, name="foto_dokumentasi"),
     path("laporan/cetak-massal/", views.cetak_massal, name="cetak_massal"),
     path("laporan/cetak-massal/<int:pk>/", views.cetak_massal_status, name="cetak_massal_status"),
     path(

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from anggaran.models import Dokumentasi
 from lkip.laporan.isi import isi_laporan
 from lkip.laporan.models import CetakMassal, KopSurat, LaporanDisetujui
 from lkip.laporan.selectors import laporan_disetujui_berlaku, laporan_disetujui_daftar, tahun_tersedia
@@ -23,7 +24,7 @@ from lkip.laporan.services import (
 )
 from lkip.laporan.simpanan import laporan_siapkan, pdf_cari, pdf_tersimpan
 from lkip.laporan.tasks import kecamatan_bertahun, render_sedang_berjalan
-from lkip.web.akses import TAHUN_MAKS, TAHUN_MIN, Ruang, lingkup_kecamatan
+from lkip.web.akses import TAHUN_MAKS, TAHUN_MIN, Ruang, lingkup_kecamatan, wajib_berperan
 
 
 def _wajib_ada(ruang: Ruang) -> None:
@@ -202,4 +203,27 @@ def logo_kop(request: HttpRequest, nama: str) -> HttpResponse:
     jawaban["Cache-Control"] = "private, max-age=31536000, immutable"
     jawaban["X-Content-Type-Options"] = "nosniff"
     jawaban["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return jawaban
+
+
+@require_GET
+@login_required
+def foto_dokumentasi(request: HttpRequest, nama: str) -> HttpResponse:
+    """A documentation photo for the report's web preview, at the address its HTML names (the
+    PDF reads it from storage). Served only to a user who may read a kecamatan the photo belongs
+    to; to anyone else it does not exist."""
+    wajib_berperan(request.user)
+    foto = Dokumentasi.objects.filter(berkas=f"dokumentasi/{nama}")
+    if request.user.is_peran_kecamatan:
+        foto = foto.filter(program__kecamatan_id=request.user.kecamatan_id)
+    dokumentasi = foto.first()
+    if dokumentasi is None:
+        raise Http404
+    try:
+        berkas = dokumentasi.berkas.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    jawaban = FileResponse(berkas, content_type="image/png" if nama.endswith(".png") else "image/jpeg")
+    jawaban["Cache-Control"] = "private, max-age=31536000, immutable"
+    jawaban["X-Content-Type-Options"] = "nosniff"
     return jawaban

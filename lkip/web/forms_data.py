@@ -7,6 +7,7 @@ from anggaran.models import JenisBelanja, Keluaran, SubKegiatan
 from kecamatan.models import ProfilKecamatan
 from lkip.web.forms import AngkaField, NilaiField, VersiForm, nilai_isian
 from perencanaan.models import PerjanjianKinerja, StatusPenandatangan, TargetPerjanjian
+from umum.gambar import BATAS_FOTO_BYTE, SISI_FOTO_TERSIMPAN
 from umum.kolom import panjang_kolom
 
 
@@ -254,3 +255,35 @@ class NarasiForm(VersiForm):
 
     def teks(self) -> dict[str, str]:
         return {n: self.cleaned_data[n] for n in self.fields if n != "versi"}
+
+
+class DokumentasiForm(forms.Form):
+    """A documentation photo for a program, kegiatan or sub kegiatan of the year."""
+
+    bagian = forms.ChoiceField(label=_("Foto kegiatan untuk"))
+    foto = forms.FileField(
+        label=_("Foto"),
+        help_text=_("JPG atau PNG, paling besar %(mb)s MB; disimpan dengan sisi terpanjang %(sisi)s piksel.")
+        % {"mb": BATAS_FOTO_BYTE // (1024 * 1024), "sisi": SISI_FOTO_TERSIMPAN},
+        widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png,image/jpeg,image/png"}),
+    )
+    keterangan = forms.CharField(
+        label=_("Keterangan foto"), max_length=300, help_text=_("Dicetak di bawah foto dalam laporan.")
+    )
+    tampilkan_di_laporan = forms.BooleanField(label=_("Tampilkan di laporan"), required=False, initial=True)
+
+    def __init__(self, *args, pilihan: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bagian"].choices = pilihan
+
+    def clean_foto(self) -> bytes:
+        """The upload's bytes, at most one past the limit (a huge file is not read whole); the
+        service checks what they are and re-encodes them."""
+        berkas = self.cleaned_data["foto"]
+        berkas.seek(0)
+        return berkas.read(BATAS_FOTO_BYTE + 1)
+
+
+class DokumentasiUbahForm(forms.Form):
+    keterangan = forms.CharField(label=_("Keterangan foto"), max_length=300)
+    tampilkan_di_laporan = forms.BooleanField(label=_("Tampilkan di laporan"), required=False)

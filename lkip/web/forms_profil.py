@@ -1,5 +1,5 @@
-"""One formset per table of the yearly profile: desa/kelurahan, staff, sarana, officials and
-the organisation chart. Rows are added, edited and removed together, in order."""
+"""One formset per table of the yearly profile: desa/kelurahan, staff, sarana, officials,
+the organisation chart, and the year's innovations and awards. Rows are added, edited and removed together, in order."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +82,29 @@ class PejabatBaris(_Baris):
         return data
 
 
+class InovasiBaris(_Baris):
+    nama = forms.CharField(label=_("Nama inovasi"), max_length=200)
+    tahun_mulai = forms.IntegerField(label=_("Tahun mulai"), min_value=1945, max_value=2100, required=False)
+    dasar_penetapan = forms.CharField(label=_("Dasar penetapan"), max_length=200, required=False)
+    uraian = forms.CharField(
+        label=_("Uraian"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    hasil = forms.CharField(
+        label=_("Hasil atau manfaat"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    tautan = forms.URLField(label=_("Tautan"), max_length=200, required=False, assume_scheme="https")
+
+
+class PenghargaanBaris(_Baris):
+    nama = forms.CharField(label=_("Penghargaan"), max_length=200)
+    pemberi = forms.CharField(label=_("Pemberi"), max_length=200, required=False)
+    tingkat = forms.CharField(label=_("Tingkat"), max_length=60, required=False)
+    tanggal = forms.DateField(label=_("Tanggal"), required=False, widget=TanggalInput())
+
+
 class OrganisasiBaris(_Baris):
     kode = forms.SlugField(label=_("Kode"), max_length=60, help_text=_("mis. sekcam"))
     nama = forms.CharField(label=_("Unit/jabatan"), max_length=200)
@@ -129,6 +152,8 @@ TABEL = {
     "sarana": (_("Sarana dan prasarana"), _kumpulan(SaranaBaris)),
     "pejabat": (_("Pejabat"), _kumpulan(PejabatBaris)),
     "organisasi": (_("Susunan organisasi"), _kumpulan(OrganisasiBaris)),
+    "inovasi": (_("Inovasi"), _kumpulan(InovasiBaris)),
+    "penghargaan": (_("Penghargaan"), _kumpulan(PenghargaanBaris)),
 }
 
 

@@ -19,14 +19,16 @@ from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat, JSONObject
 from django.utils.translation import gettext as _
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
 from kecamatan.models import (
     Desa,
+    Inovasi,
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
     PengesahanData,
+    Penghargaan,
     ProfilKecamatan,
     SaranaPrasarana,
     UnitOrganisasi,
@@ -108,6 +110,8 @@ MODEL: tuple[Model, ...] = (
     Model(SaranaPrasarana, "profil", _tahun("profil__"), nama=lambda d: d["nama"] or ""),
     Model(UnitOrganisasi, "profil", _tahun("profil__"), nama=lambda d: d["nama"] or ""),
     Model(Pejabat, "profil", _tahun("profil__"), nama=lambda d: f"{d['nama']} ({d['jabatan']})"),
+    Model(Inovasi, "profil", _tahun("profil__"), nama=lambda d: d["nama"] or ""),
+    Model(Penghargaan, "profil", _tahun("profil__"), nama=lambda d: d["nama"] or ""),
     Model(PengesahanData, "profil", _tahun(""), nama=lambda d: d["nama"] or ""),
     Model(
         Renstra,
@@ -179,6 +183,13 @@ MODEL: tuple[Model, ...] = (
         _tahun("sub_kegiatan__kegiatan__program__"),
         induk=_gabung(F("sub_kegiatan__kode")),
         nama=lambda d: d["uraian"] or "",
+    ),
+    Model(
+        Dokumentasi,
+        "anggaran",
+        _tahun("program__"),
+        induk=_gabung(F("program__kode")),
+        nama=lambda d: d["keterangan"] or "",
     ),
     Model(
         NarasiLaporan,

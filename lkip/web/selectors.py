@@ -34,10 +34,12 @@ from kecamatan import alur
 from kecamatan.models import (
     AlurLaporan,
     Desa,
+    Inovasi,
     Kecamatan,
     KomposisiPegawai,
     Pejabat,
     PengesahanData,
+    Penghargaan,
     ProfilKecamatan,
     RiwayatAlur,
     SaranaPrasarana,
@@ -449,6 +451,8 @@ BAGIAN_LAPORAN: tuple[BagianLaporan, ...] = (
     BagianLaporan("sarana", _l("Sarana dan prasarana"), "profil_sarana", (_profil(SaranaPrasarana),)),
     BagianLaporan("pejabat", _l("Pejabat"), "profil_pejabat", (_profil(Pejabat),)),
     BagianLaporan("organisasi", _l("Susunan organisasi"), "profil_organisasi", (_profil(UnitOrganisasi),)),
+    BagianLaporan("inovasi", _l("Inovasi"), "profil_inovasi", (_profil(Inovasi),)),
+    BagianLaporan("penghargaan", _l("Penghargaan"), "profil_penghargaan", (_profil(Penghargaan),)),
     BagianLaporan("renstra", _l("Renstra: tujuan, sasaran, indikator dan target"), "renstra", (
         _renstra_tahun,
         lambda k, t: Tujuan.objects.filter(renstra__in=_renstra_tahun(k, t)),

@@ -3,7 +3,19 @@ pass through ``lingkup_kecamatan``; ``tests/web/test_isolasi.py`` walks every pa
 
 from django.urls import include, path
 
-from lkip.web.views import akun, beranda, data, ekspor, kabupaten, periksa, realisasi, rencana, reviu, riwayat
+from lkip.web.views import (
+    akun,
+    beranda,
+    data,
+    dokumentasi,
+    ekspor,
+    kabupaten,
+    periksa,
+    realisasi,
+    rencana,
+    reviu,
+    riwayat,
+)
 
 KECAMATAN = "k/<slug:slug>/<int:tahun>/"
 
@@ -41,6 +53,8 @@ halaman = [
     path(f"{KECAMATAN}profil/sarana/", data.profil_sarana, name="profil_sarana"),
     path(f"{KECAMATAN}profil/pejabat/", data.profil_pejabat, name="profil_pejabat"),
     path(f"{KECAMATAN}profil/organisasi/", data.profil_organisasi, name="profil_organisasi"),
+    path(f"{KECAMATAN}profil/inovasi/", data.profil_inovasi, name="profil_inovasi"),
+    path(f"{KECAMATAN}profil/penghargaan/", data.profil_penghargaan, name="profil_penghargaan"),
     path(f"{KECAMATAN}renstra/", rencana.renstra, name="renstra"),
     path(f"{KECAMATAN}renstra/tujuan/", rencana.tujuan_tambah, name="tujuan_tambah"),
     path(f"{KECAMATAN}renstra/sasaran/", rencana.sasaran_tambah, name="sasaran_tambah"),
@@ -55,6 +69,23 @@ halaman = [
     path(f"{KECAMATAN}perjanjian/perubahan/", data.perjanjian_perubahan, name="perjanjian_perubahan"),
     path(f"{KECAMATAN}perjanjian/<int:perjanjian_id>/hapus/", data.perjanjian_hapus, name="perjanjian_hapus"),
     path(f"{KECAMATAN}anggaran/", data.anggaran, name="anggaran"),
+    # Before the budget rows' delete: «dokumentasi» is no kind of budget row.
+    path(f"{KECAMATAN}anggaran/dokumentasi/", dokumentasi.dokumentasi, name="dokumentasi"),
+    path(
+        f"{KECAMATAN}anggaran/dokumentasi/<int:dokumentasi_id>/",
+        dokumentasi.dokumentasi_ubah,
+        name="dokumentasi_ubah",
+    ),
+    path(
+        f"{KECAMATAN}anggaran/dokumentasi/<int:dokumentasi_id>/foto/",
+        dokumentasi.dokumentasi_foto,
+        name="dokumentasi_foto",
+    ),
+    path(
+        f"{KECAMATAN}anggaran/dokumentasi/<int:dokumentasi_id>/hapus/",
+        dokumentasi.dokumentasi_hapus,
+        name="dokumentasi_hapus",
+    ),
     path(
         f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/hapus/", data.anggaran_hapus, name="anggaran_hapus"
     ),

@@ -355,8 +355,9 @@ def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
 
 
 #: What the workbook does not carry yet: the profile's table sources (the "Sumber:" lines; the
-#: profile page and the fixtures carry them).
-TIDAK_DIBAWA_BUKU = {"sumber_tabel"}
+#: profile page and the fixtures carry them), the year's innovations and awards, and the
+#: documentation photos (files, not cells).
+TIDAK_DIBAWA_BUKU = {"sumber_tabel", "inovasi", "penghargaan", "dokumentasi"}
 
 
 def _tanpa(isi, kunci: set[str]):

@@ -136,9 +136,9 @@ def test_lkip_json_agrees_with_capaian(capsys):
 def test_lkip_json_query_count_does_not_grow_with_the_data(django_assert_num_queries):
     kecil = kecamatan_besar(slug="kecil", indikator=2, sub_kegiatan=3)
     besar = kecamatan_besar(slug="besar", indikator=25, sub_kegiatan=60)
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(37):
         dokumen_lkip(kecamatan=kecil, tahun=2024)
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(37):
         data = dokumen_lkip(kecamatan=besar, tahun=2024)
     assert len(data.capaian.indikator) == 25
     assert len(data.anggaran.semua_sub_kegiatan) == 60

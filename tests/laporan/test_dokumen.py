@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 # Every object of the document by its path, with its keys in order ("*" = a year or quarter).
 SKEMA = {
-    "": "versi_skema kecamatan tahun profil renstra penetapan_iku rkt perjanjian_kinerja capaian anggaran efisiensi",
+    "": "versi_skema kecamatan tahun profil renstra penetapan_iku rkt perjanjian_kinerja capaian anggaran efisiensi dokumentasi",
     ".anggaran": "program total per_jenis tahun_lalu",
     ".anggaran.per_jenis[]": "jenis nama pagu realisasi serapan porsi",
     ".anggaran.program[]": "kode nama pagu realisasi serapan kegiatan",
@@ -46,8 +46,10 @@ SKEMA = {
     ".perjanjian_kinerja[].pihak_kedua": "nama jabatan pangkat nip status",
     ".perjanjian_kinerja[].pihak_pertama": "nama jabatan pangkat nip status",
     ".perjanjian_kinerja[].target[]": "indikator nilai target_triwulan",
-    ".profil": "luas_km2 jumlah_penduduk desa pegawai sarana organisasi pejabat isu_strategis tempat_laporan tanggal_laporan rincian_pegawai sumber_tabel",
+    ".profil": "luas_km2 jumlah_penduduk desa pegawai sarana organisasi pejabat isu_strategis tempat_laporan tanggal_laporan rincian_pegawai sumber_tabel inovasi penghargaan",
     ".profil.sumber_tabel": "pegawai sarana wilayah pagu_anggaran realisasi_anggaran realisasi_kinerja",
+    ".profil.inovasi[]": "nama uraian tahun_mulai dasar_penetapan hasil tautan",
+    ".profil.penghargaan[]": "nama pemberi tingkat tanggal",
     ".profil.rincian_pegawai[]": "dasar status uraian golongan jumlah keterangan",
     ".profil.desa[]": "nama jenis luas_km2 jumlah_penduduk",
     ".profil.organisasi[]": "kode nama induk",
@@ -98,7 +100,7 @@ def objek(nilai, jalur: str = ""):
 
 def test_lkip_json_keeps_the_documented_keys_in_their_order():
     dilihat = set()
-    for slug, tahun in [("kalisat", 2024), ("pakusari", 2021), ("arjasa", 2023)]:
+    for slug, tahun in [("kalisat", 2024), ("pakusari", 2021), ("arjasa", 2023), ("kencong", 2023)]:
         for jalur, isi in objek(lkip_json(slug, tahun)):
             dilihat.add(jalur)
             assert " ".join(isi) == SKEMA[jalur], jalur

@@ -22,7 +22,9 @@ by kind of spending and the Ikhtisar's factors add 1–3 more, and Pakusari's em
 left out. The «Sumber:» line under every table adds one page to Arjasa and Sumbersari and two to
 Kalisat; BAB II's RPJMD paragraph, tujuan table and strategi table add one page to Arjasa,
 Kencong, Pakusari and Kalisat; in Sumbersari's, the two tujuan rows no longer printed as sasaran and
-the tujuan table even out."""
+the tujuan table even out; BAB III G (inovasi and penghargaan)
+adds one page to Arjasa and two to Sumbersari; Kencong's three awards fit on its last page of
+BAB III."""
 
 pytestmark = pytest.mark.django_db
 

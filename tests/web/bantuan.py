@@ -1,9 +1,11 @@
 """Helpers for the web tests: users of each role, the seed kecamatan's ids, evidence files."""
 
+import io
 from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from anggaran.models import Dokumentasi
 from capaian.models import Bukti, Realisasi
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran, User
@@ -37,6 +39,32 @@ def bukti_berkas(indikator, tahun: int, nama: str = "bukti.pdf") -> Bukti:
     realisasi, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun)
     return Bukti.objects.create(
         realisasi=realisasi, berkas=SimpleUploadedFile(nama, PDF, "application/pdf"), keterangan="Laporan"
+    )
+
+
+def gambar(lebar: int = 640, tinggi: int = 480, format: str = "JPEG", warna=(40, 120, 200)) -> bytes:
+    """An image made here with Pillow (no binary fixture): a plain colour with a darker band."""
+    from PIL import Image, ImageDraw
+
+    mode = "RGBA" if format == "PNG" and len(warna) == 4 else "RGB"
+    img = Image.new(mode, (lebar, tinggi), warna)
+    ImageDraw.Draw(img).rectangle([0, tinggi // 3, lebar, tinggi // 2], fill=(20, 20, 20))
+    keluaran = io.BytesIO()
+    img.save(keluaran, format=format)
+    return keluaran.getvalue()
+
+
+def foto_dokumentasi(program, keterangan: str = "Rapat koordinasi", isi: bytes | None = None) -> Dokumentasi:
+    """A documentation photo on the program, through the service (checked, re-encoded, stored)."""
+    from anggaran.services import dokumentasi_create
+
+    return dokumentasi_create(
+        kecamatan=program.kecamatan,
+        tahun=program.tahun,
+        bagian=f"program:{program.pk}",
+        foto=isi or gambar(),
+        keterangan=keterangan,
+        tampilkan_di_laporan=True,
     )
 
 

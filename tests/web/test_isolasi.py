@@ -12,7 +12,7 @@ from lkip.accounts.models import Peran
 from lkip.laporan.models import LaporanDisetujui
 from perencanaan.models import PerjanjianKinerja
 from reviu.services import catatan_create
-from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
+from tests.web.bantuan import bukti_berkas, foto_dokumentasi, indikator_pk, pengguna
 
 SENDIRI = ("kalisat", 2024)
 LAIN = ("arjasa", 2023)
@@ -26,6 +26,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:beranda": ("GET", "akun"),
     "web:tugas": ("GET", "akun"),
     "laporan:logo_kop": ("GET", "akun"),
+    "laporan:foto_dokumentasi": ("GET", "akun"),
     "web:tahun": ("GET", "kecamatan"),
     "web:alur": ("POST", "kecamatan"),
     "web:tahun_mulai": ("POST", "kecamatan"),
@@ -42,6 +43,8 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:profil_sarana": ("GET", "kecamatan"),
     "web:profil_pejabat": ("GET", "kecamatan"),
     "web:profil_organisasi": ("GET", "kecamatan"),
+    "web:profil_inovasi": ("GET", "kecamatan"),
+    "web:profil_penghargaan": ("GET", "kecamatan"),
     "web:renstra": ("GET", "kecamatan"),
     "web:tujuan_tambah": ("POST", "kecamatan"),
     "web:sasaran_tambah": ("POST", "kecamatan"),
@@ -55,6 +58,10 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:perjanjian_hapus": ("POST", "hapus_pk"),
     "web:anggaran": ("GET", "kecamatan"),
     "web:anggaran_hapus": ("POST", "hapus_anggaran"),
+    "web:dokumentasi": ("GET", "kecamatan"),
+    "web:dokumentasi_ubah": ("POST", "dokumentasi"),
+    "web:dokumentasi_foto": ("GET", "dokumentasi"),
+    "web:dokumentasi_hapus": ("POST", "dokumentasi"),
     "web:narasi": ("GET", "kecamatan"),
     "web:narasi_bawaan": ("POST", "kecamatan"),
     "web:catatan": ("GET", "kecamatan"),
@@ -181,6 +188,7 @@ def url(settings, tmp_path):
                     kecamatan=kecamatan, tahun=tahun, oleh=peninjau, jenis="tahun", isi="Periksa lagi."
                 ).pk
             },
+            "dokumentasi": ruang | {"dokumentasi_id": foto_dokumentasi(program).pk},
             # A different version number per kecamatan: our slug with the other's number is 404.
             "versi": ruang | {"versi": versi_disetujui(kecamatan, tahun, nomor).versi},
         }
@@ -188,8 +196,9 @@ def url(settings, tmp_path):
     def bangun(nama: str, slug: str) -> str:
         jenis = TABEL[nama][1]
         if jenis in ("umum", "akun"):
-            # The letterhead's logo is named by its content hash; any name shows the login rule.
-            return reverse(nama, kwargs={"nama": "0" * 64 + ".png"} if nama == "laporan:logo_kop" else None)
+            # The logo and the photos are named by their content hash; any name shows the login rule.
+            berkas = nama in ("laporan:logo_kop", "laporan:foto_dokumentasi")
+            return reverse(nama, kwargs={"nama": "0" * 64 + ".png"} if berkas else None)
         if jenis == "kabupaten":
             pola = str(dict(semua_pola())[nama].pattern)
             isian = {"pk": 999999, "pemetaan_id": 999999, "format": "csv"}
@@ -200,7 +209,8 @@ def url(settings, tmp_path):
 
 
 JENIS_OBJEK = (
-    "indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan", "versi", "catatan"
+    "indikator", "bukti", "hapus_renstra", "hapus_pk", "hapus_anggaran", "sub_kegiatan", "versi", "catatan",
+    "dokumentasi",
 )  # fmt: skip
 POLA_KECAMATAN = [n for n, (_, jenis) in TABEL.items() if jenis == "kecamatan" or jenis in JENIS_OBJEK]
 POLA_KABUPATEN = [n for n, (_, jenis) in TABEL.items() if jenis == "kabupaten"]

@@ -30,7 +30,7 @@ from lkip.web import services as web_services
 from perencanaan import services as perencanaan_services
 from perencanaan.models import PerjanjianKinerja, RencanaKinerjaTahunan, Renstra
 from tests.conftest import FIXTURES
-from tests.web.bantuan import bukti_berkas, indikator_pk, pengguna
+from tests.web.bantuan import bukti_berkas, foto_dokumentasi, indikator_pk, pengguna
 from tests.web.test_isolasi import POLA_KECAMATAN, TABEL
 from umum.versi import versi_objek
 
@@ -52,6 +52,8 @@ TULIS: dict[str, str] = {
     "web:profil_sarana": "kecamatan",
     "web:profil_pejabat": "kecamatan",
     "web:profil_organisasi": "kecamatan",
+    "web:profil_inovasi": "kecamatan",
+    "web:profil_penghargaan": "kecamatan",
     "web:renstra": "kecamatan",
     "web:tujuan_tambah": "kecamatan",
     "web:sasaran_tambah": "kecamatan",
@@ -67,6 +69,9 @@ TULIS: dict[str, str] = {
     "web:renstra_hapus": "hapus_renstra",
     "web:perjanjian_hapus": "hapus_pk",
     "web:anggaran_hapus": "hapus_anggaran",
+    "web:dokumentasi": "kecamatan",
+    "web:dokumentasi_ubah": "dokumentasi",
+    "web:dokumentasi_hapus": "dokumentasi",
     "web:tahun_mulai": "kecamatan",
     "excel:impor": "kecamatan",
     "excel:terapkan": "kecamatan",
@@ -79,6 +84,7 @@ BACA = {
     "web:alur",
     "web:realisasi_pratinjau",
     "web:bukti_unduh",
+    "web:dokumentasi_foto",
     "laporan:pratinjau",
     "laporan:pdf",
     "laporan:pdf_status",
@@ -151,6 +157,13 @@ def objek(settings, tmp_path):
             "tahun": TAHUN,
             "jenis": "program",
             "baris_id": Program.objects.filter(kecamatan__slug=SLUG, tahun=TAHUN).first().pk,
+        },
+        "dokumentasi": {
+            "slug": SLUG,
+            "tahun": TAHUN,
+            "dokumentasi_id": foto_dokumentasi(
+                Program.objects.filter(kecamatan__slug=SLUG, tahun=TAHUN).first()
+            ).pk,
         },
     }
 

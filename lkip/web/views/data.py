@@ -311,6 +311,8 @@ profil_rincian_pegawai = _profil_tabel("rincian_pegawai")
 profil_sarana = _profil_tabel("sarana")
 profil_pejabat = _profil_tabel("pejabat")
 profil_organisasi = _profil_tabel("organisasi")
+profil_inovasi = _profil_tabel("inovasi")
+profil_penghargaan = _profil_tabel("penghargaan")
 
 
 @require_http_methods(["GET", "POST"])
