@@ -224,7 +224,7 @@ def test_the_year_page_with_a_sign_off_is_built_in_a_constant_number_of_queries(
             assert client.get(alamat).status_code == 200
         jumlah[slug] = len(q)
     assert jumlah["kecil"] == jumlah["besar"]
-    with django_assert_num_queries(63):  # + the year's review notes
+    with django_assert_num_queries(60):  # + the year's review notes
         client.get(alamat)
 
 
@@ -303,6 +303,6 @@ def test_the_year_page_with_its_history_in_a_constant_number_of_queries(
         for i in range(langkah)
     )  # fmt: skip
     client.force_login(pengguna(Peran.BAPPEDA))
-    with django_assert_num_queries(38):  # + the year's review notes
+    with django_assert_num_queries(34):  # + the year's review notes
         halaman = client.get(BERANDA).content.decode()
     assert f"catatan {langkah - 1}" in halaman
