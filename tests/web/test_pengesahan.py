@@ -224,7 +224,7 @@ def test_the_year_page_with_a_sign_off_is_built_in_a_constant_number_of_queries(
             assert client.get(alamat).status_code == 200
         jumlah[slug] = len(q)
     assert jumlah["kecil"] == jumlah["besar"]
-    with django_assert_num_queries(60):  # + the year's review notes
+    with django_assert_num_queries(57):  # + the year's review notes
         client.get(alamat)
 
 
