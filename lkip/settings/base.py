@@ -63,7 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "lkip.web.middleware.PermissionsPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session middleware, saving an unchanged session at most once a minute.
+    "lkip.web.middleware.SesiBergeser",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -176,9 +177,10 @@ AXES_CLIENT_IP_CALLABLE = "lkip.accounts.klien.alamat_klien"
 LKIP_HEADER_ALAMAT_KLIEN = ""
 LKIP_JUMLAH_PROXY = 1
 
-# A session ends after eight idle hours, and when the browser closes.
+# A session ends after eight idle hours, and when the browser closes. The idle clock is reset
+# by ``lkip.web.middleware.SesiBergeser`` at most once a minute, not by a write on every request.
 SESSION_COOKIE_AGE = 8 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+LKIP_SESI_PERBARUI_DETIK = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]

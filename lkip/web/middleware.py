@@ -1,9 +1,11 @@
 """Response headers every page carries."""
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -52,3 +54,21 @@ class TahunTerkunciJadiPesan:
             jawaban = redirect("web:beranda")
         jawaban.lkip_tidak_disimpan = True  # nothing changed: no background re-render
         return jawaban
+
+
+class SesiBergeser(SessionMiddleware):
+    """Django's session middleware whose idle timeout slides with use, renewed at most once in
+    ``LKIP_SESI_PERBARUI_DETIK``: a session ends ``SESSION_COOKIE_AGE`` after the last request
+    (give or take that interval), as with ``SESSION_SAVE_EVERY_REQUEST``, without writing the
+    session row (and committing it) on every page of a busy server. A request that changes
+    the session saves it as always."""
+
+    KUNCI = "_lkip_diperbarui"
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        sesi = getattr(request, "session", None)
+        if sesi is not None and not sesi.modified and not sesi.is_empty():
+            sekarang = int(time.time())
+            if sekarang - sesi.get(self.KUNCI, 0) >= settings.LKIP_SESI_PERBARUI_DETIK:
+                sesi[self.KUNCI] = sekarang  # marks it modified: saved with a new expiry
+        return super().process_response(request, response)

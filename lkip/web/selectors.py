@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -65,6 +66,9 @@ from perencanaan.models import (
 from reviu.models import CatatanReviu
 from reviu.services import PERAN_PENINJAU
 from umum.angka import bulatkan
+
+if TYPE_CHECKING:
+    from lkip.laporan.periksa import DataPeriksa
 
 
 @dataclass(frozen=True)
@@ -139,14 +143,12 @@ class BerandaTahun:
 
 
 def tahun_tersedia(kecamatan: Kecamatan) -> list[int]:
-    """Years with a Perjanjian Kinerja or a profile (one query)."""
-    tahun = set(
-        PerjanjianKinerja.objects.filter(kecamatan=kecamatan).values_list("tahun", flat=True).distinct()
+    """Years with a Perjanjian Kinerja or a profile (one query: a UNION, which drops repeats)."""
+    perjanjian = (
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan).order_by().values_list("tahun", flat=True)
     )
-    tahun |= set(
-        ProfilKecamatan.objects.filter(kecamatan=kecamatan).values_list("tahun", flat=True).distinct()
-    )
-    return sorted(tahun)
+    profil = ProfilKecamatan.objects.filter(kecamatan=kecamatan).order_by().values_list("tahun", flat=True)
+    return sorted(perjanjian.union(profil))
 
 
 def tahun_terbaru(kecamatan: Kecamatan) -> int | None:
@@ -158,25 +160,35 @@ def _url(nama: str, kecamatan: Kecamatan, tahun: int, **kwargs) -> str:
     return reverse(f"web:{nama}", kwargs={"slug": kecamatan.slug, "tahun": tahun, **kwargs})
 
 
-def beranda_tahun(*, kecamatan: Kecamatan, tahun: int) -> BerandaTahun:
-    """The year's home page: completeness, each indicator's capaian and predikat, what is missing."""
-    try:
-        data: CapaianTahun | None = capaian_tahun(kecamatan=kecamatan, tahun=tahun)
-        galat = ""
-    except DataTidakTersedia as exc:
-        data, galat = None, str(exc)
+def beranda_tahun(
+    *, kecamatan: Kecamatan, tahun: int, data_periksa: "DataPeriksa | None" = None
+) -> BerandaTahun:
+    """The year's home page: completeness, each indicator's capaian and predikat, what is missing.
+    The page also runs the consistency check, whose data (``lkip.laporan.periksa.ambil``) already
+    holds the scores, the evidence counts, the profile and the sub kegiatan: given as
+    ``data_periksa``, they are not read a second time."""
+    if data_periksa is not None:
+        data, galat = data_periksa.capaian, data_periksa.alasan_tanpa_capaian
+    else:
+        try:
+            data, galat = capaian_tahun(kecamatan=kecamatan, tahun=tahun), ""
+        except DataTidakTersedia as exc:
+            data, galat = None, str(exc)
 
     baris: list[BarisBeranda] = []
     kekurangan: list[Kekurangan] = []
     kelengkapan: list[Kelengkapan] = []
     if data is not None:
-        realisasi_id = [b.realisasi_obj.pk for b in data.baris if b.realisasi_obj is not None]
-        bukti = dict(
-            Bukti.objects.filter(realisasi_id__in=realisasi_id)
-            .values("realisasi_id")
-            .annotate(n=Count("pk"))
-            .values_list("realisasi_id", "n")
-        )
+        if data_periksa is not None:
+            bukti = data_periksa.jumlah_bukti
+        else:
+            realisasi_id = [b.realisasi_obj.pk for b in data.baris if b.realisasi_obj is not None]
+            bukti = dict(
+                Bukti.objects.filter(realisasi_id__in=realisasi_id)
+                .values("realisasi_id")
+                .annotate(n=Count("pk"))
+                .values_list("realisasi_id", "n")
+            )
         for b in data.baris:
             r = b.realisasi_obj
             jumlah_bukti = 0 if r is None else bukti.get(r.pk, 0)
@@ -222,17 +234,28 @@ def beranda_tahun(*, kecamatan: Kecamatan, tahun: int) -> BerandaTahun:
     else:
         kekurangan.append(Kekurangan(galat, _url("perjanjian", kecamatan, tahun)))
 
-    ada_profil = ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun).exists()
+    if data_periksa is not None:
+        ada_profil = data_periksa.profil is not None
+    else:
+        ada_profil = ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun).exists()
     kelengkapan.insert(0, Kelengkapan(_("Profil"), int(ada_profil), 1))
     if not ada_profil:
         kekurangan.insert(
             0, Kekurangan(_("Profil kecamatan tahun ini belum diisi"), _url("profil", kecamatan, tahun))
         )
-    anggaran = SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun).aggregate(
-        total=Count("pk"),
-        terisi=Count("pk", filter=Q(realisasi__isnull=False)),
-        tanpa_pagu=Count("pk", filter=Q(pagu__isnull=True)),
-    )
+    if data_periksa is not None:
+        sub = data_periksa.sub_kegiatan
+        anggaran = {
+            "total": len(sub),
+            "terisi": sum(s.realisasi is not None for s in sub),
+            "tanpa_pagu": sum(s.pagu is None for s in sub),
+        }
+    else:
+        anggaran = SubKegiatan.objects.for_kecamatan_tahun(kecamatan.pk, tahun).aggregate(
+            total=Count("pk"),
+            terisi=Count("pk", filter=Q(realisasi__isnull=False)),
+            tanpa_pagu=Count("pk", filter=Q(pagu__isnull=True)),
+        )
     kelengkapan.append(Kelengkapan(_("Realisasi anggaran"), anggaran["terisi"], anggaran["total"]))
     if anggaran["total"] == 0:
         kekurangan.append(Kekurangan(_("Anggaran tahun ini belum diisi"), _url("anggaran", kecamatan, tahun)))

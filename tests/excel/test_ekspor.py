@@ -208,12 +208,13 @@ def test_the_pages_offer_the_downloads(operator):
     assert alamat("capaian") in realisasi
 
 
-# The year's workbook reads the report's document: 44 with its innovations, awards and photos.
-@pytest.mark.parametrize(("nama", "query"), [("capaian", 14), ("anggaran", 13), ("tahun", 44)])
+# The year's workbook reads the report's document, with its innovations, awards and photos.
+@pytest.mark.parametrize(("nama", "query"), [("capaian", 11), ("anggaran", 10), ("tahun", 41)])
 def test_exports_take_the_same_queries_whatever_the_size(client, django_assert_num_queries, nama, query):
     kecil = kecamatan_besar(slug="kecil", indikator=2, sub_kegiatan=3)
     besar = kecamatan_besar(slug="besar", indikator=25, sub_kegiatan=40)
     client.force_login(pengguna(Peran.BAPPEDA))
+    client.get(reverse("web:beranda"))  # the first request after the login saves the session
     with CaptureQueriesContext(connection) as q:
         assert client.get(alamat(nama, kecil.slug)).status_code == 200
     with django_assert_num_queries(query):

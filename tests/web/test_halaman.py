@@ -206,7 +206,7 @@ def alamat_halaman(nama: str, slug: str) -> str:
 @pytest.mark.parametrize(
     ("nama", "query"),
     [
-        ("tahun", 38),
+        ("tahun", 34),
         ("perjanjian", 11),
         ("anggaran", 16),
         ("profil", 9),

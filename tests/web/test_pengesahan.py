@@ -226,7 +226,7 @@ def test_the_year_page_with_a_sign_off_is_built_in_a_constant_number_of_queries(
     assert jumlah["kecil"] == jumlah["besar"]
     # + the year's review notes, the inovasi and penghargaan parts signed, and the Renstra's
     # tujuan targets in the signed fingerprint
-    with django_assert_num_queries(66):
+    with django_assert_num_queries(59):
         client.get(alamat)
 
 
@@ -305,6 +305,6 @@ def test_the_year_page_with_its_history_in_a_constant_number_of_queries(
         for i in range(langkah)
     )  # fmt: skip
     client.force_login(pengguna(Peran.BAPPEDA))
-    with django_assert_num_queries(38):  # + the year's review notes
+    with django_assert_num_queries(34):  # + the year's review notes
         halaman = client.get(BERANDA).content.decode()
     assert f"catatan {langkah - 1}" in halaman

@@ -53,12 +53,9 @@ def tugas(request: HttpRequest) -> HttpResponse:
 @require_GET
 @lingkup_kecamatan
 def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
-    data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
-    temuan = periksa.jalankan(
-        periksa.ambil(
-            kecamatan=ruang.kecamatan, tahun=ruang.tahun, capaian_dihitung=(data.capaian, data.galat)
-        )
-    )
+    data_periksa = periksa.ambil(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, data_periksa=data_periksa)
+    temuan = periksa.jalankan(data_periksa)
     alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
     kembali = reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
     panel = panel_catatan(ruang, tempat=[("tahun", _("Laporan tahun ini"))], kembali=kembali)
