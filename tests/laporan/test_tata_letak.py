@@ -22,7 +22,9 @@ by kind of spending and the Ikhtisar's factors add 1–3 more, and Pakusari's em
 left out. The «Sumber:» line under every table adds one page to Arjasa and Sumbersari and two to
 Kalisat; BAB II's RPJMD paragraph, tujuan table and strategi table add one page to Arjasa,
 Kencong, Pakusari and Kalisat; in Sumbersari's, the two tujuan rows no longer printed as sasaran and
-the tujuan table even out."""
+the tujuan table even out. Kalisat's count is unchanged by two moves that cancel out: its IKU
+decree annex no longer leaves a page holding only the annex's title (one page less), and the last
+two rows of Tabel 2.6 and Tabel 3.2 now go to the next page with their total row (one page more)."""
 
 pytestmark = pytest.mark.django_db
 
