@@ -475,6 +475,44 @@ class JumlahPegawai:
 
 
 @dataclass(frozen=True)
+class Kolom:
+    """A number column of a table whose columns depend on the data: the field it prints, its
+    header and its width in percent of the table."""
+
+    kunci: str
+    judul: str
+    lebar: int
+
+
+@dataclass(frozen=True)
+class KolomTabel:
+    """The number columns a table prints (those with at least one value: a column that would
+    hold only dashes is left out) and the width left for its text column, so the widths still
+    add up to 100 %."""
+
+    kolom: tuple[Kolom, ...]
+    lebar_teks: int
+
+    @property
+    def kunci(self) -> tuple[str, ...]:
+        return tuple(k.kunci for k in self.kolom)
+
+
+def _kolom_berisi(baris, kolom: tuple[Kolom, ...], lebar_lain: int) -> KolomTabel:
+    ada = tuple(k for k in kolom if any(getattr(b, k.kunci) is not None for b in baris))
+    return KolomTabel(ada, 100 - lebar_lain - sum(k.lebar for k in ada))
+
+
+KOLOM_PEGAWAI = (
+    Kolom("kebutuhan", "Kebutuhan", 13),
+    Kolom("bezetting", "Bezetting", 11),
+    Kolom("laki_laki", "Laki-laki", 11),
+    Kolom("perempuan", "Perempuan", 13),
+)
+KOLOM_DESA = (Kolom("luas_km2", "Luas (km²)", 20), Kolom("jumlah_penduduk", "Jumlah Penduduk (jiwa)", 28))
+
+
+@dataclass(frozen=True)
 class KalimatBab1:
     anggaran: str
     sdm: str
@@ -492,10 +530,14 @@ class Bab1(Bab):
     """``None`` (and no number) when there is nothing to draw; so for each table below."""
     grafik_organisasi: SafeString
     tabel_pegawai: Nomor | None
+    kolom_pegawai: KolomTabel
+    """No and Kelompok take 21 %, Jabatan the rest."""
     sdm: RincianSdm
     tabel_sarana: Nomor | None
     tabel_anggaran: Nomor | None
     tabel_desa: Nomor | None
+    kolom_desa: KolomTabel
+    """No takes 7 %, the desa's name the rest."""
 
 
 def _jumlah_pegawai(pegawai: tuple[d.Pegawai, ...]) -> JumlahPegawai:
@@ -536,12 +578,14 @@ def bab_1_pendahuluan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab1:
         tabel_pegawai=_tabel_bila(
             profil.pegawai, nomor, 1, f"Komposisi Pegawai {nama} Tahun {tahun}", sumber.pegawai
         ),
+        kolom_pegawai=_kolom_berisi(profil.pegawai, KOLOM_PEGAWAI, 21),
         sdm=rincian_sdm(profil, nama, tahun, nomor, sumber=sumber.pegawai),
         tabel_sarana=_tabel_bila(profil.sarana, nomor, 1, f"Sarana dan Prasarana {nama}", sumber.sarana),
         tabel_anggaran=_tabel_bila(
             dok.anggaran.program, nomor, 1, f"Anggaran {nama} Tahun {tahun}", sumber.pagu_anggaran
         ),
         tabel_desa=_tabel_bila(profil.desa, nomor, 1, f"Desa dan Kelurahan di {nama}", sumber.wilayah),
+        kolom_desa=_kolom_berisi(profil.desa, KOLOM_DESA, 7),
     )
 
 

@@ -24,7 +24,9 @@ Kalisat; BAB II's RPJMD paragraph, tujuan table and strategi table add one page 
 Kencong, Pakusari and Kalisat; in Sumbersari's, the two tujuan rows no longer printed as sasaran and
 the tujuan table even out; BAB III G (inovasi and penghargaan)
 adds one page to Kencong and two to Sumbersari; Arjasa's one innovation fits on its last page of
-BAB III."""
+BAB III. Kalisat's count is unchanged by two moves that cancel out: its IKU
+decree annex no longer leaves a page holding only the annex's title (one page less), and the last
+two rows of Tabel 2.6 and Tabel 3.2 now go to the next page with their total row (one page more)."""
 
 pytestmark = pytest.mark.django_db
 

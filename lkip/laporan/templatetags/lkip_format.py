@@ -105,3 +105,9 @@ def dengan_satuan(nilai_, indikator) -> str:
 def awalan_jabatan(status) -> str:
     """``plt`` → ``Plt. ``, ``plh`` → ``Plh. ``, a definitive official → nothing."""
     return {"plt": "Plt. ", "plh": "Plh. "}.get(status, "")
+
+
+@register.filter
+def ambil(objek, nama: str):
+    """The field ``nama`` of a row, for tables whose columns are chosen from the data."""
+    return getattr(objek, nama)
