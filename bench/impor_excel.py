@@ -174,7 +174,6 @@ def _jalankan(args: argparse.Namespace) -> int:
     t_terapkan, c_terapkan = time.perf_counter() - mulai, time.process_time() - cpu
     if profil:
         profil.disable()
-        profil.dump_stats("/tmp/buku_impor.prof")
         pstats.Stats(profil).sort_stats(args.urut).print_stats(40)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
