@@ -5,7 +5,7 @@ indicators or history rows: scores come from ``capaian.selectors.capaian_banyak`
 scoring service, every pair at once), budget totals from ``anggaran.selectors.jumlah_banyak``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -36,16 +36,16 @@ def _kecamatan() -> list[Kecamatan]:
     return list(Kecamatan.objects.order_by("sintetis", "nama"))
 
 
-def _status(tahun: list[int]) -> dict[tuple[int, int], Status]:
+def _status(tahun: list[int], kecamatan_id: list[int]) -> dict[tuple[int, int], Status]:
     return {
         (k, t): Status(s)
-        for k, t, s in AlurLaporan.objects.filter(tahun__in=tahun).values_list(
+        for k, t, s in AlurLaporan.objects.filter(tahun__in=tahun, kecamatan_id__in=kecamatan_id).values_list(
             "kecamatan_id", "tahun", "status"
         )
     }
 
 
-def _perubahan_terakhir(tahun: list[int]) -> dict[tuple[int, int], datetime]:
+def _perubahan_terakhir(tahun: list[int], kecamatan_id: list[int]) -> dict[tuple[int, int], datetime]:
     """When the year's realisasi, PK targets, budget or workflow last changed (four queries,
     each one ``GROUP BY`` over a history table)."""
     sumber = [
@@ -72,7 +72,7 @@ def _perubahan_terakhir(tahun: list[int]) -> dict[tuple[int, int], datetime]:
     hasil: dict[tuple[int, int], datetime] = {}
     for manager, kolom_kecamatan, kolom_tahun, kolom_waktu in sumber:
         baris = (
-            manager.filter(**{f"{kolom_tahun}__in": tahun})
+            manager.filter(**{f"{kolom_tahun}__in": tahun, f"{kolom_kecamatan}__in": kecamatan_id})
             .values(kolom_kecamatan, kolom_tahun)
             .annotate(terakhir=Max(kolom_waktu))
             .order_by()
@@ -141,11 +141,18 @@ class BarisDasbor:
     def serapan(self) -> Decimal | None:
         return None if self.anggaran is None else self.anggaran.serapan
 
+    @property
+    def kode_pita(self) -> tuple[str, ...]:
+        """The bands of the year's scale, best first (the predikat filter offers them)."""
+        return () if self.capaian is None else tuple(p.kode for p in self.capaian.skala.skala.pita)
+
 
 @dataclass(frozen=True)
 class Dasbor:
     tahun: int
-    baris: list[BarisDasbor]
+    baris: list
+    """``BarisDasbor``, or any row with the attributes the filter and sort read (the web's
+    cached rows: ``lkip.web.tabel_kabupaten``)."""
     jumlah_kecamatan: int
     pilihan_predikat: list[str]
     """The predikat that occur this year, best first, for the filter."""
@@ -179,11 +186,12 @@ def _urutkan(baris: list[BarisDasbor], urut: str, turun: bool) -> list[BarisDasb
 def baris_dasbor(pasangan: list[tuple[Kecamatan, int]]) -> list[BarisDasbor]:
     """One row per (kecamatan, year) pair, in the given order (a fixed number of queries)."""
     tahun = sorted({t for _k, t in pasangan})
+    kecamatan_id = sorted({k.pk for k, _t in pasangan})
     skor = capaian_banyak(pasangan)
-    anggaran = jumlah_banyak(kecamatan_id=[k.pk for k, _t in pasangan], tahun=tahun)
-    status = _status(tahun)
-    perubahan = _perubahan_terakhir(tahun)
-    catatan = catatan_terbuka_banyak(tahun)
+    anggaran = jumlah_banyak(kecamatan_id=kecamatan_id, tahun=tahun)
+    status = _status(tahun, kecamatan_id)
+    perubahan = _perubahan_terakhir(tahun, kecamatan_id)
+    catatan = catatan_terbuka_banyak(tahun, kecamatan_id)
     hasil = []
     for k, t in pasangan:
         c = skor[(k.pk, t)]
@@ -206,13 +214,24 @@ def dasbor(
     *, tahun: int, status: str = "", predikat: str = "", urut: str = "nama", turun: bool = False
 ) -> Dasbor:
     """Every kecamatan in the year (those without data too), filtered and sorted."""
-    semua = baris_dasbor([(k, tahun) for k in _kecamatan()])
+    semua = baris_dasbor(pasangan_dasbor(tahun))
+    return saring_dasbor(semua, tahun=tahun, status=status, predikat=predikat, urut=urut, turun=turun)
+
+
+def pasangan_dasbor(tahun: int) -> list[tuple[Kecamatan, int]]:
+    """The dashboard's rows: every kecamatan, in the year (one query)."""
+    return [(k, tahun) for k in _kecamatan()]
+
+
+def saring_dasbor(
+    semua: list, *, tahun: int, status: str = "", predikat: str = "", urut: str = "nama", turun: bool = False
+) -> Dasbor:
+    """The dashboard of these rows (every kecamatan's, in name order), filtered and sorted."""
     pilihan = []
     for b in semua:
-        if b.capaian is not None:
-            for pita in b.capaian.skala.skala.pita:
-                if pita.kode not in pilihan:
-                    pilihan.append(pita.kode)
+        for kode in b.kode_pita:
+            if kode not in pilihan:
+                pilihan.append(kode)
     baris = [
         b
         for b in semua
@@ -265,6 +284,20 @@ class BarisMatriks:
     @property
     def skala_kode(self) -> str:
         return "" if self.capaian is None else self.capaian.skala.kode
+
+    @property
+    def skala_nama(self) -> str:
+        return "" if self.capaian is None else self.capaian.skala.nama
+
+    @property
+    def nilai_peringkat(self) -> Decimal | None:
+        """The row mean as shown, which ranks it; ``None``: unranked."""
+        return None if self.rata_rata is None else self.rata_rata.capaian
+
+    @property
+    def nilai_kolom(self) -> tuple[Decimal | None, ...]:
+        """Each column's capped capaian, for the column means."""
+        return tuple(None if s.baris is None else s.baris.hasil.akhir for s in self.sel)
 
 
 @dataclass(frozen=True)
@@ -333,19 +366,29 @@ def _sel(katalog: list[IndikatorKabupaten], c: CapaianTahun | None, peta: dict[i
     return hasil
 
 
-def matriks(*, tahun: int | None) -> Matriks:
-    """Kecamatan × catalogue indicators (confirmed mappings only), ranked by the row mean of the
-    capped capaian; rows without any score last, unranked."""
+def pasangan_matriks(tahun: int | None) -> list[tuple[Kecamatan, int]]:
+    """The matrix's rows: every kecamatan in the year, or (``None``) each in its latest year
+    that can be scored (one or two queries)."""
     kecamatan = _kecamatan()
-    pasangan = [(k, tahun) for k in kecamatan] if tahun is not None else _pasangan_terbaru(kecamatan)
+    return [(k, tahun) for k in kecamatan] if tahun is not None else _pasangan_terbaru(kecamatan)
+
+
+def katalog_matriks() -> list[IndikatorKabupaten]:
+    """The matrix's columns, in the catalogue's order (one query)."""
+    return list(IndikatorKabupaten.objects.order_by("urutan", "kode"))
+
+
+def baris_matriks(
+    pasangan: list[tuple[Kecamatan, int]], katalog: list[IndikatorKabupaten]
+) -> list[BarisMatriks]:
+    """The rows of these pairs, unranked, in the given order (a fixed number of queries)."""
     skor = capaian_banyak(pasangan)
-    katalog = list(IndikatorKabupaten.objects.order_by("urutan", "kode"))
     peta = dict(
-        PemetaanIndikator.objects.filter(status=StatusPemetaan.DIKONFIRMASI).values_list(
-            "indikator_id", "katalog_id"
-        )
+        PemetaanIndikator.objects.filter(
+            status=StatusPemetaan.DIKONFIRMASI,
+            indikator__sasaran__renstra__kecamatan_id__in={k.pk for k, _t in pasangan},
+        ).values_list("indikator_id", "katalog_id")
     )
-    jumlah_usulan = PemetaanIndikator.objects.filter(status=StatusPemetaan.USULAN).count()
     baris = []
     for k, t in pasangan:
         c = skor[(k.pk, t)]
@@ -363,6 +406,20 @@ def matriks(*, tahun: int | None) -> Matriks:
         baris.append(
             BarisMatriks(kecamatan=k, tahun=t, capaian=c, alasan=alasan, sel=sel, rata_rata=rata, nada=nada)
         )
+    return baris
+
+
+def jumlah_usulan() -> int:
+    """Mappings still waiting for Bappeda's confirmation (one query)."""
+    return PemetaanIndikator.objects.filter(status=StatusPemetaan.USULAN).count()
+
+
+def susun_matriks(
+    *, tahun: int | None, katalog: list[IndikatorKabupaten], baris: list, jumlah_usulan: int
+) -> Matriks:
+    """The matrix of these rows: ranked, with the column means and the scales in use. A row is
+    a ``BarisMatriks`` or anything with its ``nilai_peringkat``, ``nilai_kolom``, ``skala_kode``
+    and ``skala_nama`` (the web's cached rows)."""
     return Matriks(
         tahun=tahun,
         kolom=_kolom(katalog, baris),
@@ -372,38 +429,41 @@ def matriks(*, tahun: int | None) -> Matriks:
     )
 
 
-def _kolom(katalog: list[IndikatorKabupaten], baris: list[BarisMatriks]) -> list[KolomMatriks]:
+def matriks(*, tahun: int | None) -> Matriks:
+    """Kecamatan × catalogue indicators (confirmed mappings only), ranked by the row mean of the
+    capped capaian; rows without any score last, unranked."""
+    katalog = katalog_matriks()
+    baris = baris_matriks(pasangan_matriks(tahun), katalog)
+    return susun_matriks(tahun=tahun, katalog=katalog, baris=baris, jumlah_usulan=jumlah_usulan())
+
+
+def _kolom(katalog: list[IndikatorKabupaten], baris: list) -> list[KolomMatriks]:
     hasil = []
     for i, k in enumerate(katalog):
-        nilai = [
-            b.sel[i].baris.hasil.akhir
-            for b in baris
-            if b.sel[i].baris and b.sel[i].baris.hasil.akhir is not None
-        ]
+        nilai = [b.nilai_kolom[i] for b in baris if b.nilai_kolom[i] is not None]
         rerata = None if not nilai else bulatkan(sum(nilai, Decimal("0")) / len(nilai))
         hasil.append(KolomMatriks(katalog=k, rata_rata=rerata, jumlah=len(nilai)))
     return hasil
 
 
-def _peringkat(baris: list[BarisMatriks]) -> list[BarisMatriks]:
+def _peringkat(baris: list) -> list:
     """Competition ranking (1, 2, 2, 4) by the row mean as shown (two decimals)."""
-    dinilai = sorted((b for b in baris if b.rata_rata is not None), key=lambda b: -b.rata_rata.capaian)
+    dinilai = sorted((b for b in baris if b.nilai_peringkat is not None), key=lambda b: -b.nilai_peringkat)
     hasil, sebelumnya, peringkat = [], None, 0
     for i, b in enumerate(dinilai, start=1):
-        if b.rata_rata.capaian != sebelumnya:
-            peringkat, sebelumnya = i, b.rata_rata.capaian
-        hasil.append(BarisMatriks(**{**b.__dict__, "peringkat": peringkat}))
-    return hasil + [b for b in baris if b.rata_rata is None]
+        if b.nilai_peringkat != sebelumnya:
+            peringkat, sebelumnya = i, b.nilai_peringkat
+        hasil.append(replace(b, peringkat=peringkat))
+    return hasil + [b for b in baris if b.nilai_peringkat is None]
 
 
-def _skala_dipakai(baris: list[BarisMatriks]) -> list[SkalaDipakai]:
+def _skala_dipakai(baris: list) -> list[SkalaDipakai]:
     per_kode: dict[str, SkalaDipakai] = {}
     for b in baris:
-        if b.capaian is None:
+        if not b.skala_kode:
             continue
-        s = b.capaian.skala
-        per_kode.setdefault(s.kode, SkalaDipakai(kode=s.kode, nama=s.nama, kecamatan=[]))
-        per_kode[s.kode].kecamatan.append(f"{b.kecamatan.nama} {b.tahun}")
+        per_kode.setdefault(b.skala_kode, SkalaDipakai(kode=b.skala_kode, nama=b.skala_nama, kecamatan=[]))
+        per_kode[b.skala_kode].kecamatan.append(f"{b.kecamatan.nama} {b.tahun}")
     return list(per_kode.values())
 
 

@@ -86,12 +86,17 @@ def catatan_tahun(*, kecamatan: Kecamatan, tahun: int) -> CatatanTahun:
     return _kelompokkan(daftar)
 
 
-def catatan_terbuka_banyak(tahun: list[int]) -> dict[tuple[int, int], int]:
+def catatan_terbuka_banyak(
+    tahun: list[int], kecamatan_id: list[int] | None = None
+) -> dict[tuple[int, int], int]:
     """(kecamatan id, year) → how many of its notes are not yet selesai (terbuka or
-    ditanggapi), for every year in ``tahun``; a pair without such notes is absent. One query."""
+    ditanggapi), for every year in ``tahun`` (of the given kecamatan, or all); a pair without
+    such notes is absent. One query."""
+    catatan = CatatanReviu.objects.filter(tahun__in=tahun, status__in=BELUM_SELESAI)
+    if kecamatan_id is not None:
+        catatan = catatan.filter(kecamatan_id__in=kecamatan_id)
     baris = (
-        CatatanReviu.objects.filter(tahun__in=tahun, status__in=BELUM_SELESAI)
-        .order_by()
+        catatan.order_by()
         .values("kecamatan_id", "tahun")
         .annotate(n=Count("pk"))
         .values_list("kecamatan_id", "tahun", "n")

@@ -20,7 +20,7 @@ from simple_history.utils import (
     get_change_reason_from_object,
 )
 
-from umum.versi_data import versi_naikkan
+from umum.versi_data import kecamatan_banyak, versi_naikkan
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,18 @@ class Riwayat(HistoricalRecords):
         return user if user is not None else pengguna_berlaku()
 
 
+def _versi_baru(model: type, pk: list) -> None:
+    """New versions for the kecamatan the rows belong to (``umum.versi_data``)."""
+    if pk:
+        kecamatan = kecamatan_banyak(model, pk)
+        versi_naikkan(None if None in kecamatan else kecamatan)
+
+
 def bulk_create_riwayat(objs: list, model: type) -> list:
     """``bulk_create`` with one history record per row, carrying the reason in force (and a
     new data version: a bulk write sends no ``post_save``)."""
     hasil = bulk_create_with_history(objs, model, default_change_reason=alasan_berlaku())
-    versi_naikkan()
+    _versi_baru(model, [o.pk for o in hasil])
     return hasil
 
 
@@ -75,7 +82,7 @@ def bulk_update_riwayat(objs: list, model: type, fields: list[str]) -> int:
     """``bulk_update`` with one history record per row, carrying the reason in force (and a
     new data version)."""
     hasil = bulk_update_with_history(objs, model, fields, default_change_reason=alasan_berlaku())
-    versi_naikkan()
+    _versi_baru(model, [o.pk for o in objs])
     return hasil
 
 

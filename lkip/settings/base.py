@@ -120,17 +120,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
-# The kabupaten's dashboard and matrix are kept laid out in the cache, under the data version
-# (umum/versi_data.py). In the database, so every gunicorn process and every machine shares one
-# cache and one version, written right after the data it follows commits:
-# ``migrate`` makes its table (kabupaten migration 0002, ``createcachetable``).
+# The kabupaten's dashboard and matrix rows are kept laid out in the cache, one per kecamatan and
+# year under that kecamatan's data version (umum/versi_data.py). In the database, so every
+# gunicorn process and every machine shares one cache and one set of versions, written right
+# after the data they follow commit: ``migrate`` makes its table (kabupaten migration 0002,
+# ``createcachetable``). Room for a province: 660 kecamatan × 5 years × 2 pages, and their versions.
 CACHES = {
     "default": {
         # Only to measure without it (bench/beban.py --tanpa-cache): the dummy backend.
         "BACKEND": os.environ.get("LKIP_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
         "LOCATION": "lkip_cache",
         "TIMEOUT": int(os.environ.get("LKIP_CACHE_DETIK", str(24 * 60 * 60))),
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LKIP_CACHE_MAKS", "2000"))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LKIP_CACHE_MAKS", "20000"))},
     }
 }
 

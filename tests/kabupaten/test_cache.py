@@ -1,21 +1,25 @@
-"""The dashboard and the matrix are kept in the database cache under the data version: the
-second request is served from it in a few queries, and every kind of write is on the next page
-at once. Each write here runs as a committed transaction would (its on-commit callbacks run),
+"""The dashboard's and the matrix's rows are kept in the database cache under their kecamatan's
+data version and the shared one: the second request is served from it in a few queries, every
+kind of write is on the next page at once, and a write lays out again only its kecamatan's rows. Each write here runs as a committed transaction would (its on-commit callbacks run),
 since the version changes on commit."""
 
 import re
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
+from simple_history.models import HistoricalChanges
 
 from anggaran import services as anggaran_services
 from anggaran.models import SubKegiatan
 from capaian import scoring
 from capaian import services as capaian_services
 from capaian.models import Realisasi, SkalaPredikat, SkalaTahun
+from kabupaten import selectors as kabupaten_selectors
 from kabupaten.models import PemetaanIndikator, StatusPemetaan
 from kabupaten.services import pemetaan_tetapkan
 from kecamatan.alur import Aksi, alur_terapkan
@@ -24,7 +28,8 @@ from lkip.accounts.models import Peran
 from lkip.laporan.sintetis import kecamatan_sintetis_buat
 from reviu import services as reviu_services
 from tests.web.bantuan import indikator_pk, pengguna
-from umum.versi_data import versi_data
+from umum.riwayat import bulk_update_riwayat
+from umum.versi_data import APLIKASI_DATA, jalur_kecamatan, kecamatan_dari, versi_banyak
 
 DASBOR = reverse("web:kabupaten") + "?tahun=2024"
 MATRIKS = reverse("web:kabupaten_matriks") + "?tahun=2024"
@@ -135,37 +140,153 @@ def test_every_write_is_on_the_next_page_at_once(bappeda, django_capture_on_comm
     assert [a for a in HALAMAN if sesudah[a] != sebelum[a]] == berubah
 
 
+def _versi(*slug: str) -> tuple[str, ...]:
+    """The shared version, then each kecamatan's."""
+    pk = [Kecamatan.objects.get(slug=s).pk for s in slug]
+    bersama, per_kecamatan = versi_banyak(pk)
+    return (bersama, *(per_kecamatan[k] for k in pk))
+
+
 def test_the_version_changes_on_commit_not_before(cache_db, django_capture_on_commit_callbacks):
-    """A page laid out between the write and its commit is stored under the old version, which
-    nobody asks for once the commit has renewed it."""
-    awal = versi_data()
+    """A row laid out between the write and its commit is stored under the old version, which
+    nobody asks for once the commit has renewed it; the shared version and the other kecamatan's
+    stay."""
+    bersama, kalisat, kencong = _versi("kalisat", "kencong")
     with django_capture_on_commit_callbacks(execute=False) as panggilan:
         _alur()
-        assert versi_data() == awal
-    assert panggilan
-    for fungsi in panggilan:
-        fungsi()
-    assert versi_data() != awal
+        assert _versi("kalisat", "kencong") == (bersama, kalisat, kencong)
+    assert len(panggilan) == 1  # one callback for every row the step wrote
+    panggilan[0]()
+    baru = _versi("kalisat", "kencong")
+    assert (baru[0], baru[2]) == (bersama, kencong)
+    assert baru[1] != kalisat
 
 
-def test_a_bulk_write_renews_the_version_too(cache_db, django_capture_on_commit_callbacks):
-    awal = versi_data()
+def test_a_shared_write_renews_the_shared_version(cache_db, django_capture_on_commit_callbacks):
+    bersama, kalisat = _versi("kalisat")
     with django_capture_on_commit_callbacks(execute=True):
-        kecamatan_sintetis_buat(jumlah=1, tahun=[2024])
-    assert versi_data() != awal
+        _skala()
+    baru = _versi("kalisat")
+    assert baru[0] != bersama and baru[1] == kalisat
 
 
-@pytest.mark.parametrize("alamat", [DASBOR, MATRIKS])
-def test_a_cached_page_takes_the_same_few_queries_at_any_size(
-    bappeda, django_assert_num_queries, django_capture_on_commit_callbacks, alamat
+def test_a_bulk_write_renews_the_version_of_its_kecamatan(cache_db, django_capture_on_commit_callbacks):
+    bersama, kalisat, kencong = _versi("kalisat", "kencong")
+    sub = list(SubKegiatan.objects.for_kecamatan_tahun(_kalisat().pk, 2024)[:3])
+    for s in sub:
+        s.nama += " (ubah)"
+    with django_capture_on_commit_callbacks(execute=True):
+        bulk_update_riwayat(sub, SubKegiatan, ["nama"])
+    baru = _versi("kalisat", "kencong")
+    assert (baru[0], baru[2]) == (bersama, kencong)
+    assert baru[1] != kalisat
+
+
+def test_a_rolled_back_savepoint_keeps_the_outer_writes(cache_db, django_capture_on_commit_callbacks):
+    """The kecamatan an outer write touched are renewed even when an inner savepoint, which
+    touched another, rolls back (that one may be renewed too: a wasted layout, never a stale
+    one)."""
+    _bersama, kalisat = _versi("kalisat")
+    inspektorat = pengguna(Peran.INSPEKTORAT)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        reviu_services.catatan_create(
+            kecamatan=_kalisat(), tahun=2024, oleh=inspektorat, jenis="tahun", isi="Lengkapi bukti."
+        )
+        try:
+            with transaction.atomic():
+                reviu_services.catatan_create(
+                    kecamatan=Kecamatan.objects.get(slug="kencong"),
+                    tahun=2024,
+                    oleh=inspektorat,
+                    jenis="tahun",
+                    isi="Dibatalkan.",
+                )
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    assert _versi("kalisat")[1] != kalisat
+
+
+def test_a_write_lays_out_again_only_its_kecamatan_rows(
+    bappeda, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """Session, user, the menu's workflow steps, the version, the laid-out table (the session,
-    unchanged, is saved at most once a minute), whatever the number of kecamatan; laid out again,
-    the page takes its own constant count (test_halaman.py)."""
+    """After one operator's save, the next dashboard and matrix compute one row each."""
+    dibuat = []
+    for nama in ("baris_dasbor", "baris_matriks"):
+        asli = getattr(kabupaten_selectors, nama)
+
+        def catat(pasangan, *args, _asli=asli, _nama=nama):
+            dibuat.append((_nama, sorted(k.slug for k, _t in pasangan)))
+            return _asli(pasangan, *args)
+
+        monkeypatch.setattr(kabupaten_selectors, nama, catat)
+    _isi(bappeda, DASBOR), _isi(bappeda, MATRIKS)
+    semua = sorted(Kecamatan.objects.values_list("slug", flat=True))
+    assert dibuat == [("baris_dasbor", semua), ("baris_matriks", semua)]
+    dibuat.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _realisasi()
+    _isi(bappeda, DASBOR), _isi(bappeda, MATRIKS), _isi(bappeda, DASBOR)
+    assert dibuat == [("baris_dasbor", ["kalisat"]), ("baris_matriks", ["kalisat"])]
+
+
+#: The data models no kecamatan owns: a write to one renews every row.
+BERSAMA = {
+    "capaian.SkalaPredikat",
+    "capaian.PitaPredikat",
+    "capaian.SkalaTahun",
+    "capaian.KonversiHuruf",
+    "perencanaan.Rpjmd",
+    "perencanaan.MisiRpjmd",
+    "kabupaten.IndikatorKabupaten",
+}
+
+
+def _model_data():
+    return [
+        m
+        for label in sorted(APLIKASI_DATA)
+        for m in apps.get_app_config(label).get_models()
+        if not issubclass(m, HistoricalChanges)
+    ]
+
+
+def test_every_data_model_is_owned_by_a_kecamatan_or_shared():
+    """A new model is placed on purpose: owned through its foreign keys, or listed here."""
+    bersama = {m._meta.label for m in _model_data() if jalur_kecamatan(m) is None}
+    assert bersama == BERSAMA
+
+
+@pytest.mark.django_db
+def test_each_row_finds_its_kecamatan_with_and_without_its_parents_loaded():
+    diperiksa = 0
+    for model in _model_data():
+        jalur = jalur_kecamatan(model)
+        if not jalur:
+            continue
+        kolom = "__".join(jalur) + "_id"
+        for pk, pemilik in model.objects.values_list("pk", kolom).order_by("pk")[:3]:
+            assert kecamatan_dari(model.objects.get(pk=pk)) == pemilik, model
+            if len(jalur) > 1:
+                dimuat = model.objects.select_related(jalur[0]).get(pk=pk)
+                assert kecamatan_dari(dimuat) == pemilik, model
+            diperiksa += 1
+    assert diperiksa > 40
+
+
+@pytest.mark.parametrize(("alamat", "kueri"), [(DASBOR, 7), (MATRIKS, 9), (TERBARU, 10)])
+def test_a_cached_page_takes_the_same_few_queries_at_any_size(
+    bappeda, django_assert_num_queries, django_capture_on_commit_callbacks, alamat, kueri
+):
+    """Session, user, the menu's workflow steps, the kecamatan, the versions, the rows, the
+    years to choose from; the matrix also its columns and the mappings waiting, and in the latest
+    years each kecamatan's latest year (the session, unchanged, is saved at most once a minute),
+    whatever the number of kecamatan; laid out again, the page takes its own constant count
+    (test_halaman.py)."""
     for jumlah, mulai in ((2, 1), (10, 3)):
         with django_capture_on_commit_callbacks(execute=True):
             kecamatan_sintetis_buat(jumlah=jumlah, tahun=[2024], mulai=mulai)
         segar = _isi(bappeda, alamat)
         assert segar.count('class="lencana sintetis"') == Kecamatan.objects.filter(sintetis=True).count()
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(kueri):
             assert _isi(bappeda, alamat) == segar

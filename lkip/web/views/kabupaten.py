@@ -1,18 +1,12 @@
 """The kabupaten's pages: the dashboard of every kecamatan, the comparison matrix, the trend,
 their spreadsheets, and Bappeda's confirmation of the indicator mappings."""
 
-import hashlib
-import json
-from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,11 +18,10 @@ from kabupaten.services import pemetaan_hapus, pemetaan_tetapkan
 from kecamatan.alur import Status
 from kecamatan.models import Kecamatan
 from lkip.accounts.models import Peran
-from lkip.web import ekspor_kabupaten
+from lkip.web import ekspor_kabupaten, tabel_kabupaten
 from lkip.web.akses import TAHUN_MAKS, TAHUN_MIN, peran_kabupaten
 from lkip.web.context_processors import tugas_alur
 from lkip.web.grafik_kabupaten import grafik_tren_kabupaten
-from umum.versi_data import versi_data
 
 
 def _tahun(request: HttpRequest, *, boleh_terbaru: bool = False) -> int | None:
@@ -62,19 +55,6 @@ def _dasbor(request: HttpRequest) -> selectors.Dasbor:
     return selectors.dasbor(**_saringan_dasbor(request))
 
 
-def _tersimpan(halaman: str, saringan: dict, buat: Callable[[], str]) -> str:
-    """The page's laid-out table from the cache, under the data version and what was asked;
-    laid out by ``buat`` and kept when missing. Any write changes the version, so the next
-    request after it lays the page out again (``umum.versi_data``)."""
-    isi = json.dumps([halaman, versi_data(), saringan], sort_keys=True)
-    kunci = "lkip:kabupaten:" + hashlib.sha256(isi.encode()).hexdigest()
-    html = cache.get(kunci)
-    if html is None:
-        html = buat()
-        cache.set(kunci, html)
-    return html  # a SafeString, laid out (and escaped) by our own template
-
-
 #: The dashboard's columns: (sort key or "" for none, label, numeric).
 KOLOM_DASBOR = (
     ("nama", gettext_lazy("Kecamatan"), False),
@@ -106,21 +86,17 @@ def _kolom_dasbor(data: selectors.Dasbor) -> list[dict]:
 def halaman_dasbor(request: HttpRequest) -> HttpResponse:
     """The kabupaten's landing page (``beranda``) and ``/kabupaten/``."""
     tugas = tugas_alur(request) if request.user.peran in (Peran.BAPPEDA, Peran.INSPEKTORAT) else None
-    saringan = _saringan_dasbor(request)
-
-    def buat() -> str:
-        data = selectors.dasbor(**saringan)
-        kueri = {"tahun": data.tahun, "status": data.status, "predikat": data.predikat, "urut": data.urut}
-        konteks = {
-            "kolom": _kolom_dasbor(data),
-            "kueri": urlencode({**kueri, "arah": "turun" if data.turun else "naik"}),
-            "dasbor": data,
-            "tahun_tersedia": selectors.tahun_tersedia(),
-            "pilihan_status": Status.choices,
-        }
-        return render_to_string("halaman/kabupaten/_dasbor_isi.html", konteks)
-
-    konteks = {"tahun": saringan["tahun"], "tugas": tugas, "isi": _tersimpan("dasbor", saringan, buat)}
+    data = tabel_kabupaten.dasbor(**_saringan_dasbor(request))
+    kueri = {"tahun": data.tahun, "status": data.status, "predikat": data.predikat, "urut": data.urut}
+    konteks = {
+        "tahun": data.tahun,
+        "tugas": tugas,
+        "kolom": _kolom_dasbor(data),
+        "kueri": urlencode({**kueri, "arah": "turun" if data.turun else "naik"}),
+        "dasbor": data,
+        "tahun_tersedia": selectors.tahun_tersedia(),
+        "pilihan_status": Status.choices,
+    }
     return render(request, "halaman/kabupaten/dasbor.html", konteks)
 
 
@@ -133,35 +109,11 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 @require_GET
 @peran_kabupaten
 def matriks(request: HttpRequest) -> HttpResponse:
-    tahun = _tahun(request, boleh_terbaru=True)
-
-    def buat() -> str:
-        data = selectors.matriks(tahun=tahun)
-        konteks = {
-            "matriks": data,
-            "tahun_tersedia": selectors.tahun_tersedia(),
-            # Reversed once per row, not per cell: a matrix of a province has thousands of cells.
-            "awalan_tahun": {
-                b.kecamatan.pk: reverse("web:tahun", args=[b.kecamatan.slug, b.tahun]) for b in data.baris
-            },
-            "awalan_realisasi": {
-                b.kecamatan.pk: reverse("web:realisasi", args=[b.kecamatan.slug, b.tahun, 0]).removesuffix(
-                    "0/"
-                )
-                for b in data.baris
-            },
-            "label": {
-                "target": _("target"),
-                "realisasi": _("realisasi"),
-                "tidak_diukur": _("tidak diukur"),
-                "sintetis": _("sintetis"),
-            },
-        }
-        return render_to_string("halaman/kabupaten/_matriks_isi.html", konteks)
-
-    return render(
-        request, "halaman/kabupaten/matriks.html", {"isi": _tersimpan("matriks", {"tahun": tahun}, buat)}
-    )
+    konteks = {
+        "matriks": tabel_kabupaten.matriks(tahun=_tahun(request, boleh_terbaru=True)),
+        "tahun_tersedia": selectors.tahun_tersedia(),
+    }
+    return render(request, "halaman/kabupaten/matriks.html", konteks)
 
 
 @require_GET
