@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -86,17 +87,20 @@ def _kolom_dasbor(data: selectors.Dasbor) -> list[dict]:
 def halaman_dasbor(request: HttpRequest) -> HttpResponse:
     """The kabupaten's landing page (``beranda``) and ``/kabupaten/``."""
     tugas = tugas_alur(request) if request.user.peran in (Peran.BAPPEDA, Peran.INSPEKTORAT) else None
-    data = tabel_kabupaten.dasbor(**_saringan_dasbor(request))
-    kueri = {"tahun": data.tahun, "status": data.status, "predikat": data.predikat, "urut": data.urut}
-    konteks = {
-        "tahun": data.tahun,
-        "tugas": tugas,
-        "kolom": _kolom_dasbor(data),
-        "kueri": urlencode({**kueri, "arah": "turun" if data.turun else "naik"}),
-        "dasbor": data,
-        "tahun_tersedia": selectors.tahun_tersedia(),
-        "pilihan_status": Status.choices,
-    }
+    saringan = _saringan_dasbor(request)
+
+    def tata(data: selectors.Dasbor) -> str:
+        kueri = {"tahun": data.tahun, "status": data.status, "predikat": data.predikat, "urut": data.urut}
+        konteks = {
+            "kolom": _kolom_dasbor(data),
+            "kueri": urlencode({**kueri, "arah": "turun" if data.turun else "naik"}),
+            "dasbor": data,
+            "tahun_tersedia": selectors.tahun_tersedia(),
+            "pilihan_status": Status.choices,
+        }
+        return render_to_string("halaman/kabupaten/_dasbor_isi.html", konteks)
+
+    konteks = {"tahun": saringan["tahun"], "tugas": tugas, "isi": tabel_kabupaten.dasbor(saringan, tata)}
     return render(request, "halaman/kabupaten/dasbor.html", konteks)
 
 
@@ -109,11 +113,12 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 @require_GET
 @peran_kabupaten
 def matriks(request: HttpRequest) -> HttpResponse:
-    konteks = {
-        "matriks": tabel_kabupaten.matriks(tahun=_tahun(request, boleh_terbaru=True)),
-        "tahun_tersedia": selectors.tahun_tersedia(),
-    }
-    return render(request, "halaman/kabupaten/matriks.html", konteks)
+    def tata(data: selectors.Matriks) -> str:
+        konteks = {"matriks": data, "tahun_tersedia": selectors.tahun_tersedia()}
+        return render_to_string("halaman/kabupaten/_matriks_isi.html", konteks)
+
+    isi = tabel_kabupaten.matriks(_tahun(request, boleh_terbaru=True), tata)
+    return render(request, "halaman/kabupaten/matriks.html", {"isi": isi})
 
 
 @require_GET
