@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import (
+    Dokumentasi,
+    IndikatorKegiatan,
+    IndikatorProgram,
+    Kegiatan,
+    Keluaran,
+    Program,
+    SubKegiatan,
+)
 from kecamatan.admin import KunciTahunAdmin
 from umum.urutan import kolom_kode
 
@@ -10,11 +18,23 @@ class KegiatanInline(admin.TabularInline):
     extra = 0
 
 
+class IndikatorProgramInline(admin.TabularInline):
+    model = IndikatorProgram
+    extra = 0
+    fields = ["urutan", "uraian", "satuan", "target", "realisasi"]
+
+
+class IndikatorKegiatanInline(admin.TabularInline):
+    model = IndikatorKegiatan
+    extra = 0
+    fields = ["urutan", "uraian", "satuan", "target", "realisasi"]
+
+
 @admin.register(Program)
 class ProgramAdmin(KunciTahunAdmin):
     list_display = [kolom_kode, "nama", "kecamatan", "tahun"]
     list_filter = ["kecamatan", "tahun"]
-    inlines = [KegiatanInline]
+    inlines = [IndikatorProgramInline, KegiatanInline]
 
 
 class SubKegiatanInline(admin.TabularInline):
@@ -28,7 +48,7 @@ class KegiatanAdmin(KunciTahunAdmin):
     list_display = [kolom_kode, "nama", "program"]
     list_filter = ["program__kecamatan", "program__tahun"]
     list_select_related = ["program"]
-    inlines = [SubKegiatanInline]
+    inlines = [IndikatorKegiatanInline, SubKegiatanInline]
 
 
 class KeluaranInline(admin.TabularInline):
@@ -49,6 +69,22 @@ class SubKegiatanAdmin(KunciTahunAdmin):
 class KeluaranAdmin(KunciTahunAdmin):
     jalur_kunci = ("sub_kegiatan.kegiatan.program.kecamatan_id", "sub_kegiatan.kegiatan.program.tahun")
     list_display = ["uraian", "satuan", "target", "realisasi", "sub_kegiatan"]
+
+
+@admin.register(IndikatorProgram)
+class IndikatorProgramAdmin(KunciTahunAdmin):
+    jalur_kunci = ("program.kecamatan_id", "program.tahun")
+    list_display = ["uraian", "satuan", "target", "realisasi", "program"]
+    list_filter = ["program__kecamatan", "program__tahun"]
+    list_select_related = ["program"]
+
+
+@admin.register(IndikatorKegiatan)
+class IndikatorKegiatanAdmin(KunciTahunAdmin):
+    jalur_kunci = ("kegiatan.program.kecamatan_id", "kegiatan.program.tahun")
+    list_display = ["uraian", "satuan", "target", "realisasi", "kegiatan"]
+    list_filter = ["kegiatan__program__kecamatan", "kegiatan__program__tahun"]
+    list_select_related = ["kegiatan"]
 
 
 @admin.register(Dokumentasi)

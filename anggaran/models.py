@@ -54,6 +54,84 @@ class Kegiatan(KodeUrut):
         return f"{self.kode} {self.nama}"
 
 
+class IndikatorAnggaran(models.Model):
+    """An indicator of a program or a kegiatan with its year's target and realisasi, as the RKT
+    prints it beside the row (``Persentase realisasi anggaran`` · ``100 %``)."""
+
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    uraian = models.CharField(_("indikator"), max_length=400)
+    satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+    target = DesimalField(_("target"), max_digits=18, decimal_places=4, null=True, blank=True)
+    realisasi = DesimalField(_("realisasi"), max_digits=18, decimal_places=4, null=True, blank=True)
+
+    NAMA_INDUK: str
+    """The name of the foreign key to the row the indicator belongs to."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return persentase(self.realisasi, self.target)
+
+
+def _batas_indikator(induk: str, pesan_kembar: str) -> list[models.BaseConstraint]:
+    return [
+        models.UniqueConstraint(
+            fields=[induk, "uraian"], name=f"indikator_{induk}_unik", violation_error_message=pesan_kembar
+        ),
+        models.CheckConstraint(
+            condition=Q(target__gte=0) | Q(target__isnull=True),
+            name=f"indikator_{induk}_target_tidak_negatif",
+            violation_error_message=_("Target indikator tidak boleh negatif."),
+        ),
+        models.CheckConstraint(
+            condition=Q(realisasi__gte=0) | Q(realisasi__isnull=True),
+            name=f"indikator_{induk}_realisasi_tidak_negatif",
+            violation_error_message=_("Realisasi indikator tidak boleh negatif."),
+        ),
+    ]
+
+
+class IndikatorProgram(IndikatorAnggaran):
+    NAMA_INDUK = "program"
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("program")
+    )
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("indikator program")
+        verbose_name_plural = _("indikator program")
+        ordering = ["program", "urutan", "pk"]
+        constraints = _batas_indikator(
+            "program", _("Program ini sudah memiliki indikator dengan uraian itu.")
+        )
+
+
+class IndikatorKegiatan(IndikatorAnggaran):
+    NAMA_INDUK = "kegiatan"
+
+    kegiatan = models.ForeignKey(
+        Kegiatan, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("kegiatan")
+    )
+
+    history = Riwayat()
+
+    class Meta:
+        verbose_name = _("indikator kegiatan")
+        verbose_name_plural = _("indikator kegiatan")
+        ordering = ["kegiatan", "urutan", "pk"]
+        constraints = _batas_indikator(
+            "kegiatan", _("Kegiatan ini sudah memiliki indikator dengan uraian itu.")
+        )
+
+
 class SubKegiatanQuerySet(models.QuerySet["SubKegiatan"]):
     def for_kecamatan_tahun(self, kecamatan_id: int, tahun: int) -> "SubKegiatanQuerySet":
         return self.filter(kegiatan__program__kecamatan_id=kecamatan_id, kegiatan__program__tahun=tahun)

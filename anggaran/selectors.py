@@ -1,6 +1,7 @@
 """The budget tree of a kecamatan's year with totals summed in the database.
 
-Constant number of queries: programs, kegiatan, sub kegiatan and outputs are prefetched,
+Constant number of queries: programs, kegiatan, sub kegiatan, outputs and the program and
+kegiatan indicators are prefetched,
 and every total (program, kegiatan, sasaran, year) is a database aggregate. A realisasi
 total is ``None`` when any sub kegiatan under it has no realisasi yet, and a pagu total when
 any has no pagu yet (a year started from the last one): missing is not zero.
@@ -12,7 +13,15 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Model, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import (
+    Dokumentasi,
+    IndikatorKegiatan,
+    IndikatorProgram,
+    Kegiatan,
+    Keluaran,
+    Program,
+    SubKegiatan,
+)
 from kecamatan.models import Kecamatan
 from umum.angka import persentase
 
@@ -83,13 +92,19 @@ def pohon_anggaran(*, kecamatan: Kecamatan, tahun: int) -> PohonAnggaran:
     kegiatan = (
         Kegiatan.objects.annotate(**_anotasi("sub_kegiatan"))
         .order_by("kode_urut")
-        .prefetch_related(Prefetch("sub_kegiatan", queryset=sub.order_by("kode_urut")))
+        .prefetch_related(
+            Prefetch("indikator", queryset=IndikatorKegiatan.objects.order_by("urutan", "pk")),
+            Prefetch("sub_kegiatan", queryset=sub.order_by("kode_urut")),
+        )
     )
     program = list(
         Program.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .annotate(**_anotasi("kegiatan__sub_kegiatan"))
         .order_by("kode_urut")
-        .prefetch_related(Prefetch("kegiatan", queryset=kegiatan))
+        .prefetch_related(
+            Prefetch("indikator", queryset=IndikatorProgram.objects.order_by("urutan", "pk")),
+            Prefetch("kegiatan", queryset=kegiatan),
+        )
     )
     semua = sub_kegiatan_tahun(kecamatan, tahun)
     total = _jumlah(semua.aggregate(**_anotasi("")))

@@ -8,7 +8,15 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import (
+    Dokumentasi,
+    IndikatorKegiatan,
+    IndikatorProgram,
+    Kegiatan,
+    Keluaran,
+    Program,
+    SubKegiatan,
+)
 from kecamatan.alur import pastikan_dapat_diubah
 from kecamatan.models import Kecamatan
 from umum.gambar import foto_siapkan
@@ -92,6 +100,10 @@ def anggaran_baris_hambatan_hapus(baris: models.Model) -> str:
 
 def _program_dari(baris: models.Model) -> Program:
     """The program a budget row belongs to (the row itself for a program): its year is locked."""
+    if isinstance(baris, IndikatorProgram):
+        baris = baris.program
+    if isinstance(baris, IndikatorKegiatan):
+        baris = baris.kegiatan
     if isinstance(baris, Keluaran):
         baris = baris.sub_kegiatan
     if isinstance(baris, SubKegiatan):
@@ -198,6 +210,51 @@ def anggaran_pohon_simpan(
     )
     simpan(SubKegiatan, ada_s, sub_kegiatan, lambda k: SubKegiatan(kegiatan=induk(ada_k, k[:2]), kode=k[2]))
     simpan(Keluaran, ada_o, keluaran, keluaran_baru)
+
+
+# --- Program and kegiatan indicators -------------------------------------------------------
+
+
+def versi_indikator_anggaran(induk: Program | Kegiatan) -> str:
+    """Version token of a program's or kegiatan's indicators."""
+    return versi_objek(induk, induk.indikator.all())
+
+
+@transaction.atomic
+def indikator_anggaran_update(*, induk: Program | Kegiatan, versi: str, baris: list[dict]) -> None:
+    """Save the indicators of a program or kegiatan as the page lists them, in order: each row is
+    ``uraian``, ``satuan``, ``target``, ``realisasi`` plus ``id`` (one of this row's indicators,
+    or ``None`` for a new one) and ``hapus``. Rows marked ``hapus`` go first, so a name they
+    free can be taken by another row; an indicator the list does not name is left as it is.
+    All or nothing."""
+    induk = type(induk).objects.select_for_update().get(pk=induk.pk)
+    program = _program_dari(induk)
+    pastikan_dapat_diubah(program.kecamatan_id, program.tahun)
+    if versi_indikator_anggaran(induk) != versi:
+        raise DataKedaluwarsa()
+    model = IndikatorProgram if isinstance(induk, Program) else IndikatorKegiatan
+    ada = {obj.pk: obj for obj in induk.indikator.all()}
+    if any(b.get("id") is not None and b["id"] not in ada for b in baris):
+        raise DataKedaluwarsa()
+    for isian in baris:
+        if isian.get("hapus") and isian.get("id") is not None:
+            ada.pop(isian["id"]).delete()
+    urutan = 0
+    for isian in baris:
+        if isian.get("hapus"):
+            continue
+        urutan += 1
+        pk = isian.get("id")
+        obj = ada[pk] if pk is not None else model(**{model.NAMA_INDUK: induk})
+        sebelum = None if obj.pk is None else isi_kolom(obj)
+        obj.uraian = isian["uraian"].strip()
+        obj.satuan = (isian.get("satuan") or "").strip()
+        obj.target = isian.get("target")
+        obj.realisasi = isian.get("realisasi")
+        obj.urutan = urutan
+        obj.full_clean()
+        if sebelum is None or isi_kolom(obj) != sebelum:
+            obj.save()
 
 
 # --- Dokumentasi -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import factory
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import IndikatorKegiatan, IndikatorProgram, Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import Realisasi, RealisasiTriwulan
 from kecamatan.models import Kecamatan, ProfilKecamatan
 from perencanaan.models import (
@@ -165,6 +165,26 @@ class KeluaranFactory(factory.django.DjangoModelFactory):
     realisasi = Decimal("12")
 
 
+class IndikatorProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorProgram
+
+    program = factory.SubFactory(ProgramFactory)
+    uraian = factory.Sequence(lambda n: f"Persentase realisasi anggaran {n}")
+    satuan = "%"
+    target = Decimal("100")
+
+
+class IndikatorKegiatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorKegiatan
+
+    kegiatan = factory.SubFactory(KegiatanFactory)
+    uraian = factory.Sequence(lambda n: f"Jumlah laporan {n}")
+    satuan = "laporan"
+    target = Decimal("12")
+
+
 def kecamatan_besar(*, slug: str, indikator: int, sub_kegiatan: int):
     """A kecamatan with ``indikator`` scored indicators and ``sub_kegiatan`` budget rows, to show
     that query counts do not grow with the data."""
@@ -185,8 +205,11 @@ def kecamatan_besar(*, slug: str, indikator: int, sub_kegiatan: int):
         RealisasiFactory(indikator=ind, tahun=2023)
         RealisasiTriwulanFactory(realisasi=realisasi, triwulan=1)
     program = ProgramFactory(kecamatan=kecamatan)
+    IndikatorProgramFactory(program=program)
     for i in range(sub_kegiatan):
-        kegiatan = KegiatanFactory(program=program) if i % 3 == 0 else kegiatan  # noqa: F821
+        if i % 3 == 0:
+            kegiatan = KegiatanFactory(program=program)
+            IndikatorKegiatanFactory(kegiatan=kegiatan)
         sub = SubKegiatanFactory(kegiatan=kegiatan, sasaran=semua_sasaran[i % len(semua_sasaran)])
         KeluaranFactory(sub_kegiatan=sub)
     return kecamatan

@@ -440,12 +440,24 @@ class SubKegiatan:
 
 
 @dataclass(frozen=True)
+class IndikatorAnggaran:
+    """An indicator of a program or a kegiatan (the RKT's «Indikator» and «Target» columns)."""
+
+    uraian: str
+    satuan: str
+    target: Decimal | None = _polos()
+    realisasi: Decimal | None = _polos()
+    capaian: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Kegiatan:
     kode: str
     nama: str
     pagu: Decimal | None
     realisasi: Decimal | None
     serapan: Decimal | None
+    indikator: tuple[IndikatorAnggaran, ...]
     sub_kegiatan: tuple[SubKegiatan, ...]
 
 
@@ -456,6 +468,7 @@ class Program:
     pagu: Decimal | None
     realisasi: Decimal | None
     serapan: Decimal | None
+    indikator: tuple[IndikatorAnggaran, ...]
     kegiatan: tuple[Kegiatan, ...]
 
 

@@ -1,8 +1,8 @@
 """The report's annexes (Lampiran), each as the kecamatan signs it: the Renstra matrix, the RKT
-(sasaran, indicators and targets, then the programs, kegiatan and sub kegiatan with their
-outputs, targets and pagu), every version of the Perjanjian Kinerja with its text, tables and
-both parties' signatures, the Camat's IKU decree with its annex table, and the Rencana Aksi's
-quarterly targets where the kecamatan entered them.
+(sasaran, indicators and targets, then the programs and kegiatan with their indicators and
+targets and the sub kegiatan with their outputs, targets and pagu), every version of the
+Perjanjian Kinerja with its text, tables and both parties' signatures, the Camat's IKU decree
+with its annex table, and the Rencana Aksi's quarterly targets where the kecamatan entered them.
 
 Built from the same typed document and shared parts as the chapters (``isi.Umum``), with no
 query of its own besides the letterhead's; templates only format.
@@ -54,15 +54,17 @@ class KopLampiran:
 
 @dataclass(frozen=True)
 class BarisAnggaranRkt:
-    """One row of the RKT's budget table: a program or kegiatan (with its pagu), or one output of
-    a sub kegiatan (the sub kegiatan's name and pagu on its first output only)."""
+    """One row of the RKT's budget table: a program or kegiatan with its pagu and its first
+    indicator, or a sub kegiatan with its pagu and its first output; each further indicator or
+    output is a row of its own (``…-lanjut``) under the row that spans them (``rowspan``)."""
 
     jenis: str
-    """``program``, ``kegiatan`` or ``sub``."""
+    """``program``, ``kegiatan`` or ``sub``, or one of them with ``-lanjut``."""
     kode: str
     nama: str
     pagu: Decimal | None
-    keluaran: d.Keluaran | None
+    keluaran: d.Keluaran | d.IndikatorAnggaran | None
+    """The output of a sub kegiatan, or the indicator of a program or kegiatan."""
     rowspan: int
 
 
@@ -78,26 +80,36 @@ class LampiranRkt:
     """The programs' pagu come from the budget."""
 
 
+def _baris_berindikator(
+    jenis: str, kode: str, nama: str, pagu: Decimal | None, indikator: tuple, kosong: tuple
+) -> list[BarisAnggaranRkt]:
+    """The row of a budget item and one more row per further indicator or output; ``kosong`` is
+    what an item without any prints in their place (``(None,)``: a row with empty cells, ``()``:
+    the name across those columns)."""
+    isi = indikator or kosong
+    if not isi:
+        return [BarisAnggaranRkt(jenis, kode, nama, pagu, None, 1)]
+    return [
+        BarisAnggaranRkt(
+            jenis if i == 0 else f"{jenis}-lanjut",
+            kode,
+            nama,
+            pagu if i == 0 else None,
+            o,
+            len(isi) if i == 0 else 0,
+        )
+        for i, o in enumerate(isi)
+    ]
+
+
 def _baris_anggaran(program: tuple[d.Program, ...]) -> tuple[BarisAnggaranRkt, ...]:
     baris: list[BarisAnggaranRkt] = []
     for p in program:
-        baris.append(BarisAnggaranRkt("program", p.kode, p.nama, p.pagu, None, 1))
+        baris += _baris_berindikator("program", p.kode, p.nama, p.pagu, p.indikator, ())
         for k in p.kegiatan:
-            baris.append(BarisAnggaranRkt("kegiatan", k.kode, k.nama, k.pagu, None, 1))
+            baris += _baris_berindikator("kegiatan", k.kode, k.nama, k.pagu, k.indikator, ())
             for s in k.sub_kegiatan:
-                keluaran = s.keluaran or (None,)
-                for i, o in enumerate(keluaran):
-                    pertama = i == 0
-                    baris.append(
-                        BarisAnggaranRkt(
-                            "sub" if pertama else "sub-lanjut",
-                            s.kode,
-                            s.nama,
-                            s.pagu if pertama else None,
-                            o,
-                            len(keluaran) if pertama else 0,
-                        )
-                    )
+                baris += _baris_berindikator("sub", s.kode, s.nama, s.pagu, s.keluaran, (None,))
     return tuple(baris)
 
 

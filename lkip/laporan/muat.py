@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import IndikatorKegiatan, IndikatorProgram, Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import Realisasi, RealisasiTriwulan
 from capaian.scoring import nilai_teks_opsional
 from kecamatan.alur import TahunTerkunci, pastikan_tahun_dapat_diubah
@@ -612,16 +612,38 @@ def _muat_realisasi(data: Dokumen, indeks: _IndeksRenstra) -> None:
     _buang_sisanya(realisasi.triwulan.all(), triwulan)
 
 
+def _muat_indikator_anggaran(
+    model: type[IndikatorProgram | IndikatorKegiatan], induk: Program | Kegiatan, data: Dokumen, tempat: str
+) -> None:
+    """The indicators of a program or kegiatan, in the document's order; the rest are removed."""
+    indikator = [
+        _simpan(
+            model,
+            {model.NAMA_INDUK: induk, "uraian": i["uraian"]},
+            urutan=n,
+            satuan=i.get("satuan") or "",
+            target=_angka(i.get("target"), f"{tempat}, target indikator", _kolom(model, "target")),
+            realisasi=_angka(
+                i.get("realisasi"), f"{tempat}, realisasi indikator", _kolom(model, "realisasi")
+            ),
+        )
+        for n, i in enumerate(data.get("indikator", []), start=1)
+    ]
+    _buang_sisanya(induk.indikator.all(), indikator)
+
+
 def _muat_anggaran(kecamatan: Kecamatan, data: Dokumen, indeks: _IndeksRenstra) -> None:
     tahun = data["tahun"]
     program = []
     for p in data.get("program", []):
         prog = _simpan(Program, {"kecamatan": kecamatan, "tahun": tahun, "kode": p["kode"]}, nama=p["nama"])
         program.append(prog)
+        _muat_indikator_anggaran(IndikatorProgram, prog, p, f"Program {p['kode']} {tahun}")
         kegiatan = []
         for k in p.get("kegiatan", []):
             keg = _simpan(Kegiatan, {"program": prog, "kode": k["kode"]}, nama=k["nama"])
             kegiatan.append(keg)
+            _muat_indikator_anggaran(IndikatorKegiatan, keg, k, f"Kegiatan {k['kode']} {tahun}")
             sub = []
             for s in k.get("sub_kegiatan", []):
                 tempat = f"Sub kegiatan {s['kode']} {tahun}"

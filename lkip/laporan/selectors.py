@@ -377,6 +377,13 @@ def _sub_kegiatan(s: SubKegiatan) -> d.SubKegiatan:
     )
 
 
+def _indikator_anggaran(baris) -> tuple[d.IndikatorAnggaran, ...]:
+    return tuple(
+        d.IndikatorAnggaran(i.uraian, i.satuan, i.target, i.realisasi, _persen(i.capaian))
+        for i in baris.indikator.all()
+    )
+
+
 def _per_jenis(pohon: PohonAnggaran) -> tuple[d.JumlahJenis, ...]:
     if not any(pohon.per_jenis.get(j) for j in JenisBelanja.values):
         return ()
@@ -408,11 +415,13 @@ def _anggaran(pohon: PohonAnggaran, tahun: int) -> d.Anggaran:
                 kode=p.kode,
                 nama=p.nama,
                 **jumlah(pohon.jumlah_program(p)),
+                indikator=_indikator_anggaran(p),
                 kegiatan=tuple(
                     d.Kegiatan(
                         kode=k.kode,
                         nama=k.nama,
                         **jumlah(pohon.jumlah_kegiatan(k)),
+                        indikator=_indikator_anggaran(k),
                         sub_kegiatan=tuple(_sub_kegiatan(s) for s in k.sub_kegiatan.all()),
                     )
                     for k in p.kegiatan.all()

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from anggaran.models import JenisBelanja, Keluaran, SubKegiatan
+from anggaran.models import IndikatorProgram, JenisBelanja, Keluaran, SubKegiatan
 from kecamatan.models import ProfilKecamatan
 from lkip.web.forms import AngkaField, NilaiField, VersiForm, nilai_isian
 from perencanaan.models import PerjanjianKinerja, StatusPenandatangan, TargetPerjanjian
@@ -230,6 +230,63 @@ class AnggaranForm(VersiForm):
             )
             for s in self.sub_kegiatan
         }
+
+
+class IndikatorAnggaranBaris(forms.Form):
+    """One indicator of a program or kegiatan; a blank row is left out."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    uraian = forms.CharField(label=_("Indikator"), max_length=panjang_kolom(IndikatorProgram, "uraian"))
+    satuan = forms.CharField(
+        label=_("Satuan"),
+        max_length=panjang_kolom(IndikatorProgram, "satuan"),
+        required=False,
+    )
+    target = AngkaField(kolom=IndikatorProgram._meta.get_field("target"), label=_("Target"), min_value=0)
+    realisasi = AngkaField(
+        kolom=IndikatorProgram._meta.get_field("realisasi"), label=_("Realisasi"), min_value=0
+    )
+
+
+class _KumpulanIndikator(forms.BaseFormSet):
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        dipakai: set[str] = set()
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE"):
+                continue
+            kunci = data["uraian"].strip().casefold()
+            if kunci in dipakai:
+                raise forms.ValidationError(
+                    _("Indikator «%(uraian)s» tertulis dua kali; satu baris untuk satu indikator.")
+                    % {"uraian": data["uraian"].strip()}
+                )
+            dipakai.add(kunci)
+
+    def baris(self) -> list[dict]:
+        hasil = []
+        for form in self.forms:
+            data = dict(form.cleaned_data)
+            if not data:
+                continue
+            data["hapus"] = data.pop("DELETE", False)
+            hasil.append(data)
+        return hasil
+
+
+IndikatorAnggaranKumpulan = forms.formset_factory(
+    IndikatorAnggaranBaris, formset=_KumpulanIndikator, extra=2, can_delete=True
+)
+
+
+def awal_indikator_anggaran(induk) -> list[dict]:
+    """A program's or kegiatan's indicators as initial data of the formset."""
+    return [
+        {"id": i.pk, "uraian": i.uraian, "satuan": i.satuan, "target": i.target, "realisasi": i.realisasi}
+        for i in induk.indikator.all()
+    ]
 
 
 class NarasiForm(VersiForm):

@@ -19,7 +19,15 @@ from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat, JSONObject
 from django.utils.translation import gettext as _
 
-from anggaran.models import Dokumentasi, Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import (
+    Dokumentasi,
+    IndikatorKegiatan,
+    IndikatorProgram,
+    Kegiatan,
+    Keluaran,
+    Program,
+    SubKegiatan,
+)
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
 from kecamatan.models import (
     Desa,
@@ -176,6 +184,20 @@ MODEL: tuple[Model, ...] = (
     ),
     Model(Program, "anggaran", _tahun(""), nama=lambda d: f"{d['kode']} {d['nama']}"),
     Model(Kegiatan, "anggaran", _tahun("program__"), nama=lambda d: f"{d['kode']} {d['nama']}"),
+    Model(
+        IndikatorProgram,
+        "anggaran",
+        _tahun("program__"),
+        induk=_gabung(F("program__kode")),
+        nama=lambda d: d["uraian"] or "",
+    ),
+    Model(
+        IndikatorKegiatan,
+        "anggaran",
+        _tahun("kegiatan__program__"),
+        induk=_gabung(F("kegiatan__kode")),
+        nama=lambda d: d["uraian"] or "",
+    ),
     Model(SubKegiatan, "anggaran", _tahun("kegiatan__program__"), nama=lambda d: f"{d['kode']} {d['nama']}"),
     Model(
         Keluaran,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import IndikatorKegiatan, IndikatorProgram, Kegiatan, Keluaran, Program, SubKegiatan
 from capaian import scoring
 from capaian.models import Bukti, KonversiHuruf, Realisasi, RealisasiTriwulan
 from capaian.selectors import (
@@ -501,9 +501,13 @@ BAGIAN_LAPORAN: tuple[BagianLaporan, ...] = (
             realisasi__indikator__sasaran__renstra__in=_renstra_tahun(k, t)
         ),
     )),
-    BagianLaporan("anggaran", _l("Anggaran: pagu, realisasi dan keluaran"), "anggaran", (
+    BagianLaporan("anggaran", _l("Anggaran: indikator, pagu, realisasi dan keluaran"), "anggaran", (
         lambda k, t: Program.objects.filter(kecamatan=k, tahun=t),
         lambda k, t: Kegiatan.objects.filter(program__kecamatan=k, program__tahun=t),
+        lambda k, t: IndikatorProgram.objects.filter(program__kecamatan=k, program__tahun=t),
+        lambda k, t: IndikatorKegiatan.objects.filter(
+            kegiatan__program__kecamatan=k, kegiatan__program__tahun=t
+        ),
         lambda k, t: SubKegiatan.objects.for_kecamatan_tahun(k.pk, t),
         lambda k, t: Keluaran.objects.filter(
             sub_kegiatan__kegiatan__program__kecamatan=k, sub_kegiatan__kegiatan__program__tahun=t

@@ -139,17 +139,25 @@ def _salin_perjanjian(kecamatan: Kecamatan, tahun: int, renstra: Renstra) -> tup
 
 
 def _salin_anggaran(kecamatan: Kecamatan, tahun: int, renstra: Renstra) -> int:
-    """Last year's program → kegiatan → sub kegiatan → outputs, every amount left empty; a sub
-    kegiatan keeps the sasaran it supports, found by its kode in the Renstra in force."""
+    """Last year's program → kegiatan → sub kegiatan → outputs, and the program's and kegiatan's
+    indicators, every amount, target and realisasi left empty; a sub kegiatan keeps the sasaran
+    it supports, found by its kode in the Renstra in force."""
     sasaran = {s.kode: s for s in Sasaran.objects.filter(renstra=renstra)}
     program = Program.objects.filter(kecamatan=kecamatan, tahun=tahun - 1).prefetch_related(
-        "kegiatan__sub_kegiatan__keluaran", "kegiatan__sub_kegiatan__sasaran"
+        "indikator",
+        "kegiatan__indikator",
+        "kegiatan__sub_kegiatan__keluaran",
+        "kegiatan__sub_kegiatan__sasaran",
     )
     jumlah = 0
     for p in program:
         p_baru = _simpan(_salin(p, tahun=tahun))
+        for i in p.indikator.all():
+            _simpan(_salin(i, program=p_baru, target=None, realisasi=None))
         for k in p.kegiatan.all():
             k_baru = _simpan(_salin(k, program=p_baru))
+            for i in k.indikator.all():
+                _simpan(_salin(i, kegiatan=k_baru, target=None, realisasi=None))
             for s in k.sub_kegiatan.all():
                 didukung = None if s.sasaran is None else sasaran.get(s.sasaran.kode)
                 s_baru = _simpan(_salin(s, kegiatan=k_baru, pagu=None, realisasi=None, sasaran=didukung))

@@ -89,6 +89,11 @@ halaman = [
     path(
         f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/hapus/", data.anggaran_hapus, name="anggaran_hapus"
     ),
+    path(
+        f"{KECAMATAN}anggaran/<slug:jenis>/<int:baris_id>/indikator/",
+        data.anggaran_indikator,
+        name="anggaran_indikator",
+    ),
     path(f"{KECAMATAN}narasi/", data.narasi, name="narasi"),
     path(f"{KECAMATAN}narasi/bawaan/", data.narasi_bawaan, name="narasi_bawaan"),
     path(f"{KECAMATAN}catatan/", reviu.catatan, name="catatan"),

@@ -358,6 +358,8 @@ def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
 #: profile page and the fixtures carry them), the year's innovations and awards, and the
 #: documentation photos (files, not cells).
 TIDAK_DIBAWA_BUKU = {"sumber_tabel", "inovasi", "penghargaan", "dokumentasi"}
+#: Nor the indicators of the programs and kegiatan (the Anggaran page and the fixtures carry
+#: them); ``indikator`` names the Renstra's and the capaian's indicators too, so only these go.
 
 
 def _tanpa(isi, kunci: set[str]):
@@ -371,6 +373,10 @@ def _tanpa(isi, kunci: set[str]):
 def _json(kecamatan, tahun: int) -> str:
     """The year's ``lkip_json`` without what the workbook does not carry yet."""
     dok = dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun))
+    for program in dok["anggaran"]["program"]:
+        program.pop("indikator")
+        for kegiatan in program["kegiatan"]:
+            kegiatan.pop("indikator")
     return json.dumps(_tanpa(dok, TIDAK_DIBAWA_BUKU), sort_keys=True, default=str)
 
 

@@ -136,9 +136,10 @@ def test_lkip_json_agrees_with_capaian(capsys):
 def test_lkip_json_query_count_does_not_grow_with_the_data(django_assert_num_queries):
     kecil = kecamatan_besar(slug="kecil", indikator=2, sub_kegiatan=3)
     besar = kecamatan_besar(slug="besar", indikator=25, sub_kegiatan=60)
-    with django_assert_num_queries(37):
+    # Two of them fetch the program and the kegiatan indicators, whatever their number.
+    with django_assert_num_queries(39):
         dokumen_lkip(kecamatan=kecil, tahun=2024)
-    with django_assert_num_queries(37):
+    with django_assert_num_queries(39):
         data = dokumen_lkip(kecamatan=besar, tahun=2024)
     assert len(data.capaian.indikator) == 25
     assert len(data.anggaran.semua_sub_kegiatan) == 60
@@ -191,9 +192,9 @@ def test_tujuan_targets_and_the_rpjmd_keep_the_query_count_constant_at_any_size(
     besar = kecamatan_besar(slug="besar", indikator=25, sub_kegiatan=60)
     _dengan_tujuan_dan_rpjmd(kecil, 2)
     _dengan_tujuan_dan_rpjmd(besar, 25)
-    with django_assert_num_queries(39):
+    with django_assert_num_queries(41):
         dokumen_lkip(kecamatan=kecil, tahun=2024)
-    with django_assert_num_queries(39):
+    with django_assert_num_queries(41):
         data = dokumen_lkip(kecamatan=besar, tahun=2024)
     (tujuan,) = data.renstra.tujuan
     assert len(tujuan.indikator) == 25

@@ -57,6 +57,67 @@ def test_rkt_annex_lists_targets_then_programs_kegiatan_sub_kegiatan_outputs_and
     assert "CAMAT KALISAT" in html
 
 
+def _teks_sel(html: str) -> str:
+    """The table's text with tags and whitespace runs removed, to find a row's cells in order."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_rkt_annex_prints_each_program_and_kegiatan_indicator_of_kalisat_with_its_target():
+    from anggaran.models import IndikatorKegiatan, IndikatorProgram
+
+    program = list(IndikatorProgram.objects.filter(program__kecamatan__slug="kalisat", program__tahun=2024))
+    kegiatan = list(
+        IndikatorKegiatan.objects.filter(
+            kegiatan__program__kecamatan__slug="kalisat", kegiatan__program__tahun=2024
+        )
+    )
+    assert len(program) == 4 and len(kegiatan) == 9
+    html = _bagian(_html("kalisat", 2024), "lampiran-2")
+    teks = _teks_sel(html)
+    for i in [*program, *kegiatan]:
+        sasaran = f"{i.uraian} {i.target.normalize():f} {i.satuan}"
+        assert sasaran in teks, sasaran
+    # The program's row: its code and name span its indicators, its pagu follows the first.
+    assert "Persentase realisasi anggaran 100 % 3.116.155.160" in teks
+    assert "Jumlah laporan pertanggungjawaban keuangan 40 Laporan" in teks
+    assert "Sumber:" in html and "CAMAT KALISAT" in html
+
+
+def test_a_kegiatan_without_indicators_prints_its_name_across_the_columns_without_a_placeholder():
+    isi = isi_laporan(kecamatan=Kecamatan.objects.get(slug="kencong"), tahun=2023)
+    baris = {(b.jenis, b.kode): b for b in isi["lampiran"].rkt.anggaran}
+    assert baris[("kegiatan", "3.1")].keluaran is None
+    assert baris[("program", "3")].keluaran.uraian == "Cakupan Pemberdayaan Desa dan Kelurahan"
+    html = _bagian(render_to_string("laporan/lkip.html", isi), "lampiran-2")
+    assert re.search(r'<tr class="kegiatan"><td>3\.1</td><td colspan="3">', html)
+    assert '<td rowspan="1">3</td>' in html
+
+
+def test_a_program_with_two_indicators_spans_both_rows():
+    from anggaran.models import IndikatorProgram, Program
+
+    program = Program.objects.get(kecamatan__slug="kalisat", tahun=2024, kode="1")
+    IndikatorProgram.objects.create(program=program, uraian="Nilai SAKIP OPD", urutan=2, satuan="nilai")
+    rkt = isi_laporan(kecamatan=program.kecamatan, tahun=2024)["lampiran"].rkt
+    pertama, kedua = rkt.anggaran[:2]
+    assert (pertama.jenis, pertama.rowspan, pertama.keluaran.uraian) == (
+        "program",
+        2,
+        "Persentase realisasi anggaran",
+    )
+    assert (kedua.jenis, kedua.rowspan, kedua.pagu, kedua.keluaran.uraian) == (
+        "program-lanjut",
+        0,
+        None,
+        "Nilai SAKIP OPD",
+    )
+    html = _bagian(
+        render_to_string("laporan/lkip.html", isi_laporan(kecamatan=program.kecamatan, tahun=2024)),
+        "lampiran-2",
+    )
+    assert '<tr class="program-lanjut"><td>Nilai SAKIP OPD</td><td class="angka">–</td></tr>' in html
+
+
 def test_every_sub_kegiatan_and_output_of_the_year_is_in_the_rkt():
     isi = isi_laporan(kecamatan=Kecamatan.objects.get(slug="kencong"), tahun=2023)
     baris = isi["lampiran"].rkt.anggaran

@@ -153,3 +153,76 @@ def test_a_bad_quarterly_target_stops_the_load_with_its_place(triwulan, pesan):
     dokumen["rkt"][0]["target"][0]["target_triwulan"] = triwulan
     with pytest.raises(DokumenTidakValid, match=pesan):
         kecamatan_muat(dokumen=dokumen)
+
+
+def _indikator_dokumen(dokumen: dict) -> dict[str, list[tuple]]:
+    """Program and kegiatan kode → their indicators in the document, as stored values."""
+    from decimal import Decimal
+
+    def nilai(teks):
+        return None if teks is None else Decimal(teks)
+
+    hasil = {}
+    for p in dokumen["anggaran"][0]["program"]:
+        for baris in [p, *p["kegiatan"]]:
+            hasil[baris["kode"]] = [
+                (i["uraian"], i.get("satuan") or "", nilai(i.get("target")), nilai(i.get("realisasi")))
+                for i in baris.get("indikator", [])
+            ]
+    return hasil
+
+
+def _indikator_tersimpan(slug: str, tahun: int) -> dict[str, list[tuple]]:
+    from anggaran.models import Kegiatan, Program
+
+    hasil = {}
+    for p in Program.objects.filter(kecamatan__slug=slug, tahun=tahun).prefetch_related("indikator"):
+        hasil[p.kode] = [(i.uraian, i.satuan, i.target, i.realisasi) for i in p.indikator.all()]
+    for k in Kegiatan.objects.filter(program__kecamatan__slug=slug, program__tahun=tahun).prefetch_related(
+        "indikator"
+    ):
+        hasil[k.kode] = [(i.uraian, i.satuan, i.target, i.realisasi) for i in k.indikator.all()]
+    return hasil
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", SEED)
+def test_program_and_kegiatan_indicators_are_loaded_as_the_document_lists_them(slug):
+    dokumen = baca_dokumen(slug)
+    assert _indikator_tersimpan(slug, dokumen["anggaran"][0]["tahun"]) == _indikator_dokumen(dokumen)
+
+
+@pytest.mark.django_db
+def test_the_seed_indicators_of_kencong_carry_the_realisasi_bab_iii_states():
+    from decimal import Decimal
+
+    from anggaran.models import IndikatorProgram
+
+    realisasi = IndikatorProgram.objects.get(
+        program__kecamatan__slug="kencong", program__kode="1", uraian="Persentase Realisasi Anggaran"
+    )
+    assert (realisasi.target, realisasi.realisasi, realisasi.capaian) == (
+        Decimal("100"),
+        Decimal("76.91"),
+        Decimal("76.91"),
+    )
+
+
+@pytest.mark.django_db
+def test_indicators_follow_the_document_when_it_changes_and_a_bad_target_is_named():
+    from anggaran.models import HistoricalIndikatorKegiatan
+
+    dokumen = baca_dokumen("kalisat")
+    program = dokumen["anggaran"][0]["program"][0]
+    kegiatan = program["kegiatan"][1]
+    kegiatan["indikator"][0]["target"] = "41"
+    kegiatan["indikator"].append({"uraian": "Jumlah dokumen keuangan", "satuan": "dokumen", "target": "2"})
+    program.pop("indikator")
+    kecamatan_muat(dokumen=dokumen)
+    assert _indikator_tersimpan("kalisat", 2024) == _indikator_dokumen(dokumen)
+    jumlah_riwayat = HistoricalIndikatorKegiatan.objects.count()
+    kecamatan_muat(dokumen=dokumen)  # the same document again writes nothing
+    assert HistoricalIndikatorKegiatan.objects.count() == jumlah_riwayat
+    kegiatan["indikator"][0]["target"] = "empat puluh"
+    with pytest.raises(DokumenTidakValid, match="Kegiatan 1.2 2024, target indikator"):
+        kecamatan_muat(dokumen=dokumen)

@@ -208,7 +208,7 @@ def alamat_halaman(nama: str, slug: str) -> str:
     [
         ("tahun", 34),
         ("perjanjian", 11),
-        ("anggaran", 16),
+        ("anggaran", 18),  # with the program and kegiatan indicators
         ("profil", 9),
         ("realisasi", 19),
         ("renstra", 21),  # with the tujuan indicators and the RPJMD choices

@@ -58,6 +58,7 @@ TABEL: dict[str, tuple[str, str]] = {
     "web:perjanjian_hapus": ("POST", "hapus_pk"),
     "web:anggaran": ("GET", "kecamatan"),
     "web:anggaran_hapus": ("POST", "hapus_anggaran"),
+    "web:anggaran_indikator": ("GET", "hapus_anggaran"),
     "web:dokumentasi": ("GET", "kecamatan"),
     "web:dokumentasi_ubah": ("POST", "dokumentasi"),
     "web:dokumentasi_foto": ("GET", "dokumentasi"),

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command, get_commands
 from django.urls import reverse
 
 from anggaran import services as anggaran_services
-from anggaran.models import Program, SubKegiatan
+from anggaran.models import Kegiatan, Program, SubKegiatan
 from capaian import scoring
 from capaian import services as capaian_services
 from capaian.models import Bukti, Realisasi, RealisasiTriwulan
@@ -69,6 +69,7 @@ TULIS: dict[str, str] = {
     "web:renstra_hapus": "hapus_renstra",
     "web:perjanjian_hapus": "hapus_pk",
     "web:anggaran_hapus": "hapus_anggaran",
+    "web:anggaran_indikator": "hapus_anggaran",
     "web:dokumentasi": "kecamatan",
     "web:dokumentasi_ubah": "dokumentasi",
     "web:dokumentasi_hapus": "dokumentasi",
@@ -284,6 +285,15 @@ def _anggaran_update():
     )
 
 
+def _indikator_anggaran_update():
+    kegiatan = Kegiatan.objects.filter(program__kecamatan=_kecamatan(), program__tahun=TAHUN).first()
+    anggaran_services.indikator_anggaran_update(
+        induk=kegiatan,
+        versi=anggaran_services.versi_indikator_anggaran(kegiatan),
+        baris=[{"id": None, "uraian": "Indikator uji", "satuan": "%", "target": Decimal("100")}],
+    )
+
+
 def _realisasi_update():
     indikator = indikator_pk(SLUG, TAHUN)[0]
     lama = Realisasi.objects.prefetch_related("triwulan").filter(indikator=indikator, tahun=TAHUN).first()
@@ -379,6 +389,7 @@ LAYANAN = {
     "profil_tabel_update": _profil_tabel_update,
     "narasi_update": _narasi_update,
     "anggaran_update": _anggaran_update,
+    "indikator_anggaran_update": _indikator_anggaran_update,
     "realisasi_update": _realisasi_update,
     "bukti_create": _bukti_create,
     "bukti_delete": _bukti_delete,

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import IndikatorKegiatan, IndikatorProgram, Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import SkalaTahun
 from kecamatan.alur import TahunTerkunci
 from kecamatan.models import AlurLaporan, Desa, Kecamatan, Pejabat, ProfilKecamatan, UnitOrganisasi
@@ -85,6 +85,11 @@ def test_kalisat_2025_starts_from_2024_with_renstra_targets_and_an_empty_budget(
         ).count()
     )
     assert set(keluaran.values_list("target", "realisasi")) == {(None, None)}
+    for model, jalur in ((IndikatorProgram, "program__"), (IndikatorKegiatan, "kegiatan__program__")):
+        lama_ = model.objects.filter(**{f"{jalur}kecamatan": kecamatan, f"{jalur}tahun": ASAL})
+        baru_ = model.objects.filter(**{f"{jalur}kecamatan": kecamatan, f"{jalur}tahun": BARU})
+        assert sorted(baru_.values_list("uraian", "satuan")) == sorted(lama_.values_list("uraian", "satuan"))
+        assert lama_.exists() and set(baru_.values_list("target", "realisasi")) == {(None, None)}
 
     lama, profil = (ProfilKecamatan.objects.get(kecamatan=kecamatan, tahun=t) for t in (ASAL, BARU))
     assert (profil.luas_km2, profil.isu_strategis, profil.tanggal_laporan) == (

@@ -18,7 +18,14 @@ from lkip.laporan.sumber import bawaan_profil as sumber_bawaan_profil
 from lkip.web import forms_profil
 from lkip.web import services as web_services
 from lkip.web.akses import Ruang, lingkup_kecamatan
-from lkip.web.forms_data import AnggaranForm, NarasiForm, PerjanjianForm, ProfilForm
+from lkip.web.forms_data import (
+    AnggaranForm,
+    IndikatorAnggaranKumpulan,
+    NarasiForm,
+    PerjanjianForm,
+    ProfilForm,
+    awal_indikator_anggaran,
+)
 from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi, langkah_hapus
 from lkip.web.reviu import PanelCatatan, panel_catatan
 from lkip.web.selectors import halaman_perjanjian
@@ -169,6 +176,60 @@ def anggaran(request: HttpRequest, ruang: Ruang) -> HttpResponse:
         status = 200
     konteks = {"ruang": ruang, "pohon": pohon, "form": form, "panel": _catatan_anggaran(ruang, pohon)}
     return render(request, "halaman/anggaran.html", konteks, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def anggaran_indikator(request: HttpRequest, ruang: Ruang, jenis: str, baris_id: int) -> HttpResponse:
+    """The indicators of one program or kegiatan of the year, with their target and realisasi:
+    rows are added, edited and removed together, in order."""
+    if jenis not in ("program", "kegiatan"):
+        raise Http404
+    induk = baris_anggaran(jenis=jenis, baris_id=baris_id, kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    if induk is None:
+        raise Http404
+    kembali = reverse("web:anggaran", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
+    konteks = {
+        "ruang": ruang,
+        "induk": induk,
+        "judul": (_("Indikator program") if jenis == "program" else _("Indikator kegiatan")),
+        "kembali": kembali,
+        "alamat": request.path,
+        "tersimpan": None,
+        "galat": "",
+    }
+    versi = anggaran_services.versi_indikator_anggaran(induk)
+    if request.method == "POST":
+        ruang.wajib_ubah()
+        kumpulan = IndikatorAnggaranKumpulan(request.POST)
+        versi_kiriman = request.POST.get("versi", "")
+        status = 200
+        if kumpulan.is_valid():
+            try:
+                anggaran_services.indikator_anggaran_update(
+                    induk=induk, versi=versi_kiriman, baris=kumpulan.baris()
+                )
+            except DataKedaluwarsa as exc:
+                # The way out: the indicators as stored now beside the user's rows, and the
+                # current version, so saving again replaces them with the rows shown.
+                konteks["galat"] = exc.messages[0]
+                konteks["tersimpan"] = list(induk.indikator.all())
+                versi_kiriman = versi
+                status = 409
+            except ValidationError as exc:
+                konteks["galat"] = " ".join(exc.messages)
+            else:
+                messages.success(
+                    request,
+                    _("Indikator %(kode)s %(nama)s tersimpan.") % {"kode": induk.kode, "nama": induk.nama},
+                )
+                return redirect(f"{kembali}#{jenis}-{induk.pk}")
+        konteks |= {"kumpulan": kumpulan, "versi": versi_kiriman}
+        return render(request, "halaman/anggaran_indikator.html", konteks, status=status)
+    kumpulan = IndikatorAnggaranKumpulan(initial=awal_indikator_anggaran(induk))
+    return render(
+        request, "halaman/anggaran_indikator.html", konteks | {"kumpulan": kumpulan, "versi": versi}
+    )
 
 
 @require_http_methods(["GET", "POST"])
