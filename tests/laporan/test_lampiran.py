@@ -51,7 +51,7 @@ def test_rkt_annex_lists_targets_then_programs_kegiatan_sub_kegiatan_outputs_and
     assert [b.jenis for b in rkt.anggaran[:3]] == ["program", "kegiatan", "sub"]
     html = _bagian(render_to_string("laporan/lkip.html", isi), "lampiran-2")
     assert "Jumlah Dokumen Perencanaan Perangkat Daerah" in html  # an output of a sub kegiatan
-    assert "15 Dokumen" in html  # with its target and unit
+    assert "15\u00a0Dokumen" in html  # with its target and unit, kept together
     assert "4.416.692.224" in html  # the RKT's total pagu, as the seed prints it
     assert "Jember, 29 Januari 2024" in html  # signed on the RKT's own date
     assert "CAMAT KALISAT" in html
@@ -75,10 +75,11 @@ def test_rkt_annex_prints_each_program_and_kegiatan_indicator_of_kalisat_with_it
     html = _bagian(_html("kalisat", 2024), "lampiran-2")
     teks = _teks_sel(html)
     for i in [*program, *kegiatan]:
-        sasaran = f"{i.uraian} {i.target.normalize():f} {i.satuan}"
+        pemisah = "" if i.satuan == "%" else " "  # 100%, as part A prints it; 40 Laporan
+        sasaran = f"{i.uraian} {i.target.normalize():f}{pemisah}{i.satuan}"
         assert sasaran in teks, sasaran
     # The program's row: its code and name span its indicators, its pagu follows the first.
-    assert "Persentase realisasi anggaran 100 % 3.116.155.160" in teks
+    assert "Persentase realisasi anggaran 100% 3.116.155.160" in teks
     assert "Jumlah laporan pertanggungjawaban keuangan 40 Laporan" in teks
     assert "Sumber:" in html and "CAMAT KALISAT" in html
 

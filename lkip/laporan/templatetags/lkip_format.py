@@ -102,6 +102,17 @@ def dengan_satuan(nilai_, indikator) -> str:
 
 
 @register.filter
+def angka_satuan(nilai, satuan: str) -> str:
+    """A measured number with its unit, as ``dengan_satuan`` writes an indicator's value:
+    ``100%``, ``14 laporan``, ``–`` when missing."""
+    from lkip.laporan.kalimat import nilai_dengan_satuan
+
+    if nilai is None or nilai == "":
+        return "–"
+    return nilai_dengan_satuan(str(_desimal(nilai)), satuan or "", "angka").replace(" ", "\u00a0", 1)
+
+
+@register.filter
 def awalan_jabatan(status) -> str:
     """``plt`` → ``Plt. ``, ``plh`` → ``Plh. ``, a definitive official → nothing."""
     return {"plt": "Plt. ", "plh": "Plh. "}.get(status, "")
