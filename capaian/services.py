@@ -111,10 +111,14 @@ def realisasi_update(
     realisasi.pembanding_provinsi = pembanding_provinsi
     realisasi.pembanding_kabupaten = pembanding_kabupaten
     realisasi.ada_triwulan = bool(terisi)
-    realisasi.full_clean()
+    # The indicator is locked above and its row for the year looked up under that lock, so the
+    # foreign key and the uniqueness of (indikator, tahun) need no query of their own.
+    realisasi.full_clean(exclude=["indikator"])
     realisasi.save()
-    realisasi.triwulan.exclude(triwulan__in=terisi).delete()
     ada = {} if lama is None else {t.triwulan: t for t in lama.triwulan.all()}
+    kosong = [t.pk for nomor, t in ada.items() if nomor not in terisi]
+    if kosong:
+        RealisasiTriwulan.objects.filter(pk__in=kosong).delete()
     for nomor, angka in terisi.items():
         baris = ada.get(nomor) or RealisasiTriwulan(realisasi=realisasi, triwulan=nomor)
         if baris.pk is not None and baris.angka == angka:
