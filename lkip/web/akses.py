@@ -36,6 +36,11 @@ class Ruang:
         """The year's place in the review workflow (``kecamatan.alur``)."""
         return status_tahun(self.kecamatan, self.tahun)
 
+    def catat_status(self, status: Status | str) -> None:
+        """The year's status as the page has just read it with the workflow's history
+        (``selectors.alur_tahun``), so ``status`` needs no query of its own."""
+        self.__dict__["status"] = Status(status)
+
     @property
     def terkunci(self) -> bool:
         """Under review, approved or locked: forms show the data but offer no save."""

@@ -585,7 +585,7 @@ class AlurTahun:
 def alur_tahun(*, kecamatan: Kecamatan, tahun: int, peran: str) -> AlurTahun:
     """Two queries: the workflow row and its transitions, newest first. The buttons come from
     the state machine's table (``kecamatan.alur``), never from the template."""
-    baris = AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    baris = AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by().first()
     status = alur.Status(baris.status if baris else alur.Status.DRAF)
     riwayat = [] if baris is None else list(baris.riwayat.order_by("-pada", "-pk"))
     return AlurTahun(
@@ -646,8 +646,10 @@ def _alur_kecamatan(kecamatan_id: int) -> dict[int, AlurLaporan]:
         .order_by("-pada", "-pk")
         .values("catatan")[:1]
     )
-    baris = AlurLaporan.objects.filter(kecamatan_id=kecamatan_id).annotate(
-        alasan=Subquery(alasan), catatan_terbuka=_jumlah_catatan(CatatanReviu.Status.TERBUKA)
+    baris = (
+        AlurLaporan.objects.filter(kecamatan_id=kecamatan_id)
+        .order_by()  # into a mapping: the default order would join the kecamatan for its name
+        .annotate(alasan=Subquery(alasan), catatan_terbuka=_jumlah_catatan(CatatanReviu.Status.TERBUKA))
     )
     return {a.tahun: a for a in baris}
 
