@@ -325,7 +325,9 @@ def target_perjanjian(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator)
     t = (
         None
         if perjanjian is None
-        else TargetPerjanjian.objects.filter(perjanjian=perjanjian, indikator=indikator).first()
+        else TargetPerjanjian.objects.filter(perjanjian=perjanjian, indikator=indikator)
+        .order_by("urutan")
+        .first()
     )
     return None if t is None else scoring.nilai_opsional(t.angka, t.huruf)
 
@@ -335,14 +337,21 @@ def indikator_kecamatan(*, kecamatan: Kecamatan, indikator_id: int) -> Indikator
     return (
         Indikator.objects.select_related("sasaran__renstra")
         .filter(pk=indikator_id, sasaran__renstra__kecamatan=kecamatan)
+        .order_by()
         .first()
     )
 
 
 def halaman_realisasi(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator) -> HalamanRealisasi:
+    # One row, and its quarters and evidence in their own order: the models' default order
+    # would join up to the sasaran only to sort.
     realisasi = (
         Realisasi.objects.filter(indikator=indikator, tahun=tahun)
-        .prefetch_related("triwulan", Prefetch("bukti", queryset=Bukti.objects.order_by("diunggah")))
+        .order_by()
+        .prefetch_related(
+            Prefetch("triwulan", queryset=RealisasiTriwulan.objects.order_by("triwulan")),
+            Prefetch("bukti", queryset=Bukti.objects.order_by("diunggah")),
+        )
         .first()
     )
     return HalamanRealisasi(
