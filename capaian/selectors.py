@@ -10,7 +10,14 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from capaian import scoring
-from capaian.models import KonversiHuruf, PitaPredikat, Realisasi, SkalaPredikat, SkalaTahun
+from capaian.models import (
+    KonversiHuruf,
+    PitaPredikat,
+    Realisasi,
+    RealisasiTriwulan,
+    SkalaPredikat,
+    SkalaTahun,
+)
 from kecamatan.models import Kecamatan
 from perencanaan.models import Indikator, PerjanjianKinerja, Sasaran, TargetPerjanjian
 from umum.angka import teks_polos
@@ -157,11 +164,15 @@ def pengukuran(
     )
 
 
-def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
-    """Score every indicator of the PK in force for the year, then each sasaran and the whole."""
+def capaian_tahun(
+    *, kecamatan: Kecamatan, tahun: int, perjanjian: PerjanjianKinerja | None = None
+) -> CapaianTahun:
+    """Score every indicator of the PK in force for the year, then each sasaran and the whole.
+    A caller that has read the PK in force already passes it as ``perjanjian``."""
     skala = skala_tahun(tahun)
     konversi = KonversiHuruf.sebagai_peta()
-    perjanjian = PerjanjianKinerja.objects.berlaku(kecamatan, tahun)
+    if perjanjian is None:
+        perjanjian = PerjanjianKinerja.objects.berlaku(kecamatan, tahun)
     if perjanjian is None:
         raise DataTidakTersedia(
             f"Kecamatan {kecamatan.nama} belum memiliki Perjanjian Kinerja tahun {tahun}."
@@ -171,11 +182,12 @@ def capaian_tahun(*, kecamatan: Kecamatan, tahun: int) -> CapaianTahun:
         .select_related("indikator__sasaran")
         .order_by("indikator__sasaran__nomor", "urutan", "indikator__kode_urut")
     )
+    # Keyed by indicator, so unordered: the models' default order joins up to the sasaran.
     realisasi = {
         r.indikator_id: r
-        for r in Realisasi.objects.filter(
-            indikator__in=[t.indikator_id for t in target_pk], tahun=tahun
-        ).prefetch_related("triwulan")
+        for r in Realisasi.objects.filter(indikator__in=[t.indikator_id for t in target_pk], tahun=tahun)
+        .order_by()
+        .prefetch_related(Prefetch("triwulan", queryset=RealisasiTriwulan.objects.order_by("triwulan")))
     }
     return _capaian_susun(
         kecamatan=kecamatan,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,6 +58,11 @@ def pastikan_skala_dapat_diubah(skala_id: int | None) -> None:
     )
 
 
+def _triwulan() -> Prefetch:
+    """A realisasi's quarters in their own order, without joining up to the sasaran to sort."""
+    return Prefetch("triwulan", queryset=RealisasiTriwulan.objects.order_by("triwulan"))
+
+
 def versi_realisasi(realisasi: Realisasi | None) -> str:
     """Version token of a realisasi with its quarters (uses prefetched ``triwulan``)."""
     return versi_objek(realisasi, [] if realisasi is None else realisasi.triwulan.all())
@@ -89,10 +95,14 @@ def realisasi_update(
     # Saves of one indicator's year take turns on the indicator's row, so when two forms both
     # create the realisasi the second sees the first's and is refused as stale, not a 500.
     Indikator.objects.select_for_update().filter(pk=indikator.pk).exists()
+    # Without the models' default order: it joins the indicator and its sasaran, and on
+    # PostgreSQL FOR UPDATE then locks the sasaran's row too, so saves of other indicators of
+    # the same sasaran would wait for each other.
     lama = (
         Realisasi.objects.select_for_update()
         .filter(indikator=indikator, tahun=tahun)
-        .prefetch_related("triwulan")
+        .order_by()
+        .prefetch_related(_triwulan())
         .first()
     )
     if versi_realisasi(lama) != versi:
@@ -111,10 +121,14 @@ def realisasi_update(
     realisasi.pembanding_provinsi = pembanding_provinsi
     realisasi.pembanding_kabupaten = pembanding_kabupaten
     realisasi.ada_triwulan = bool(terisi)
-    realisasi.full_clean()
+    # The indicator is locked above and its row for the year looked up under that lock, so the
+    # foreign key and the uniqueness of (indikator, tahun) need no query of their own.
+    realisasi.full_clean(exclude=["indikator"])
     realisasi.save()
-    realisasi.triwulan.exclude(triwulan__in=terisi).delete()
     ada = {} if lama is None else {t.triwulan: t for t in lama.triwulan.all()}
+    kosong = [t.pk for nomor, t in ada.items() if nomor not in terisi]
+    if kosong:
+        RealisasiTriwulan.objects.filter(pk__in=kosong).delete()
     for nomor, angka in terisi.items():
         baris = ada.get(nomor) or RealisasiTriwulan(realisasi=realisasi, triwulan=nomor)
         if baris.pk is not None and baris.angka == angka:
@@ -171,7 +185,8 @@ def realisasi_impor(*, kecamatan_id: int, tahun: int, isian: list[dict]) -> None
         r.indikator_id: r
         for r in Realisasi.objects.select_for_update()
         .filter(indikator_id__in=ids, tahun=tahun)
-        .prefetch_related("triwulan")
+        .order_by()  # locks only these rows (see realisasi_update)
+        .prefetch_related(_triwulan())
     }
     sekarang = timezone.now()
     baru, ubah, pasangan = [], [], []

@@ -120,7 +120,10 @@ def status_ditunggu(peran: str) -> list[Status]:
 
 def status_tahun(kecamatan: Kecamatan, tahun: int) -> Status:
     nilai = (
-        AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).values_list("status", flat=True).first()
+        AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by()  # one row: the default order would join the kecamatan for its name
+        .values_list("status", flat=True)
+        .first()
     )
     return Status(nilai or Status.DRAF)
 

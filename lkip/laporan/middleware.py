@@ -30,15 +30,18 @@ class RenderSetelahSimpan:
         if request.method not in METODE_BACA and 300 <= jawaban.status_code < 400 and disimpan:
             cocok = POLA_TAHUN.match(request.path_info)
             if cocok:
-                self.jadwalkan(cocok["slug"], int(cocok["tahun"]))
+                # The kecamatan the view worked on (``lkip.web.akses.lingkup_kecamatan``).
+                ruang = getattr(request, "ruang", None)
+                self.jadwalkan(cocok["slug"], int(cocok["tahun"]), getattr(ruang, "kecamatan", None))
         return jawaban
 
     @staticmethod
-    def jadwalkan(slug: str, tahun: int) -> None:
+    def jadwalkan(slug: str, tahun: int, kecamatan: Kecamatan | None = None) -> None:
         """The save is done; failing to schedule its re-render must not turn it into an error
         (the next download then lays the report out itself)."""
         try:
-            kecamatan = Kecamatan.objects.filter(slug=slug).first()
+            if kecamatan is None or kecamatan.slug != slug:
+                kecamatan = Kecamatan.objects.filter(slug=slug).first()
             if kecamatan:
                 render_jadwalkan(kecamatan=kecamatan, tahun=tahun)
         except Exception:

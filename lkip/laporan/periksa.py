@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from anggaran.models import SubKegiatan
@@ -100,18 +100,27 @@ def ambil(
 ) -> DataPeriksa:
     """Everything the rules read, in a fixed number of queries. A page that has already scored
     the year passes ``capaian_dihitung`` (the scores, or ``None`` and why not) to save queries."""
+    # Rows of one kecamatan's year, or read into a mapping: ``order_by()`` (or a key of the row's
+    # own) spares the joins that the models' default order makes, up to the kecamatan's name.
+    perjanjian_versi = list(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("versi")
+    )
     if capaian_dihitung is not None:
         capaian, alasan = capaian_dihitung
     else:
+        berlaku = perjanjian_versi[-1] if perjanjian_versi else None
         try:
-            capaian, alasan = capaian_tahun(kecamatan=kecamatan, tahun=tahun), ""
+            capaian, alasan = capaian_tahun(kecamatan=kecamatan, tahun=tahun, perjanjian=berlaku), ""
         except DataTidakTersedia as exc:
             capaian, alasan = None, str(exc)
     indikator_id = [] if capaian is None else [b.indikator.pk for b in capaian.baris]
     realisasi_id = [b.realisasi_obj.pk for b in (capaian.baris if capaian else []) if b.realisasi_obj]
+    # The rules need the officials; of the other tables only whether they have a row.
     profil = (
         ProfilKecamatan.objects.filter(kecamatan=kecamatan, tahun=tahun)
-        .prefetch_related("desa", "pegawai", "sarana", "organisasi", "pejabat")
+        .order_by()
+        .annotate(**{f"ada_{nama}": _ada_baris(nama) for nama, _label, _halaman in TABEL_PROFIL})
+        .prefetch_related(_tabel_profil("pejabat"))
         .first()
     )
     return DataPeriksa(
@@ -119,22 +128,22 @@ def ambil(
         tahun=tahun,
         capaian=capaian,
         alasan_tanpa_capaian=alasan,
-        perjanjian_versi=list(
-            PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by("versi")
-        ),
+        perjanjian_versi=perjanjian_versi,
         target_renstra={
             (t.indikator_id, t.tahun): t
-            for t in TargetRenstra.objects.filter(indikator_id__in=indikator_id, tahun=tahun)
+            for t in TargetRenstra.objects.filter(indikator_id__in=indikator_id, tahun=tahun).order_by()
         },
         rkt=RencanaKinerjaTahunan.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by()
         .prefetch_related("target")
         .first(),
         realisasi_lalu={
             r.indikator_id: r
-            for r in Realisasi.objects.filter(indikator_id__in=indikator_id, tahun=tahun - 1)
+            for r in Realisasi.objects.filter(indikator_id__in=indikator_id, tahun=tahun - 1).order_by()
         },
         jumlah_bukti=dict(
             Bukti.objects.filter(realisasi_id__in=realisasi_id)
+            .order_by()
             .values("realisasi_id")
             .annotate(n=Count("pk"))
             .values_list("realisasi_id", "n")
@@ -151,6 +160,20 @@ def ambil(
 
 
 # --- helpers ------------------------------------------------------------------------------
+
+
+def _tabel_profil(nama: str) -> Prefetch:
+    """A table of one profile in its model's order after ``profil``: every row has the same
+    profile, and ordering by it would join the profile and its kecamatan."""
+    model = ProfilKecamatan._meta.get_field(nama).related_model
+    urutan = [f for f in model._meta.ordering if f != "profil"]
+    return Prefetch(nama, queryset=model.objects.order_by(*urutan))
+
+
+def _ada_baris(nama: str) -> Exists:
+    """Whether the profile's table ``nama`` has a row, inside the profile's own query."""
+    model = ProfilKecamatan._meta.get_field(nama).related_model
+    return Exists(model.objects.filter(profil=OuterRef("pk")))
 
 
 def _ruang(data: DataPeriksa) -> tuple[tuple[str, object], ...]:
@@ -583,7 +606,7 @@ def profil_kosong(data: DataPeriksa) -> Iterator[Temuan]:
         )
         return
     for nama, label, halaman in TABEL_PROFIL:
-        if not getattr(data.profil, nama).all():
+        if not getattr(data.profil, f"ada_{nama}"):
             yield _temuan(
                 "profil_kosong",
                 Tingkat.PERINGATAN,

@@ -136,13 +136,14 @@ def render_jadwalkan(*, kecamatan: Kecamatan, tahun: int) -> None:
     """Schedule a background re-render of the year after the quiet period; a later call before
     it runs replaces it (only the last of a burst of saves renders)."""
     sekarang = timezone.now()
-    try:
-        with transaction.atomic():
-            RenderLatar.objects.update_or_create(
-                kecamatan=kecamatan, tahun=tahun, defaults={"diminta": sekarang}
-            )
-    except IntegrityError:  # another save of the same year created the row at the same moment
-        RenderLatar.objects.filter(kecamatan=kecamatan, tahun=tahun).update(diminta=sekarang)
+    jadwal = RenderLatar.objects.filter(kecamatan=kecamatan, tahun=tahun)
+    # A year saved before has its row: one UPDATE, without a transaction of its own.
+    if not jadwal.update(diminta=sekarang):
+        try:
+            with transaction.atomic():
+                RenderLatar.objects.create(kecamatan=kecamatan, tahun=tahun, diminta=sekarang)
+        except IntegrityError:  # another save of the same year created the row at the same moment
+            jadwal.update(diminta=sekarang)
     tugas = render_latar
     jeda = settings.LKIP_RENDER_JEDA_DETIK
     if jeda and tugas.get_backend().supports_defer:

@@ -36,6 +36,11 @@ class Ruang:
         """The year's place in the review workflow (``kecamatan.alur``)."""
         return status_tahun(self.kecamatan, self.tahun)
 
+    def catat_status(self, status: Status | str) -> None:
+        """The year's status as the page has just read it with the workflow's history
+        (``selectors.alur_tahun``), so ``status`` needs no query of its own."""
+        self.__dict__["status"] = Status(status)
+
     @property
     def terkunci(self) -> bool:
         """Under review, approved or locked: forms show the data but offer no save."""
@@ -47,10 +52,15 @@ class Ruang:
         move everyone's landing page there; reading other years stays open. A year in review
         or locked refuses every write (``TahunTerkunci``, turned into a message by
         ``lkip.web.middleware.TahunTerkunciJadiPesan``); the services check it again."""
+        self.wajib_berhak_ubah()
+        pastikan_dapat_diubah(self.kecamatan, self.tahun)
+
+    def wajib_berhak_ubah(self) -> None:
+        """``wajib_ubah`` without the year's lock, for a view that leaves the lock to its
+        service (checked there inside the save's transaction) instead of checking it twice."""
         if not self.bisa_ubah:
             raise PermissionDenied
         self.wajib_dalam_renstra()
-        pastikan_dapat_diubah(self.kecamatan, self.tahun)
 
     def wajib_dalam_renstra(self) -> None:
         """A kecamatan user acts only on the years of a Renstra in force."""
@@ -107,6 +117,7 @@ def lingkup_kecamatan(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
             raise Http404
         ruang = Ruang(kecamatan=kecamatan_terlihat(request.user, slug), tahun=tahun, user=request.user)
+        request.ruang = ruang  # so the report's re-render after a save needs no lookup of its own
         return view(request, ruang, **kwargs)
 
     return bungkus

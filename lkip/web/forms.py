@@ -153,6 +153,12 @@ class VersiForm(forms.Form):
         """409 Conflict when the save was refused as stale, else 200 (a form shown again)."""
         return 409 if self.has_error("__all__", "kedaluwarsa") else 200
 
+    @staticmethod
+    def memilih_tersimpan(data: QueryDict) -> bool:
+        """Whether the user took a field from the stored data, so ``terapkan_pilihan`` (of the
+        form as stored) has anything to do."""
+        return any(kunci.startswith(PILIH) and data.get(kunci) == "tersimpan" for kunci in data)
+
     def terapkan_pilihan(self, data: QueryDict) -> QueryDict:
         """``data`` as posted, with the stored value (this unbound form's) put in each field
         the user chose to take from the stored data."""

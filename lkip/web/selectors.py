@@ -325,7 +325,9 @@ def target_perjanjian(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator)
     t = (
         None
         if perjanjian is None
-        else TargetPerjanjian.objects.filter(perjanjian=perjanjian, indikator=indikator).first()
+        else TargetPerjanjian.objects.filter(perjanjian=perjanjian, indikator=indikator)
+        .order_by("urutan")
+        .first()
     )
     return None if t is None else scoring.nilai_opsional(t.angka, t.huruf)
 
@@ -335,14 +337,21 @@ def indikator_kecamatan(*, kecamatan: Kecamatan, indikator_id: int) -> Indikator
     return (
         Indikator.objects.select_related("sasaran__renstra")
         .filter(pk=indikator_id, sasaran__renstra__kecamatan=kecamatan)
+        .order_by()
         .first()
     )
 
 
 def halaman_realisasi(*, kecamatan: Kecamatan, tahun: int, indikator: Indikator) -> HalamanRealisasi:
+    # One row, and its quarters and evidence in their own order: the models' default order
+    # would join up to the sasaran only to sort.
     realisasi = (
         Realisasi.objects.filter(indikator=indikator, tahun=tahun)
-        .prefetch_related("triwulan", Prefetch("bukti", queryset=Bukti.objects.order_by("diunggah")))
+        .order_by()
+        .prefetch_related(
+            Prefetch("triwulan", queryset=RealisasiTriwulan.objects.order_by("triwulan")),
+            Prefetch("bukti", queryset=Bukti.objects.order_by("diunggah")),
+        )
         .first()
     )
     return HalamanRealisasi(
@@ -589,7 +598,7 @@ class AlurTahun:
 def alur_tahun(*, kecamatan: Kecamatan, tahun: int, peran: str) -> AlurTahun:
     """Two queries: the workflow row and its transitions, newest first. The buttons come from
     the state machine's table (``kecamatan.alur``), never from the template."""
-    baris = AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    baris = AlurLaporan.objects.filter(kecamatan=kecamatan, tahun=tahun).order_by().first()
     status = alur.Status(baris.status if baris else alur.Status.DRAF)
     riwayat = [] if baris is None else list(baris.riwayat.order_by("-pada", "-pk"))
     return AlurTahun(
@@ -650,8 +659,10 @@ def _alur_kecamatan(kecamatan_id: int) -> dict[int, AlurLaporan]:
         .order_by("-pada", "-pk")
         .values("catatan")[:1]
     )
-    baris = AlurLaporan.objects.filter(kecamatan_id=kecamatan_id).annotate(
-        alasan=Subquery(alasan), catatan_terbuka=_jumlah_catatan(CatatanReviu.Status.TERBUKA)
+    baris = (
+        AlurLaporan.objects.filter(kecamatan_id=kecamatan_id)
+        .order_by()  # into a mapping: the default order would join the kecamatan for its name
+        .annotate(alasan=Subquery(alasan), catatan_terbuka=_jumlah_catatan(CatatanReviu.Status.TERBUKA))
     )
     return {a.tahun: a for a in baris}
 

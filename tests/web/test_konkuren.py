@@ -104,7 +104,8 @@ def kantor(live_server, monkeypatch):
     later, but the tests' task backend would lay the report out inside each of the twenty
     requests, and these tests are about the saves."""
     monkeypatch.setattr(
-        "lkip.laporan.middleware.RenderSetelahSimpan.jadwalkan", staticmethod(lambda slug, tahun: None)
+        "lkip.laporan.middleware.RenderSetelahSimpan.jadwalkan",
+        staticmethod(lambda slug, tahun, kecamatan=None: None),
     )
     kecamatan = KecamatanFactory(slug="konkuren")
     renstra = RenstraFactory(kecamatan=kecamatan)

@@ -142,6 +142,50 @@ def test_the_second_save_of_a_stale_form_is_refused_with_a_message(operator, ind
     assert Realisasi.objects.get(indikator=indikator, tahun=2024).angka == Decimal("80")
 
 
+def test_a_save_builds_no_page_and_checks_the_lock_once(operator, indikator, django_assert_num_queries):
+    """A successful save reads the session, the user, the kecamatan, the indicator and the
+    Renstra, then inside its transaction the lock, the indicator's row lock and the realisasi
+    with its quarters, and writes the row and its history: no targets, scale, evidence or review
+    notes, which only a page shown again needs."""
+    assert operator.post(alamat(indikator), isian(indikator, nilai="60", triwulan_1="10")).status_code == 302
+    data = isian(indikator, nilai="61", triwulan_1="10")
+    with django_assert_num_queries(14):  # 32 when the save built the whole page first
+        assert operator.post(alamat(indikator), data).status_code == 302
+    assert Realisasi.objects.get(indikator=indikator, tahun=2024).angka == Decimal("61")
+
+
+@pytest.mark.parametrize("nilai", ["61", "abc"])  # a form that is valid, and one that is not
+def test_a_save_to_a_locked_year_is_refused_whether_the_form_is_valid_or_not(operator, indikator, nilai):
+    from django.contrib.messages import get_messages
+
+    from kecamatan.models import AlurLaporan
+
+    sebelum = (
+        Realisasi.objects.filter(indikator=indikator, tahun=2024).values_list("angka", flat=True).first()
+    )
+    AlurLaporan.objects.create(kecamatan=indikator.sasaran.renstra.kecamatan, tahun=2024, status="diajukan")
+    jawaban = operator.post(alamat(indikator), isian(indikator, nilai=nilai))
+    assert jawaban.status_code == 302
+    assert jawaban["Location"] == reverse("web:tahun", kwargs={"slug": "kalisat", "tahun": 2024})
+    assert any("tidak dapat diubah" in str(m) for m in get_messages(jawaban.wsgi_request))
+    assert Realisasi.objects.filter(indikator=indikator, tahun=2024).values_list(
+        "angka", flat=True
+    ).first() == (sebelum)
+
+
+def test_a_quarter_emptied_is_deleted_with_its_history(operator, indikator):
+    from capaian.models import RealisasiTriwulan
+
+    kuartal = {"triwulan_1": "10", "triwulan_2": "20", "triwulan_3": "30"}
+    assert operator.post(alamat(indikator), isian(indikator, **kuartal)).status_code == 302
+    data = isian(indikator, triwulan_1="10", triwulan_3="")
+    assert operator.post(alamat(indikator), data).status_code == 302
+    realisasi = Realisasi.objects.get(indikator=indikator, tahun=2024)
+    assert {t.triwulan: t.angka for t in realisasi.triwulan.all()} == {1: Decimal("10")}
+    dihapus = RealisasiTriwulan.history.filter(history_type="-", realisasi_id=realisasi.pk)
+    assert sorted(dihapus.values_list("triwulan", flat=True)) == [2, 3]
+
+
 def test_after_a_conflict_the_user_sees_both_values_takes_one_per_field_and_saves(operator, indikator):
     dibuka = isian(indikator, nilai="60", catatan="Catatan awal")
     assert operator.post(alamat(indikator), dibuka).status_code == 302

@@ -57,6 +57,7 @@ def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
     data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, data_periksa=data_periksa)
     temuan = periksa.jalankan(data_periksa)
     alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
+    ruang.catat_status(alur.status)
     kembali = reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
     panel = panel_catatan(ruang, tempat=[("tahun", _("Laporan tahun ini"))], kembali=kembali)
     konteks = {

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from capaian import scoring, services
 from capaian.models import Bukti
 from capaian.selectors import DataTidakTersedia
+from kecamatan.alur import pastikan_dapat_diubah
 from lkip.web import selectors
 from lkip.web.akses import Ruang, lingkup_kecamatan
 from lkip.web.forms import BuktiForm, RealisasiForm
@@ -83,52 +84,20 @@ def _pratinjau_tersimpan(halaman: selectors.HalamanRealisasi) -> selectors.Prati
     )
 
 
-@require_http_methods(["GET", "POST"])
-@lingkup_kecamatan
-def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResponse:
-    indikator = _indikator(ruang, indikator_id)
-    halaman = _halaman(ruang, indikator)
+def _form_tersimpan(halaman: selectors.HalamanRealisasi) -> RealisasiForm:
+    """The form as the realisasi is stored now, with its version token."""
     versi = services.versi_realisasi(halaman.realisasi)
-    tersimpan = RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
-    if request.method == "POST":
-        ruang.wajib_ubah()
-        form = RealisasiForm(tersimpan.terapkan_pilihan(request.POST))
-        if form.is_valid():
-            try:
-                services.realisasi_update(
-                    indikator=indikator,
-                    tahun=ruang.tahun,
-                    versi=form.cleaned_data["versi"],
-                    status=form.cleaned_data["status"],
-                    nilai=form.cleaned_data["nilai"],
-                    triwulan=form.triwulan(),
-                    **{
-                        nama: form.cleaned_data[nama]
-                        for nama in [
-                            "alasan",
-                            "catatan",
-                            "faktor_keberhasilan",
-                            "hambatan",
-                            "tindak_lanjut",
-                            "pembanding_nasional",
-                            "pembanding_provinsi",
-                            "pembanding_kabupaten",
-                        ]
-                    },  # fmt: skip
-                )
-            except DataKedaluwarsa:
-                form.tandai_konflik(tersimpan)
-            else:
-                messages.success(request, _("Realisasi %(kode)s tersimpan.") % {"kode": indikator.kode})
-                return redirect(
-                    "web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator.pk
-                )
-        pratinjau = _pratinjau_dari(form, halaman)
-        status = form.status_http
-    else:
-        form = tersimpan
-        pratinjau = _pratinjau_tersimpan(halaman)
-        status = 200
+    return RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi))
+
+
+def _halaman_realisasi(
+    request: HttpRequest,
+    ruang: Ruang,
+    halaman: selectors.HalamanRealisasi,
+    form: RealisasiForm,
+    pratinjau: selectors.Pratinjau | None,
+    status: int = 200,
+) -> HttpResponse:
     konteks = {
         "ruang": ruang,
         "halaman": halaman,
@@ -139,6 +108,64 @@ def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResp
         **_catatan(ruang, halaman),
     }
     return render(request, "halaman/realisasi.html", konteks, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@lingkup_kecamatan
+def realisasi(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpResponse:
+    indikator = _indikator(ruang, indikator_id)
+    if request.method == "POST":
+        return _realisasi_simpan(request, ruang, indikator)
+    halaman = _halaman(ruang, indikator)
+    return _halaman_realisasi(
+        request, ruang, halaman, _form_tersimpan(halaman), _pratinjau_tersimpan(halaman)
+    )
+
+
+def _realisasi_simpan(request: HttpRequest, ruang: Ruang, indikator: Indikator) -> HttpResponse:
+    """Save and redirect. The page (targets, scale, evidence, review notes) is built only when
+    the form comes back with errors or is refused as stale; the year's lock is checked by the
+    service inside its transaction, and here only before showing errors, so once either way."""
+    ruang.wajib_berhak_ubah()
+    data = request.POST
+    if RealisasiForm.memilih_tersimpan(data):
+        data = _form_tersimpan(_halaman(ruang, indikator)).terapkan_pilihan(data)
+    form = RealisasiForm(data)
+    if form.is_valid():
+        try:
+            services.realisasi_update(
+                indikator=indikator,
+                tahun=ruang.tahun,
+                versi=form.cleaned_data["versi"],
+                status=form.cleaned_data["status"],
+                nilai=form.cleaned_data["nilai"],
+                triwulan=form.triwulan(),
+                **{
+                    nama: form.cleaned_data[nama]
+                    for nama in [
+                        "alasan",
+                        "catatan",
+                        "faktor_keberhasilan",
+                        "hambatan",
+                        "tindak_lanjut",
+                        "pembanding_nasional",
+                        "pembanding_provinsi",
+                        "pembanding_kabupaten",
+                    ]
+                },  # fmt: skip
+            )
+        except DataKedaluwarsa:
+            halaman = _halaman(ruang, indikator)
+            form.tandai_konflik(_form_tersimpan(halaman))
+        else:
+            messages.success(request, _("Realisasi %(kode)s tersimpan.") % {"kode": indikator.kode})
+            return redirect(
+                "web:realisasi", slug=ruang.kecamatan.slug, tahun=ruang.tahun, indikator_id=indikator.pk
+            )
+    else:
+        halaman = _halaman(ruang, indikator)
+        pastikan_dapat_diubah(ruang.kecamatan, ruang.tahun)
+    return _halaman_realisasi(request, ruang, halaman, form, _pratinjau_dari(form, halaman), form.status_http)
 
 
 @require_POST
@@ -185,11 +212,10 @@ def bukti_tambah(request: HttpRequest, ruang: Ruang, indikator_id: int) -> HttpR
     if request.htmx:
         return _bagian_bukti(request, ruang, indikator, form)
     halaman = _halaman(ruang, indikator)
-    versi = services.versi_realisasi(halaman.realisasi)
     konteks = {
         "ruang": ruang,
         "halaman": halaman,
-        "form": RealisasiForm(initial=RealisasiForm.awal(halaman.realisasi, halaman.triwulan, versi)),
+        "form": _form_tersimpan(halaman),
         "pratinjau": _pratinjau_tersimpan(halaman),
         "bukti_form": form,
         "pesan_bukti": "",
