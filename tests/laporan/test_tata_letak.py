@@ -281,3 +281,27 @@ def test_a_chapter_that_goes_on_fills_its_first_page_at_least_half(laporan, slug
         if terisi < 0.5:
             salah.append((nomor, round(terisi, 2)))
     assert salah == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_every_line_of_the_lists_of_contents_tables_and_figures_holds_title_text(laporan, slug):
+    """A long title wraps before its page number's gutter, so its dots and page number end its
+    last line: no line of dots and a number alone, no entry without a page number."""
+    baris_titik, tanpa_nomor, entri = [], [], 0
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for akar in _akar(halaman):
+            for li, leluhur in _semua(akar, boxes.BlockBox):
+                if getattr(li, "element_tag", "") != "li" or not _di_dalam(leluhur, "daftar"):
+                    continue
+                entri += 1
+                baris = [
+                    "".join(t.text for t, _ in _semua(b, boxes.TextBox)) for b, _ in _semua(li, boxes.LineBox)
+                ]
+                baris_titik += [
+                    (nomor, b) for b in baris if not re.sub(r"[.\s]*([ivx]+|\d+)?$", "", b).strip()
+                ]
+                if not baris or not re.search(r"\.\s*([ivx]+|\d+)$", baris[-1]):
+                    tanpa_nomor.append((nomor, baris))
+    assert entri >= 40
+    assert baris_titik == []
+    assert tanpa_nomor == []
