@@ -305,3 +305,27 @@ def test_every_line_of_the_lists_of_contents_tables_and_figures_holds_title_text
     assert entri >= 40
     assert baris_titik == []
     assert tanpa_nomor == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_the_running_header_is_one_line_of_at_least_8_pt_that_fits_its_box(laporan, slug):
+    salah, kepala = [], 0
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for kotak in halaman._page_box.children:
+            if not isinstance(kotak, boxes.MarginBox) or not kotak.at_keyword.startswith("@top"):
+                continue
+            baris = [b for b, _ in _semua(kotak, boxes.LineBox)]
+            teks = [t for t, _ in _semua(kotak, boxes.TextBox)]
+            if not teks:
+                continue
+            kepala += 1
+            kanan = kotak.content_box_x() + kotak.width + 0.5
+            if (
+                len(baris) > 1
+                or any(t.style["font_size"] / PT < 8 - 0.01 for t in teks)
+                or any(t.position_x + t.width > kanan for t in teks)
+                or any("…" in t.text for t in teks)
+            ):
+                salah.append((nomor, kotak.at_keyword, [t.text for t in teks]))
+    assert kepala > len(laporan[slug]["dokumen"].pages)
+    assert salah == []
