@@ -171,18 +171,39 @@ class Unit:
     induk: str | None
 
 
-def susun_nama(nama: str, lebar: float, ukuran: float = 9) -> tuple[list[str], float]:
-    """A unit's name wrapped to a box ``lebar`` wide, every word kept: the lines, and the font
-    size, made smaller when one word alone is wider than the box."""
-    kata_terpanjang = max((len(k) for k in nama.split()), default=1)
-    ukuran = min(ukuran, max(6.0, lebar / (kata_terpanjang * LEBAR_HURUF)))
+SKALA_CETAK = 467.7 / LEBAR
+"""Points per SVG unit in print: a chart spans the A4 text width (165 mm = 467.7 pt)."""
+UKURAN_BAGAN = 11
+"""The organisation chart's font size in SVG units: 8 pt in print, never shrunk to fit."""
+CELAH_BAGAN = 10
+"""The space between two boxes of a row."""
+INDEN_BAGAN = 6
+"""How far a unit's own units, stacked beneath it, are indented on each side."""
+
+
+def susun_nama(nama: str, lebar: float, ukuran: float = UKURAN_BAGAN) -> list[str]:
+    """A unit's name wrapped to a box ``lebar`` wide, every word kept whole."""
     per_baris = max(int(lebar / (ukuran * LEBAR_HURUF)), 1)
-    return textwrap.wrap(nama, per_baris, break_long_words=False) or [""], ukuran
+    return textwrap.wrap(nama, per_baris, break_long_words=False) or [""]
+
+
+def _lebar_kata(nama: str) -> float:
+    return max((lebar_teks(k, UKURAN_BAGAN) for k in nama.split()), default=0.0)
+
+
+def _baris_bagan(jumlah: int, lebar_perlu: float) -> list[int]:
+    """How many of the head's ``jumlah`` direct units go in each row: as many in one row as
+    boxes ``lebar_perlu`` wide fit across the page, spread evenly over the rows needed."""
+    muat = max(int((LEBAR - 20) // (lebar_perlu + CELAH_BAGAN)), 1)
+    baris = -(-jumlah // muat)
+    dasar, sisa = divmod(jumlah, baris)
+    return [dasar + (1 if i < sisa else 0) for i in range(baris)]
 
 
 def bagan_organisasi(unit: list[Unit], *, judul: str) -> str:
-    """The organisation chart: the head on top, its direct units in a row, their units stacked
-    beneath each of them."""
+    """The organisation chart: the head on top, its direct units in a row (in two or more rows
+    when a row of boxes wide enough for their longest word would not fit the page), and their
+    units stacked beneath each of them. Names are 8 pt in print and wrap inside their box."""
     if not unit:
         return ""
     anak: dict[str | None, list[Unit]] = {}
@@ -192,42 +213,52 @@ def bagan_organisasi(unit: list[Unit], *, judul: str) -> str:
     if not akar:
         return ""
     baris1 = anak.get(akar[0].kode, [])
-    lebar_kotak = min(150.0, (LEBAR - 20) / max(len(baris1), 1) - 10)
+    lebar_perlu = max(
+        [80.0]
+        + [_lebar_kata(u.nama) + 6 for u in baris1]
+        + [_lebar_kata(s.nama) + 6 + 2 * INDEN_BAGAN for u in baris1 for s in anak.get(u.kode, [])]
+    )
     isi = []
 
     def kotak(x: float, y: float, w: float, nama: str) -> float:
-        baris, ukuran = susun_nama(nama, w - 6)
-        h = 8 + (ukuran + 2) * len(baris)
+        baris = susun_nama(nama, w - 6)
+        h = 8 + (UKURAN_BAGAN + 2) * len(baris)
         isi.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#fff" stroke="{WARNA_UTAMA}" stroke-width="1.2"/>'
         )
-        isi.append(_baris_teks(x + w / 2, y + 4 + ukuran, baris, ukuran, "middle"))
+        isi.append(_baris_teks(x + w / 2, y + 4 + UKURAN_BAGAN, baris, UKURAN_BAGAN, "middle"))
         return h
 
     w_akar = 200.0
-    x_akar = (LEBAR - w_akar) / 2
-    h_akar = kotak(x_akar, 10, w_akar, akar[0].nama)
-    y1 = 10 + h_akar + 30
-    bawah = y1
-    if baris1:
+    h_akar = kotak((LEBAR - w_akar) / 2, 10, w_akar, akar[0].nama)
+    atas = 10 + h_akar
+    bawah = atas + 30
+    x_batang = LEBAR / 2
+    mulai = 0
+    for jumlah in _baris_bagan(len(baris1), lebar_perlu) if baris1 else []:
+        jarak = (LEBAR - 20) / jumlah
+        lebar_kotak = min(150.0, jarak - CELAH_BAGAN)
+        pusat = [10 + jarak * i + jarak / 2 for i in range(jumlah)]
+        y1 = bawah
         garis_y = y1 - 15
+        # The trunk from the head runs down between two boxes of the rows above to each row's bar.
         isi.append(
-            f'<line x1="{LEBAR / 2}" y1="{10 + h_akar}" x2="{LEBAR / 2}" y2="{garis_y}" stroke="#000"/>'
+            f'<line x1="{x_batang:.1f}" y1="{atas:.1f}" x2="{x_batang:.1f}" y2="{garis_y}" stroke="#000"/>'
         )
-        jarak = (LEBAR - 20) / len(baris1)
-        pusat = [10 + jarak * i + jarak / 2 for i in range(len(baris1))]
-        isi.append(
-            f'<line x1="{pusat[0]:.1f}" y1="{garis_y}" x2="{pusat[-1]:.1f}" y2="{garis_y}" stroke="#000"/>'
-        )
-        for u, cx in zip(baris1, pusat, strict=True):
+        kiri, kanan = min(pusat[0], x_batang), max(pusat[-1], x_batang)
+        isi.append(f'<line x1="{kiri:.1f}" y1="{garis_y}" x2="{kanan:.1f}" y2="{garis_y}" stroke="#000"/>')
+        for u, cx in zip(baris1[mulai : mulai + jumlah], pusat, strict=True):
             isi.append(f'<line x1="{cx:.1f}" y1="{garis_y}" x2="{cx:.1f}" y2="{y1}" stroke="#000"/>')
-            h = kotak(cx - lebar_kotak / 2, y1, lebar_kotak, u.nama)
-            y = y1 + h
+            y = y1 + kotak(cx - lebar_kotak / 2, y1, lebar_kotak, u.nama)
             for sub in anak.get(u.kode, []):
                 isi.append(
                     f'<line x1="{cx:.1f}" y1="{y:.1f}" x2="{cx:.1f}" y2="{y + 10:.1f}" stroke="#000"/>'
                 )
                 y += 10
-                y += kotak(cx - lebar_kotak / 2 + 8, y, lebar_kotak - 16, sub.nama)
-            bawah = max(bawah, y)
-    return _svg(bawah + 10, isi, judul)
+                y += kotak(cx - lebar_kotak / 2 + INDEN_BAGAN, y, lebar_kotak - 2 * INDEN_BAGAN, sub.nama)
+            bawah = max(bawah, y + 30)
+        atas = garis_y
+        # Below the first row the trunk runs in the gap between the two middle boxes.
+        x_batang = 10 + jarak * (jumlah // 2) if jumlah % 2 else LEBAR / 2
+        mulai += jumlah
+    return _svg(bawah - 20, isi, judul)

@@ -6,7 +6,16 @@ from xml.etree import ElementTree
 
 import pytest
 
-from lkip.laporan.grafik import Batang, Seri, Unit, bagan_organisasi, grafik_batang, grafik_tren, lebar_teks
+from lkip.laporan.grafik import (
+    SKALA_CETAK,
+    Batang,
+    Seri,
+    Unit,
+    bagan_organisasi,
+    grafik_batang,
+    grafik_tren,
+    lebar_teks,
+)
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -73,3 +82,39 @@ def test_the_organisation_chart_prints_every_word_of_every_name_inside_its_box(j
             and float(r.get("y")) < y <= float(r.get("y")) + float(r.get("height"))
         ]
         assert dalam, t.text
+
+
+def _bagan(jumlah: int):
+    unit = [Unit("camat", "Camat", None), Unit("sekcam", "Sekretaris Kecamatan", "camat")]
+    unit += [Unit(f"s{i}", f"{NAMA_PANJANG} {i}", "camat") for i in range(jumlah)]
+    unit += [Unit("sub", "Subbag Perencanaan, Pelaporan dan Keuangan", "sekcam")]
+    unit += [Unit("desa", "Desa/Kelurahan", "camat")]
+    return _svg(bagan_organisasi(unit, judul="Bagan"))
+
+
+@pytest.mark.parametrize("jumlah", [0, 3, 5, 8, 12])
+def test_the_organisation_chart_prints_names_at_8_pt_or_more_in_boxes_that_never_overlap(jumlah):
+    akar = _bagan(jumlah)
+    assert min(float(t.get("font-size")) * SKALA_CETAK for t in _teks(akar)) >= 8
+    kotak = [
+        (
+            float(r.get("x")),
+            float(r.get("y")),
+            float(r.get("x")) + float(r.get("width")),
+            float(r.get("y")) + float(r.get("height")),
+        )
+        for r in akar.iter(f"{NS}rect")
+    ]
+    for i, a in enumerate(kotak):
+        for b in kotak[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    # No connector runs through a box: a vertical line crossing a box's height lies outside it.
+    for g in akar.iter(f"{NS}line"):
+        x1, y1, x2, y2 = (float(g.get(k)) for k in ("x1", "y1", "x2", "y2"))
+        if x1 != x2:
+            continue
+        for k in kotak:
+            lewat = min(y1, y2) < k[3] - 0.5 and max(y1, y2) > k[1] + 0.5
+            assert not (lewat and k[0] + 0.5 < x1 < k[2] - 0.5), (x1, y1, y2, k)
+    lebar = float(akar.get("viewBox").split()[2])
+    assert all(k[0] >= 0 and k[2] <= lebar for k in kotak)
