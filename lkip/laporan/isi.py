@@ -971,7 +971,7 @@ def _grafik_tren(umum: Umum, judul: Nomor, konversi: Mapping[str, Decimal]) -> S
         for s in umum.sasaran
         for i in s.indikator
     ]
-    return _svg(grafik.grafik_tren(seri, judul=judul.judul))
+    return _svg(grafik.grafik_tren(seri, judul=judul.judul, per_baris=True))
 
 
 def _grafik_serapan(program: tuple[d.Program, ...], judul: Nomor) -> SafeString:
