@@ -330,3 +330,27 @@ def test_the_running_header_is_one_line_of_at_least_8_pt_that_fits_its_box(lapor
                 salah.append((nomor, kotak.at_keyword, [t.text for t in teks]))
     assert kepala > len(laporan[slug]["dokumen"].pages)
     assert salah == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_the_two_parties_of_a_signature_block_are_printed_level(laporan, slug):
+    """In the PK's two-party signature each row's two cells start on the same line: a name of
+    two lines beside a name of one does not put the short one level with the long one's end."""
+    miring, baris_ganda = [], 0
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for akar in _akar(halaman):
+            for tabel, _ in _semua(akar, boxes.TableBox):
+                if "ttd-ganda" not in _kelas(tabel):
+                    continue
+                for baris, _ in _semua(tabel, boxes.TableRowBox):
+                    awal = [
+                        min((t.position_y for t, _ in _semua(sel, boxes.TextBox)), default=None)
+                        for sel in baris.children
+                    ]
+                    awal = [y for y in awal if y is not None]
+                    if len(awal) == 2:
+                        baris_ganda += 1
+                        if abs(awal[0] - awal[1]) > 0.5:
+                            miring.append((nomor, [t.text for t, _ in _semua(baris, boxes.TextBox)]))
+    assert baris_ganda
+    assert miring == []
