@@ -10,6 +10,7 @@ from django.contrib.staticfiles import finders
 from weasyprint.formatting_structure import boxes
 
 from kecamatan.models import Kecamatan
+from lkip.laporan.grafik import SKALA_CETAK
 from lkip.laporan.pdf import html_lkip, tata_letak
 
 TAHUN = {"arjasa": 2023, "kencong": 2023, "sumbersari": 2023, "pakusari": 2021, "kalisat": 2024}
@@ -309,11 +310,11 @@ def test_every_line_of_the_lists_of_contents_tables_and_figures_holds_title_text
 
 
 @pytest.mark.parametrize("slug", TAHUN)
-def test_the_running_header_is_one_line_of_at_least_8_pt_that_fits_its_box(laporan, slug):
+def test_the_running_header_and_footer_are_one_line_of_at_least_8_pt_that_fits_its_box(laporan, slug):
     salah, kepala = [], 0
     for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
         for kotak in halaman._page_box.children:
-            if not isinstance(kotak, boxes.MarginBox) or not kotak.at_keyword.startswith("@top"):
+            if not isinstance(kotak, boxes.MarginBox):
                 continue
             baris = [b for b, _ in _semua(kotak, boxes.LineBox)]
             teks = [t for t, _ in _semua(kotak, boxes.TextBox)]
@@ -328,7 +329,7 @@ def test_the_running_header_is_one_line_of_at_least_8_pt_that_fits_its_box(lapor
                 or any("…" in t.text for t in teks)
             ):
                 salah.append((nomor, kotak.at_keyword, [t.text for t in teks]))
-    assert kepala > len(laporan[slug]["dokumen"].pages)
+    assert kepala > 2 * len(laporan[slug]["dokumen"].pages)
     assert salah == []
 
 
@@ -354,3 +355,11 @@ def test_the_two_parties_of_a_signature_block_are_printed_level(laporan, slug):
                             miring.append((nomor, [t.text for t, _ in _semua(baris, boxes.TextBox)]))
     assert baris_ganda
     assert miring == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_every_chart_in_the_report_prints_its_text_at_8_pt_or_more(laporan, slug):
+    """The charts are SVG scaled to the text width: 11 units are 8 pt in print."""
+    ukuran = [float(u) for u in re.findall(r'<text [^>]*font-size="([\d.]+)"', laporan[slug]["html"])]
+    assert len(ukuran) > 20
+    assert min(ukuran) * SKALA_CETAK >= 8
