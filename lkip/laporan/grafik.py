@@ -157,7 +157,8 @@ def grafik_tren(
     label = [format_angka(v, None) for s in seri for v in s.target + s.realisasi if v is not None]
     terlebar = max((lebar_teks(v, ukuran) for v in label), default=0.0)
     jumlah_tahun = max((len(s.tahun) for s in seri), default=1)
-    tegak = terlebar > ((lebar_panel - 30) / max(jumlah_tahun, 1) - 8) / 2 + 1
+    # Upright when a value is wider than its bar: side by side, two values would touch.
+    tegak = terlebar > ((lebar_panel - 30) / max(jumlah_tahun, 1) - 8) / 2 - 2
     ruang_label = terlebar + 6 if tegak else ukuran + 4
     tinggi_panel = 8 + baris_judul * (ukuran + 2) + ruang_label + 100 + 22
 

@@ -17,6 +17,7 @@ from lkip.laporan.grafik import (
     grafik_tren,
     lebar_teks,
 )
+from umum.angka import format_angka
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -193,3 +194,26 @@ def test_a_trend_chart_drawn_per_row_has_the_same_bars_and_one_legend_under_the_
     nilai = sorted(t.text for b in bagian for t in _teks(b))
     assert nilai == sorted(t.text for t in _teks(utuh))
     assert [sum(t.text == "Realisasi" for t in _teks(b)) for b in bagian] == [0, 0, 1]
+
+
+@pytest.mark.parametrize("tahun", [3, 4, 6, 10])
+@pytest.mark.parametrize("nilai", ["4", "100", "82.5", "80.41", "1234567"])
+def test_no_two_values_of_a_trend_chart_overlap(tahun, nilai):
+    seri = Seri(
+        "Indikator", list(range(2021, 2021 + tahun)), [Decimal(nilai)] * tahun, [Decimal(nilai)] * tahun
+    )
+    akar = _svg(grafik_tren([seri], judul="Tren"))
+    label = [t for t in _teks(akar) if t.text == format_angka(Decimal(nilai), None)]
+    assert len(label) == 2 * tahun
+    datar = [t for t in label if not t.get("transform")]
+    rentang = sorted(_rentang(t) for t in datar)
+    assert all(a[1] <= b[0] for a, b in zip(rentang, rentang[1:], strict=False)), rentang
+    # An upright value stays inside its bar's width.
+    for t in label:
+        if t.get("transform"):
+            x = float(t.get("x"))
+            assert any(
+                float(r.get("x")) <= x - float(t.get("font-size")) * 0.7 + 0.5
+                and x <= float(r.get("x")) + float(r.get("width"))
+                for r in akar.iter(f"{NS}rect")
+            )
