@@ -29,7 +29,7 @@ from lkip.laporan.ringkasan import RingkasanAnalisis, ringkasan_analisis
 from lkip.laporan.sdm import RincianSdm, rincian_sdm
 from lkip.laporan.selectors import dokumen_lkip
 from lkip.laporan.sumber import SumberLaporan, sumber_inovasi, sumber_laporan
-from umum.angka import persentase
+from umum.angka import persentase, teks_nilai
 
 # --- Numbering -------------------------------------------------------------------------------
 
@@ -648,6 +648,8 @@ class Bab2(Bab):
     renstra: d.Renstra | None
     misi_didukung: d.MisiRpjmd | None
     baris_renstra: tuple[BarisRenstra, ...]
+    lebar_renstra: tuple[int, ...]
+    """The Renstra matrix's column widths: tujuan, sasaran, indikator, then one per year."""
     lebar_tahun_renstra: tuple[int, ...]
     baris_tujuan: tuple[BarisTujuan, ...]
     tujuan_bertarget: bool
@@ -743,6 +745,22 @@ def bagi_lebar(jumlah: int, kolom: int) -> tuple[int, ...]:
     return tuple(dasar + (1 if i >= kolom - sisa else 0) for i in range(kolom))
 
 
+def _lebar_renstra(baris: tuple[BarisRenstra, ...], jumlah_tahun: int) -> tuple[int, ...]:
+    """The Renstra matrix's widths: when every target is short ("100", "82,5", "B"), a year
+    column needs only the width of its heading, and the three text columns share the rest, so
+    the matrix's rows (a tujuan's text in a fifth of the page) are shorter and a short matrix
+    fits under its chapter's opening text instead of leaving half a page empty."""
+    pendek = all(
+        t is None or len(teks_nilai(t.angka, t.huruf)) <= PANJANG_TARGET_PENDEK
+        for b in baris
+        for t in b.target
+    )
+    tahun = LEBAR_TAHUN_RENSTRA
+    if pendek and jumlah_tahun:
+        tahun = min(tahun, LEBAR_TAHUN_SEMPIT * jumlah_tahun)
+    return bagi_lebar(100 - tahun, 3) + bagi_lebar(tahun, jumlah_tahun)
+
+
 def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
     nama, tahun, renstra, sumber = umum.nama, umum.tahun, dok.renstra, umum.sumber
     total = dok.anggaran.total
@@ -750,6 +768,7 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
     pk_baris = _baris_target(perjanjian.target, umum) if perjanjian else ()
     indikator_iku = _indikator_iku(umum)
     baris_tujuan = _baris_tujuan(renstra)
+    baris_renstra = _baris_renstra(renstra)
     strategi = tuple(
         s for t in (renstra.tujuan if renstra else ()) for s in t.sasaran if s.strategi or s.kebijakan
     )
@@ -758,7 +777,8 @@ def bab_2_perencanaan(dok: d.DokumenLkip, umum: Umum, nomor: Penomor) -> Bab2:
         narasi=umum.narasi,
         renstra=renstra,
         misi_didukung=_misi_didukung(renstra),
-        baris_renstra=_baris_renstra(renstra),
+        baris_renstra=baris_renstra,
+        lebar_renstra=_lebar_renstra(baris_renstra, len(renstra.tahun_periode) if renstra else 0),
         lebar_tahun_renstra=bagi_lebar(LEBAR_TAHUN_RENSTRA, len(renstra.tahun_periode) if renstra else 0),
         baris_tujuan=baris_tujuan,
         tujuan_bertarget=any(b.indikator.target or b.indikator.target_akhir for b in baris_tujuan),
@@ -951,7 +971,7 @@ def _grafik_tren(umum: Umum, judul: Nomor, konversi: Mapping[str, Decimal]) -> S
         for s in umum.sasaran
         for i in s.indikator
     ]
-    return _svg(grafik.grafik_tren(seri, judul=judul.judul))
+    return _svg(grafik.grafik_tren(seri, judul=judul.judul, per_baris=True))
 
 
 def _grafik_serapan(program: tuple[d.Program, ...], judul: Nomor) -> SafeString:
@@ -1081,6 +1101,9 @@ def bab_4_penutup(dok: d.DokumenLkip, umum: Umum) -> Bab4:
 
 # Percent of the table width the year columns share; the other columns are in the templates.
 LEBAR_TAHUN_RENSTRA = 42
+LEBAR_TAHUN_SEMPIT = 6
+"""Percent of a year column holding only short targets: its bold heading ("2016") fits at 9 pt."""
+PANJANG_TARGET_PENDEK = 4
 LEBAR_TAHUN_TREN = 36
 LEBAR_TAHUN_LAMPIRAN = 26
 

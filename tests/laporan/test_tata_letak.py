@@ -10,10 +10,11 @@ from django.contrib.staticfiles import finders
 from weasyprint.formatting_structure import boxes
 
 from kecamatan.models import Kecamatan
+from lkip.laporan.grafik import SKALA_CETAK
 from lkip.laporan.pdf import html_lkip, tata_letak
 
 TAHUN = {"arjasa": 2023, "kencong": 2023, "sumbersari": 2023, "pakusari": 2021, "kalisat": 2024}
-HALAMAN = {"arjasa": 39, "kencong": 44, "sumbersari": 44, "pakusari": 33, "kalisat": 49}
+HALAMAN = {"arjasa": 40, "kencong": 45, "sumbersari": 45, "pakusari": 33, "kalisat": 48}
 """Pages of each report with fixed widths. They were 28, 32, 31, 25 and 36 before the print
 layout of the annexes: 11 pt body and 9 pt table text, the annexes' title page, the PK's
 agreement text and the IKU decree's body on pages of their own, and Arjasa's and Sumbersari's
@@ -26,9 +27,16 @@ the tujuan table even out; BAB III G (inovasi and penghargaan)
 adds one page to Kencong and two to Sumbersari; Arjasa's one innovation fits on its last page of
 BAB III. Kalisat's count is unchanged by two moves that cancel out: its IKU
 decree annex no longer leaves a page holding only the annex's title (one page less), and the last
-two rows of Tabel 2.6 and Tabel 3.2 now go to the next page with their total row (one page more). Leaving out the columns no row fills takes one page off Kencong and Sumbersari. The RKT annex's
-program and kegiatan indicators add one page to Kencong and Sumbersari; Arjasa's (kegiatan only)
-and Kalisat's fit on the annex's pages, and Pakusari has none."""
+two rows of Tabel 2.6 and Tabel 3.2 now go to the next page with their total row (one page more). Leaving out the columns no row fills takes one page off Kencong and Sumbersari.
+A sentence that introduces a table or a figure now goes to the next page with it instead of ending
+a page alone: one page more for Arjasa, Kencong, Sumbersari and Pakusari (a tall chart or an
+unbreakable short table after it then starts lower); Kalisat's count is unchanged. Pakusari's
+Renstra matrix, whose targets are all short numbers, gives the year columns only what their
+headings need, so it fits on BAB II's first page instead of leaving it half empty. Gambar 3.2,
+drawn one SVG per row of panels, may break between two rows: Pakusari gives back its page. BAB II's IKU table gives its formula
+column a third of the width (its rows of thirty lines become twenty): Kalisat loses a page. The
+RKT annex's program and kegiatan indicators add one page to Kencong and Sumbersari; Arjasa's
+(kegiatan only) and Kalisat's fit on the annex's pages, and Pakusari has none."""
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +232,163 @@ def test_a_closing_signature_is_whole_and_stays_with_its_text(laporan, slug):
     assert halaman_ttd
     assert sendirian == []
     assert [h for h in halaman_ttd.values() if len(h) > 1] == []
+
+
+def _teks_aliran(halaman):
+    return [(t, lel) for akar in _akar(halaman) for t, lel in _semua(akar, boxes.TextBox)]
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_a_sentence_introducing_a_table_or_figure_is_never_left_at_the_foot_of_the_page_before(laporan, slug):
+    halaman = laporan[slug]["dokumen"].pages
+    salah = []
+    for nomor, (ini, berikut) in enumerate(zip(halaman, halaman[1:], strict=False), start=1):
+        teks_ini, teks_berikut = _teks_aliran(ini), _teks_aliran(berikut)
+        if not teks_ini or not teks_berikut:
+            continue
+        _, leluhur = max(teks_ini, key=lambda x: x[0].position_y)
+        paragraf = any(getattr(b, "element_tag", "") == "p" for b in leluhur)
+        if (
+            not paragraf
+            or _di_dalam(leluhur, "sumber")
+            or any(isinstance(b, boxes.TableBox) for b in leluhur)
+        ):
+            continue
+        teratas, lel = min(teks_berikut, key=lambda x: x[0].position_y)
+        if (
+            _di_dalam(lel, "judul-tabel")
+            or any(isinstance(b, boxes.TableBox) for b in lel)
+            or any(getattr(b, "element_tag", "") == "figure" for b in lel)
+        ):
+            salah.append((nomor, teratas.text))
+    assert salah == []
+
+
+def _membuka_bab(halaman) -> bool:
+    return any(
+        getattr(b, "element_tag", "") == "h1" for akar in _akar(halaman) for b, _ in _semua(akar, boxes.Box)
+    )
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_a_chapter_that_goes_on_fills_its_first_page_at_least_half(laporan, slug):
+    """A block too tall for the rest of a chapter's first page (Pakusari's Renstra matrix once)
+    must not leave that page half empty."""
+    halaman = laporan[slug]["dokumen"].pages
+    salah = []
+    for nomor, (ini, berikut) in enumerate(zip(halaman, halaman[1:], strict=False), start=1):
+        teks = _teks_aliran(ini)
+        if not teks or not _membuka_bab(ini) or _membuka_bab(berikut):
+            continue
+        kotak = ini._page_box
+        bawah = max(t.position_y + t.height for t, _ in teks)
+        terisi = (bawah - kotak.content_box_y()) / kotak.height
+        if terisi < 0.5:
+            salah.append((nomor, round(terisi, 2)))
+    assert salah == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_every_line_of_the_lists_of_contents_tables_and_figures_holds_title_text(laporan, slug):
+    """A long title wraps before its page number's gutter, so its dots and page number end its
+    last line: no line of dots and a number alone, no entry without a page number."""
+    baris_titik, tanpa_nomor, entri = [], [], 0
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for akar in _akar(halaman):
+            for li, leluhur in _semua(akar, boxes.BlockBox):
+                if getattr(li, "element_tag", "") != "li" or not _di_dalam(leluhur, "daftar"):
+                    continue
+                entri += 1
+                baris = [
+                    "".join(t.text for t, _ in _semua(b, boxes.TextBox)) for b, _ in _semua(li, boxes.LineBox)
+                ]
+                baris_titik += [
+                    (nomor, b) for b in baris if not re.sub(r"[.\s]*([ivx]+|\d+)?$", "", b).strip()
+                ]
+                if not baris or not re.search(r"\.\s*([ivx]+|\d+)$", baris[-1]):
+                    tanpa_nomor.append((nomor, baris))
+    assert entri >= 40
+    assert baris_titik == []
+    assert tanpa_nomor == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_the_running_header_and_footer_are_one_line_of_at_least_8_pt_that_fits_its_box(laporan, slug):
+    salah, kepala = [], 0
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for kotak in halaman._page_box.children:
+            if not isinstance(kotak, boxes.MarginBox):
+                continue
+            baris = [b for b, _ in _semua(kotak, boxes.LineBox)]
+            teks = [t for t, _ in _semua(kotak, boxes.TextBox)]
+            if not teks:
+                continue
+            kepala += 1
+            kanan = kotak.content_box_x() + kotak.width + 0.5
+            if (
+                len(baris) > 1
+                or any(t.style["font_size"] / PT < 8 - 0.01 for t in teks)
+                or any(t.position_x + t.width > kanan for t in teks)
+                or any("…" in t.text for t in teks)
+            ):
+                salah.append((nomor, kotak.at_keyword, [t.text for t in teks]))
+    assert kepala > 2 * len(laporan[slug]["dokumen"].pages)
+    assert salah == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_the_two_parties_of_a_signature_block_are_printed_level(laporan, slug):
+    """In the PK's two-party signature each row's two cells start on the same line: a name of
+    two lines beside a name of one does not put the short one level with the long one's end."""
+    miring, baris_ganda = [], 0
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for akar in _akar(halaman):
+            for tabel, _ in _semua(akar, boxes.TableBox):
+                if "ttd-ganda" not in _kelas(tabel):
+                    continue
+                for baris, _ in _semua(tabel, boxes.TableRowBox):
+                    awal = [
+                        min((t.position_y for t, _ in _semua(sel, boxes.TextBox)), default=None)
+                        for sel in baris.children
+                    ]
+                    awal = [y for y in awal if y is not None]
+                    if len(awal) == 2:
+                        baris_ganda += 1
+                        if abs(awal[0] - awal[1]) > 0.5:
+                            miring.append((nomor, [t.text for t, _ in _semua(baris, boxes.TextBox)]))
+    assert baris_ganda
+    assert miring == []
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_every_chart_in_the_report_prints_its_text_at_8_pt_or_more(laporan, slug):
+    """The charts are SVG scaled to the text width: 11 units are 8 pt in print."""
+    ukuran = [float(u) for u in re.findall(r'<text [^>]*font-size="([\d.]+)"', laporan[slug]["html"])]
+    assert len(ukuran) > 20
+    assert min(ukuran) * SKALA_CETAK >= 8
+
+
+def _potongan_boleh(teks: str) -> set[str]:
+    """A heading's whole words, and the runs of syllables its soft hyphens allow («Diper», «hitung»)."""
+    hasil = set()
+    for kata in teks.split():
+        suku = kata.split("\xad")
+        hasil |= {"".join(suku[i:j]) for i in range(len(suku)) for j in range(i + 1, len(suku) + 1)}
+    return hasil
+
+
+@pytest.mark.parametrize("slug", TAHUN)
+def test_no_word_of_a_table_heading_is_cut(laporan, slug):
+    """A column too narrow for a heading's word cuts it («Penanggun» / «g Jawab»); headings are
+    not hyphenated, so every piece of a heading on a line is one of its whole words."""
+    terpotong = []
+    for nomor, halaman in enumerate(laporan[slug]["dokumen"].pages, start=1):
+        for akar in _akar(halaman):
+            for sel, _ in _semua(akar, boxes.TableCellBox):
+                if getattr(sel, "element_tag", "") != "th":
+                    continue
+                kata = _potongan_boleh("".join(sel.element.itertext()))
+                for t, _ in _semua(sel, boxes.TextBox):
+                    potongan = [k.replace("\xad", "").removesuffix("\u2010") for k in t.text.split()]
+                    terpotong += [(nomor, k) for k in potongan if k and k not in kata]
+    assert terpotong == []

@@ -2,6 +2,7 @@
 (``Decimal``, ``int``, ``date``, ``scoring.Nilai``) or decimal strings; missing (``None`` or
 ``""``) shows as ``–``, never as 0."""
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -11,6 +12,8 @@ from capaian.scoring import Nilai
 from umum import angka
 
 register = template.Library()
+
+HURUF_DAN_ANGKA = re.compile(r"[A-Z]{1,2} \(")
 
 
 def _desimal(nilai) -> Decimal | None:
@@ -97,8 +100,13 @@ def dengan_satuan(nilai_, indikator) -> str:
     from lkip.laporan.kalimat import nilai_dengan_satuan
 
     teks = nilai_.teks if isinstance(nilai_, Nilai) else nilai_
+    hasil = nilai_dengan_satuan(teks, indikator.satuan, indikator.jenis_nilai)
+    if HURUF_DAN_ANGKA.match(hasil):
+        # A letter grade and its number ("B (100)") wrap at their space in a narrow column;
+        # held together they would be cut between two digits ("B (10" / "0)").
+        return hasil
     # A no-break space keeps the number with its unit's first word in a narrow table column.
-    return nilai_dengan_satuan(teks, indikator.satuan, indikator.jenis_nilai).replace(" ", "\u00a0", 1)
+    return hasil.replace(" ", "\u00a0", 1)
 
 
 @register.filter
