@@ -184,7 +184,8 @@ def laporkan(catatan: Catatan, judul: str, lama: float) -> int:
         tanda = "ok" if p95 <= batas else "LEWAT"
         print(
             f"  {halaman:<18} {len(waktu):>6} perm.  p50 {p50:6.0f} ms  p95 {p95:6.0f} ms  "
-            f"(batas {batas} ms: {tanda})  galat {galat}" + (f"  {dict(status)}" if galat else "")
+            f"(batas {batas} ms: {tanda})  galat {galat}"
+            + (f"  {dict(status)}" if galat or len(status) > 1 else "")
         )
     jumlah = sum(len(v) for v in catatan.waktu.values())
     print(f"  total {jumlah} permintaan dalam {lama:.1f} s ({jumlah / lama:.0f}/s), galat {galat_total}")

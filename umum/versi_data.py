@@ -27,14 +27,17 @@ version is logged, never undoes a save.
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache as memo
+from typing import TypeVar
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from simple_history.models import HistoricalChanges
+
+T = TypeVar("T")
 
 KUNCI = "lkip:versi-data"
 """The shared version's key; a kecamatan's is ``KUNCI:<pk>`` (``kunci_kecamatan``)."""
@@ -71,6 +74,19 @@ def versi_banyak(kecamatan_id: Iterable[int]) -> tuple[str, dict[int, str]]:
     pk = list(kecamatan_id)
     versi = _baca([KUNCI] + [kunci_kecamatan(k) for k in pk])
     return versi[KUNCI], {k: versi[kunci_kecamatan(k)] for k in pk}
+
+
+def tersimpan(nama: str, kecamatan_id: int, tahun: int, buat: Callable[[], T]) -> T:
+    """What ``buat`` computes from one kecamatan's year, kept in the cache under that
+    kecamatan's version and the shared one: computed again only after a write to either. For
+    data read only from the data apps (``APLIKASI_DATA``), the same for whoever asks."""
+    bersama, versi = versi_banyak([kecamatan_id])
+    kunci = f"lkip:{nama}:{tahun}:{kecamatan_id}:{bersama}:{versi[kecamatan_id]}"
+    nilai = cache.get(kunci)
+    if nilai is None:
+        nilai = buat()
+        cache.set(kunci, nilai)
+    return nilai
 
 
 class _Naikkan:

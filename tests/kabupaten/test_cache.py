@@ -289,3 +289,43 @@ def test_a_cached_page_takes_the_same_few_queries_at_any_size(
         assert segar.count('class="lencana sintetis"') == Kecamatan.objects.filter(sintetis=True).count()
         with django_assert_num_queries(kueri):
             assert _isi(bappeda, alamat) == segar
+
+
+TAHUN_KALISAT = reverse("web:tahun", args=["kalisat", 2024])
+
+
+def _pejabat():
+    from kecamatan.models import Pejabat
+
+    p = Pejabat.objects.filter(profil__kecamatan__slug="kalisat", profil__tahun=2024).order_by("pk").first()
+    p.nip = ""  # the consistency check flags an official without NIP
+    p.save()
+
+
+@pytest.mark.parametrize(
+    "tulis",
+    [_realisasi, _anggaran, _alur, _skala, _catatan, _pejabat],
+    ids=["realisasi", "anggaran", "alur", "skala", "catatan", "pejabat"],
+)
+def test_the_year_page_keeps_its_consistency_check_until_a_write(
+    bappeda, django_capture_on_commit_callbacks, tulis
+):
+    """The year page keeps the check's data and findings under the kecamatan's version: after
+    any write, the page equals one laid out with an empty cache."""
+    sebelum = _isi(bappeda, TAHUN_KALISAT)
+    assert _isi(bappeda, TAHUN_KALISAT) == sebelum
+    with django_capture_on_commit_callbacks(execute=True):
+        tulis()
+    sesudah = _isi(bappeda, TAHUN_KALISAT)
+    cache.clear()
+    assert sesudah == _isi(bappeda, TAHUN_KALISAT)
+    if tulis in (_realisasi, _alur, _pejabat):  # a pagu doubled shows on other pages only
+        assert sesudah != sebelum
+
+
+def test_a_cached_year_page_reads_the_check_from_the_cache(bappeda, django_assert_num_queries):
+    """Session, user, the kecamatan, its version, the kept check, then what the page reads
+    itself (years, sign-off, workflow, review notes)."""
+    _isi(bappeda, TAHUN_KALISAT)
+    with django_assert_num_queries(10):
+        _isi(bappeda, TAHUN_KALISAT)

@@ -16,7 +16,7 @@ from kecamatan.alur import (
     pastikan_dapat_diubah,
     status_tahun,
 )
-from kecamatan.models import AlurLaporan
+from kecamatan.models import AlurLaporan, Kecamatan
 from lkip.laporan import periksa
 from lkip.web import selectors
 from lkip.web import services as web_services
@@ -26,6 +26,7 @@ from lkip.web.konfirmasi import halaman_konfirmasi, is_dikonfirmasi
 from lkip.web.reviu import panel_catatan
 from lkip.web.views.kabupaten import halaman_dasbor
 from reviu.selectors import ringkasan_catatan_terbuka
+from umum.versi_data import tersimpan
 
 
 @require_GET
@@ -50,12 +51,21 @@ def tugas(request: HttpRequest) -> HttpResponse:
     return render(request, "halaman/tugas.html", {"tugas": daftar})
 
 
+def _periksa(kecamatan: Kecamatan, tahun: int) -> tuple[periksa.DataPeriksa, list[periksa.Temuan]]:
+    """The consistency check's data and findings. Both come only from the data apps (scores,
+    targets, budget, profile, officials, IKU), so they are kept per kecamatan's data version: the
+    page reads them from the cache until a write to the kecamatan (or to a scale) renews it."""
+    data = periksa.ambil(kecamatan=kecamatan, tahun=tahun)
+    return data, periksa.jalankan(data)
+
+
 @require_GET
 @lingkup_kecamatan
 def tahun(request: HttpRequest, ruang: Ruang) -> HttpResponse:
-    data_periksa = periksa.ambil(kecamatan=ruang.kecamatan, tahun=ruang.tahun)
+    data_periksa, temuan = tersimpan(
+        "periksa", ruang.kecamatan.pk, ruang.tahun, lambda: _periksa(ruang.kecamatan, ruang.tahun)
+    )
     data = selectors.beranda_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, data_periksa=data_periksa)
-    temuan = periksa.jalankan(data_periksa)
     alur = selectors.alur_tahun(kecamatan=ruang.kecamatan, tahun=ruang.tahun, peran=request.user.peran)
     ruang.catat_status(alur.status)
     kembali = reverse("web:tahun", kwargs={"slug": ruang.kecamatan.slug, "tahun": ruang.tahun})
