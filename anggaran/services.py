@@ -142,7 +142,11 @@ def anggaran_pohon_simpan(
     written only when it changes, level by level with the history's bulk helpers, so the
     queries do not grow with the rows."""
     pastikan_dapat_diubah(kecamatan, tahun)
-    ada_p = {p.kode: p for p in Program.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun)}
+    # In key order: the default order joins the kecamatan, whose row FOR UPDATE would lock too.
+    ada_p = {
+        p.kode: p
+        for p in Program.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun).order_by("pk")
+    }
     ada_k = {
         (k.program.kode, k.kode): k
         for k in Kegiatan.objects.filter(program__in=list(ada_p.values())).select_related("program")

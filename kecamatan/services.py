@@ -45,7 +45,14 @@ def profil_update(
     """Save the year's profile; a ``sumber_*`` left ``None`` keeps what is stored (an import
     that does not carry the tables' sources leaves them as they are)."""
     pastikan_dapat_diubah(kecamatan, tahun)
-    lama = ProfilKecamatan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun).first()
+    # Unordered: the models sort by the kecamatan's name, and on PostgreSQL FOR UPDATE would then
+    # lock the joined kecamatan row too, so every other save of the kecamatan would wait.
+    lama = (
+        ProfilKecamatan.objects.select_for_update()
+        .filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by()
+        .first()
+    )
     if versi_objek(lama) != versi:
         raise DataKedaluwarsa()
     profil = lama or ProfilKecamatan(kecamatan=kecamatan, tahun=tahun)
@@ -76,9 +83,10 @@ def pengesahan_create(
 ) -> PengesahanData:
     """Record the Camat's sign-off on the year's data now (replacing an earlier one), with the
     fingerprint of each part of the report as signed (``sidik``: part → digest)."""
+    # Unordered, so only this row is locked, not the kecamatan's (see profil_update).
     pengesahan = PengesahanData.objects.select_for_update().filter(
         kecamatan=kecamatan, tahun=tahun
-    ).first() or PengesahanData(kecamatan=kecamatan, tahun=tahun)
+    ).order_by().first() or PengesahanData(kecamatan=kecamatan, tahun=tahun)
     pengesahan.sidik = sidik or {}
     pengesahan.disahkan_oleh = oleh
     pengesahan.nama = oleh.get_full_name() or oleh.get_username()

@@ -559,9 +559,9 @@ def perjanjian_delete(*, perjanjian: PerjanjianKinerja) -> None:
     pastikan_dapat_diubah(perjanjian.kecamatan_id, perjanjian.tahun)
     # Lock every version of the year, so no new version appears between the check and the delete.
     list(
-        PerjanjianKinerja.objects.select_for_update().filter(
-            kecamatan_id=perjanjian.kecamatan_id, tahun=perjanjian.tahun
-        )
+        PerjanjianKinerja.objects.select_for_update()
+        .filter(kecamatan_id=perjanjian.kecamatan_id, tahun=perjanjian.tahun)
+        .order_by("pk")  # not the default order, which joins (and would lock) the kecamatan's row
     )
     perjanjian = PerjanjianKinerja.objects.select_related("kecamatan").get(pk=perjanjian.pk)
     if alasan := perjanjian_hambatan_hapus(perjanjian):

@@ -160,7 +160,8 @@ def catatan_create(
 
 
 def _catatan_terkunci(catatan: CatatanReviu) -> CatatanReviu:
-    return CatatanReviu.objects.select_for_update().select_related("kecamatan").get(pk=catatan.pk)
+    # of=self: the kecamatan is read along, but only the note's row is locked.
+    return CatatanReviu.objects.select_for_update(of=("self",)).select_related("kecamatan").get(pk=catatan.pk)
 
 
 def catatan_balas(*, catatan: CatatanReviu, oleh, isi: str) -> BalasanCatatan:

@@ -40,8 +40,9 @@ def narasi_kembalikan(*, kecamatan: Kecamatan, tahun: int, bagian: str) -> bool:
     if bagian not in BagianNarasi.values:
         raise ValueError(bagian)
     pastikan_dapat_diubah(kecamatan, tahun)
+    # Unordered: the default order joins the kecamatan, whose row FOR UPDATE would lock too.
     baris = NarasiLaporan.objects.select_for_update().filter(kecamatan=kecamatan, tahun=tahun, bagian=bagian)
-    ada = baris.first()
+    ada = baris.order_by().first()
     if ada is None:
         return False
     ada.delete()
