@@ -39,36 +39,22 @@ class ProfilForm(VersiForm):
         label=_("Tanggal penandatanganan laporan"), required=False, widget=TanggalInput()
     )
 
-    sumber_pegawai = forms.CharField(
-        label=_("Sumber tabel pegawai"),
-        required=False,
-        max_length=panjang_kolom(ProfilKecamatan, "sumber_pegawai"),
-    )
-    sumber_sarana = forms.CharField(
-        label=_("Sumber tabel sarana dan prasarana"),
-        required=False,
-        max_length=panjang_kolom(ProfilKecamatan, "sumber_sarana"),
-    )
-    sumber_wilayah = forms.CharField(
-        label=_("Sumber tabel desa dan kelurahan"),
-        required=False,
-        max_length=panjang_kolom(ProfilKecamatan, "sumber_wilayah"),
-    )
-    sumber_pagu_anggaran = forms.CharField(
-        label=_("Sumber tabel pagu anggaran"),
-        required=False,
-        max_length=panjang_kolom(ProfilKecamatan, "sumber_pagu_anggaran"),
-    )
-    sumber_realisasi_anggaran = forms.CharField(
-        label=_("Sumber tabel realisasi anggaran"),
-        required=False,
-        max_length=panjang_kolom(ProfilKecamatan, "sumber_realisasi_anggaran"),
-    )
-    sumber_realisasi_kinerja = forms.CharField(
-        label=_("Sumber tabel realisasi kinerja"),
-        required=False,
-        max_length=panjang_kolom(ProfilKecamatan, "sumber_realisasi_kinerja"),
-    )
+    LABEL_SUMBER = {
+        "sumber_pegawai": _("Sumber tabel pegawai"),
+        "sumber_sarana": _("Sumber tabel sarana dan prasarana"),
+        "sumber_wilayah": _("Sumber tabel desa dan kelurahan"),
+        "sumber_pagu_anggaran": _("Sumber tabel pagu anggaran"),
+        "sumber_realisasi_anggaran": _("Sumber tabel realisasi anggaran"),
+        "sumber_realisasi_kinerja": _("Sumber tabel realisasi kinerja"),
+    }
+    """The label of each of ``ProfilKecamatan.SUMBER``, the tables' sources."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for nama in ProfilKecamatan.SUMBER:  # after the fields above, in the model's order
+            self.fields[nama] = forms.CharField(
+                label=self.LABEL_SUMBER[nama], required=False, max_length=panjang_kolom(ProfilKecamatan, nama)
+            )
 
     def tampilkan_bawaan(self, bawaan: dict[str, str]) -> None:
         """Show each source's default sentence as the field's placeholder: what the report

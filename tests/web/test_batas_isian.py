@@ -166,6 +166,7 @@ def _isian_profil() -> dict:
         ("jumlah_penduduk", "3.000.000.000", "tidak boleh lebih dari 2.147.483.647"),
         ("jumlah_penduduk", "1.075,5", "harus bilangan bulat"),
         ("isu_strategis", "x" * 5001, "5000"),
+        *[(nama, "x" * 201, "200") for nama in ProfilKecamatan.SUMBER],
     ],
 )
 def test_a_profile_value_that_does_not_fit_is_refused_beside_its_field(operator, medan, teks, pesan):
@@ -178,6 +179,17 @@ def test_a_profile_value_that_does_not_fit_is_refused_beside_its_field(operator,
     assert (baru.luas_km2, baru.jumlah_penduduk, baru.isu_strategis) == (
         lama.luas_km2, lama.jumlah_penduduk, lama.isu_strategis
     )  # fmt: skip
+
+
+def test_each_tables_source_is_saved_from_the_profile_page_under_its_label(operator):
+    halaman = operator.get(url("profil")).content.decode()
+    for teks in ["pegawai", "sarana dan prasarana", "desa dan kelurahan", "pagu anggaran", "realisasi anggaran",
+                 "realisasi kinerja"]:  # fmt: skip
+        assert f">Sumber tabel {teks}<" in halaman
+    isian = {nama: f"  Dokumen {i}  " for i, nama in enumerate(ProfilKecamatan.SUMBER)}
+    assert operator.post(url("profil"), _isian_profil() | isian).status_code == 302
+    baru = ProfilKecamatan.objects.get(kecamatan__slug="kalisat", tahun=2024)
+    assert [getattr(baru, nama) for nama in ProfilKecamatan.SUMBER] == [f"Dokumen {i}" for i in range(6)]
 
 
 @pytest.mark.parametrize(
