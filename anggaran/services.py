@@ -133,14 +133,18 @@ def anggaran_pohon_simpan(
     kegiatan: dict[tuple[str, str], str],
     sub_kegiatan: dict[tuple[str, str, str], dict],
     keluaran: dict[tuple[str, str, str, str], dict],
+    indikator_program: dict[tuple[str, str], dict] | None = None,
+    indikator_kegiatan: dict[tuple[str, str, str], dict] | None = None,
 ) -> None:
     """Create or update budget rows by their codes (an import): ``program`` kode → nama,
     ``kegiatan`` (program, kegiatan) → nama, ``sub_kegiatan`` (program, kegiatan, sub) → its
-    fields, ``keluaran`` (program, kegiatan, sub, uraian) → its fields. A row whose parent is
-    neither named nor stored is an error; rows not named are left as they are. Each row is
-    validated with ``full_clean`` (the database keeps the unique and range constraints) and
-    written only when it changes, level by level with the history's bulk helpers, so the
-    queries do not grow with the rows."""
+    fields, ``keluaran`` (program, kegiatan, sub, uraian) → its fields, ``indikator_program``
+    (program, uraian) and ``indikator_kegiatan`` (program, kegiatan, uraian) → ``satuan``,
+    ``target``, ``realisasi``; a new output or indicator goes after its parent's others. A row
+    whose parent is neither named nor stored is an error; rows not named are left as they are.
+    Each row is validated with ``full_clean`` (the database keeps the unique and range
+    constraints) and written only when it changes, level by level with the history's bulk
+    helpers, so the queries do not grow with the rows."""
     pastikan_dapat_diubah(kecamatan, tahun)
     # In key order: the default order joins the kecamatan, whose row FOR UPDATE would lock too.
     ada_p = {
@@ -214,6 +218,31 @@ def anggaran_pohon_simpan(
     )
     simpan(SubKegiatan, ada_s, sub_kegiatan, lambda k: SubKegiatan(kegiatan=induk(ada_k, k[:2]), kode=k[2]))
     simpan(Keluaran, ada_o, keluaran, keluaran_baru)
+
+    def indikator(model, ada_induk: dict[tuple, models.Model], isian: dict[tuple, dict]) -> None:
+        if not isian:
+            return  # the stored indicators are not even read
+        kunci_induk = {obj.pk: kunci for kunci, obj in ada_induk.items()}
+        ada = {
+            (*kunci_induk[getattr(i, f"{model.NAMA_INDUK}_id")], i.uraian): i
+            for i in model.objects.filter(**{f"{model.NAMA_INDUK}__in": list(ada_induk.values())})
+        }
+        urutan: dict[tuple, int] = {}
+        for kunci, i in ada.items():
+            urutan[kunci[:-1]] = max(urutan.get(kunci[:-1], 0), i.urutan)
+
+        def baru(kunci: tuple):
+            urutan[kunci[:-1]] = urutan.get(kunci[:-1], 0) + 1
+            return model(
+                **{model.NAMA_INDUK: induk(ada_induk, kunci[:-1])},
+                uraian=kunci[-1],
+                urutan=urutan[kunci[:-1]],
+            )
+
+        simpan(model, ada, isian, baru)
+
+    indikator(IndikatorProgram, {(k,): p for k, p in ada_p.items()}, indikator_program or {})
+    indikator(IndikatorKegiatan, ada_k, indikator_kegiatan or {})
 
 
 # --- Program and kegiatan indicators -------------------------------------------------------

@@ -12,7 +12,8 @@ from perencanaan.models import AturanTriwulan, Polaritas
 #: Raised whenever a sheet or column changes meaning; an older workbook is then refused.
 #: 2: the Anggaran sheet carries the jenis belanja, the Keluaran sheet the quarterly targets,
 #: and the RKT sheet (with its quarterly targets) was added: a version-1 workbook would read
-#: as if those were all empty.
+#: as if those were all empty. The Indikator Program sheet came later without a new version: a
+#: version-2 workbook lacks it, and an absent sheet changes nothing.
 VERSI_TEMPLAT = "2"
 LEMBAR_PENANDA = "_versi"
 LEMBAR_DAFTAR = "_daftar"
@@ -170,6 +171,23 @@ KELUARAN = Lembar(
         _k("target", "Target", 12),
         _k("realisasi", "Realisasi", 12),
         *TARGET_TRIWULAN,
+    ),
+)
+
+INDIKATOR_ANGGARAN = Lembar(
+    judul="Indikator Program",
+    bantuan=(
+        "Indikator tiap program (kode kegiatan kosong) dan tiap kegiatan: satuan, target dan "
+        "realisasi (angka; kosong berarti belum diisi, bukan 0). Baris yang tidak ada di lembar ini "
+        "tidak dihapus."
+    ),
+    kolom=(
+        _k("kode_program", "Kode program", 12, kunci=True),
+        _k("kode_kegiatan", "Kode kegiatan", 12, kunci=True),
+        _k("uraian", "Indikator", 48, kunci=True),
+        _k("satuan", "Satuan", 12, daftar="satuan"),
+        _k("target", "Target", 12),
+        _k("realisasi", "Realisasi", 12),
     ),
 )
 

@@ -20,7 +20,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from anggaran.models import Keluaran, SubKegiatan
+from anggaran.models import IndikatorProgram, Keluaran, SubKegiatan
 from capaian import scoring
 from capaian.models import Realisasi, RealisasiTriwulan
 from kecamatan.models import Desa, KomposisiPegawai, SaranaPrasarana
@@ -80,9 +80,15 @@ class Rencana:
     kegiatan: dict[tuple[str, str], str] = field(default_factory=dict)
     sub_kegiatan: dict[tuple[str, str, str], dict[str, object]] = field(default_factory=dict)
     keluaran: dict[tuple[str, str, str, str], dict[str, object]] = field(default_factory=dict)
+    #: (program, uraian) and (program, kegiatan, uraian) → ``satuan``, ``target``, ``realisasi``.
+    indikator_program: dict[tuple[str, str], dict[str, object]] = field(default_factory=dict)
+    indikator_kegiatan: dict[tuple[str, str, str], dict[str, object]] = field(default_factory=dict)
     profil: dict[str, list[dict]] = field(default_factory=dict)
     #: Sub kegiatan the Anggaran sheet names or the data has: the outputs may hang on them.
     sub_dikenal: set[tuple[str, str, str]] = field(default_factory=set)
+    #: Programs (one code) and kegiatan (two) the Anggaran sheet names or the data has; ``None``
+    #: when the workbook has no Anggaran sheet (the data's are then the ones known).
+    induk_dikenal: set[tuple[str, ...]] | None = None
 
     @property
     def sidik(self) -> str:
@@ -205,6 +211,9 @@ _TARGET_KELUARAN = _bidang_angka(Keluaran, "target")
 #: The quarterly targets: the same field on TargetRkt and Keluaran (``TargetTriwulan``).
 _TARGET_TW = {n: _bidang_angka(Keluaran, f"target_tw{n}") for n in (1, 2, 3, 4)}
 _REALISASI_KELUARAN = _bidang_angka(Keluaran, "realisasi")
+#: A program's and a kegiatan's indicators share their columns (``IndikatorAnggaran``).
+_TARGET_INDIKATOR = _bidang_angka(IndikatorProgram, "target")
+_REALISASI_INDIKATOR = _bidang_angka(IndikatorProgram, "realisasi")
 
 TEKS_REALISASI = (
     "alasan", "catatan", "faktor_keberhasilan", "hambatan", "tindak_lanjut",
@@ -556,6 +565,7 @@ def _rencana_anggaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
                 % {"jenis": nama, "kode": kunci[-1]},
             )
     rencana.sub_dikenal = set(sub) | {k for k in dilihat if len(k) == 3}
+    rencana.induk_dikenal = {(k,) for k in program} | set(kegiatan) | {k for k in dilihat if len(k) < 3}
 
 
 def _rencana_keluaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]) -> None:
@@ -598,6 +608,61 @@ def _rencana_keluaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar])
         rencana.baris.append(hasil)
         if hasil.jenis != Jenis.TETAP:
             rencana.keluaran[kunci] = {"satuan": satuan, "target": target, "realisasi": realisasi, **triwulan}
+
+
+def _rencana_indikator_anggaran(rencana: Rencana, isi: IsiTahun, baris: list[BarisLembar]) -> None:
+    lama_semua = {
+        **{(p.kode, "", i.uraian): i for p in isi.program for i in p.indikator.all()},
+        **{(p.kode, k.kode, i.uraian): i for p in isi.program for k in p.kegiatan.all() for i in k.indikator.all()},
+    }  # fmt: skip
+    dikenal = rencana.induk_dikenal
+    if dikenal is None:
+        dikenal = {(p.kode,) for p in isi.program} | {
+            (p.kode, k.kode) for p in isi.program for k in p.kegiatan.all()
+        }
+    panjang = {n: IndikatorProgram._meta.get_field(n).max_length for n in ("uraian", "satuan")}
+    dilihat: dict = {}
+    for b in baris:
+        sel = _Sel(L.INDIKATOR_ANGGARAN, b, rencana.galat)
+        kode_program = sel.teks("kode_program", wajib=True)
+        kode_kegiatan = sel.teks("kode_kegiatan")
+        uraian = sel.teks("uraian", panjang["uraian"], wajib=True)
+        satuan = sel.teks("satuan", panjang["satuan"])
+        target = sel.angka("target", _TARGET_INDIKATOR)
+        realisasi = sel.angka("realisasi", _REALISASI_INDIKATOR)
+        kunci = (kode_program, kode_kegiatan, uraian)
+        if sel.gagal or _ganda(sel, dilihat, kunci, "uraian"):
+            continue
+        induk = (kode_program, kode_kegiatan) if kode_kegiatan else (kode_program,)
+        if induk not in dikenal:
+            if kode_kegiatan:
+                sel.salah(
+                    "kode_kegiatan",
+                    _("Kegiatan %(kode)s (program %(p)s) tidak ada di lembar Anggaran maupun di data.")
+                    % {"kode": kode_kegiatan, "p": kode_program},
+                )
+            else:
+                sel.salah(
+                    "kode_program",
+                    _("Program %(kode)s tidak ada di lembar Anggaran maupun di data.")
+                    % {"kode": kode_program},
+                )
+            continue
+        lama = lama_semua.get(kunci)
+        pasangan = [
+            ("Satuan", lama.satuan if lama else "", satuan),
+            ("Target", _a(lama.target) if lama else "", _a(target)),
+            ("Realisasi", _a(lama.realisasi) if lama else "", _a(realisasi)),
+        ]
+        label = f"Kegiatan {kode_kegiatan}" if kode_kegiatan else f"Program {kode_program}"
+        hasil = _banding(L.INDIKATOR_ANGGARAN.judul, b.nomor, f"{label}: {uraian}", pasangan, lama is None)
+        rencana.baris.append(hasil)
+        if hasil.jenis != Jenis.TETAP:
+            isian = {"satuan": satuan, "target": target, "realisasi": realisasi}
+            if kode_kegiatan:
+                rencana.indikator_kegiatan[kunci] = isian
+            else:
+                rencana.indikator_program[(kode_program, uraian)] = isian
 
 
 @dataclass(frozen=True)
@@ -688,6 +753,7 @@ def lembar_impor(isi: IsiTahun) -> list[L.Lembar]:
         L.RKT,
         L.ANGGARAN,
         L.KELUARAN,
+        L.INDIKATOR_ANGGARAN,
         L.DESA,
         L.PEGAWAI,
         L.SARANA,
@@ -705,6 +771,7 @@ def rencana_buat(*, isi: IsiTahun, bacaan: Bacaan) -> Rencana:
         (L.RKT.judul, lambda b: _rencana_rkt(rencana, isi, b)),
         (L.ANGGARAN.judul, lambda b: _rencana_anggaran(rencana, isi, b)),
         (L.KELUARAN.judul, lambda b: _rencana_keluaran(rencana, isi, b)),
+        (L.INDIKATOR_ANGGARAN.judul, lambda b: _rencana_indikator_anggaran(rencana, isi, b)),
         *((p.lembar.judul, (lambda b, p=p: _rencana_profil(rencana, isi, p, b))) for p in PROFIL),
     ]
     for judul, buat in langkah:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from anggaran.models import Kegiatan, Keluaran, Program, SubKegiatan
+from anggaran.models import IndikatorKegiatan, IndikatorProgram, Kegiatan, Keluaran, Program, SubKegiatan
 from capaian.models import Realisasi
 from kecamatan.models import Desa, Kecamatan, KomposisiPegawai, ProfilKecamatan, SaranaPrasarana
 from perencanaan.models import (
@@ -83,12 +83,14 @@ def isi_tahun(*, kecamatan: Kecamatan, tahun: int) -> IsiTahun:
         Program.objects.filter(kecamatan=kecamatan, tahun=tahun)
         .order_by("kode_urut")
         .prefetch_related(
+            Prefetch("indikator", queryset=IndikatorProgram.objects.order_by("urutan", "pk")),
             Prefetch(
                 "kegiatan",
                 queryset=Kegiatan.objects.order_by("kode_urut").prefetch_related(
-                    Prefetch("sub_kegiatan", queryset=sub.order_by("kode_urut"))
+                    Prefetch("indikator", queryset=IndikatorKegiatan.objects.order_by("urutan", "pk")),
+                    Prefetch("sub_kegiatan", queryset=sub.order_by("kode_urut")),
                 ),
-            )
+            ),
         )
     )
     profil = (

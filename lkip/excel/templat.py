@@ -80,6 +80,7 @@ def _daftar(buku: Workbook, isi: IsiTahun) -> dict[str, str]:
     satuan = sorted(
         {i.satuan for i in isi.indikator if i.satuan}
         | {k.satuan for s in isi.sub_kegiatan for k in s.keluaran.all() if k.satuan}
+        | {i.satuan for induk in (*isi.program, *isi.kegiatan) for i in induk.indikator.all() if i.satuan}
     )
     kolom = {
         **{nama: list(label.values()) for nama, label in L.daftar_tetap().items()},
@@ -196,6 +197,16 @@ def _baris_anggaran(isi: IsiTahun) -> tuple[list[list[object]], list[list[object
     return anggaran, keluaran
 
 
+def _baris_indikator_anggaran(isi: IsiTahun) -> list[list[object]]:
+    """A program's indicators, then each of its kegiatan's, in the tree's order."""
+    baris = []
+    for p in isi.program:
+        baris += [[p.kode, "", i.uraian, i.satuan, i.target, i.realisasi] for i in p.indikator.all()]
+        for k in p.kegiatan.all():
+            baris += [[p.kode, k.kode, i.uraian, i.satuan, i.target, i.realisasi] for i in k.indikator.all()]
+    return baris
+
+
 def _baris_profil(isi: IsiTahun) -> dict[L.Lembar, list[list[object]]]:
     jenis = L.daftar_tetap()["jenis_desa"]
     return {
@@ -230,6 +241,7 @@ def templat_buat(isi: IsiTahun) -> bytes:
     _tulis_lembar(buku, L.RKT, _baris_rkt(isi), daftar)
     _tulis_lembar(buku, L.ANGGARAN, anggaran, daftar)
     _tulis_lembar(buku, L.KELUARAN, keluaran, daftar)
+    _tulis_lembar(buku, L.INDIKATOR_ANGGARAN, _baris_indikator_anggaran(isi), daftar)
     for lembar, baris in _baris_profil(isi).items():
         _tulis_lembar(buku, lembar, baris, daftar)
     _penanda(buku, isi)

@@ -107,15 +107,16 @@ def _terapkan(rencana: Rencana, isi) -> None:
                 for pk, t in rencana.target_rkt.items()
             },
         )
-    if rencana.program or rencana.kegiatan or rencana.sub_kegiatan or rencana.keluaran:
-        anggaran_pohon_simpan(
-            kecamatan=kecamatan,
-            tahun=tahun,
-            program=rencana.program,
-            kegiatan=rencana.kegiatan,
-            sub_kegiatan=rencana.sub_kegiatan,
-            keluaran=rencana.keluaran,
-        )
+    pohon = {
+        "program": rencana.program,
+        "kegiatan": rencana.kegiatan,
+        "sub_kegiatan": rencana.sub_kegiatan,
+        "keluaran": rencana.keluaran,
+        "indikator_program": rencana.indikator_program,
+        "indikator_kegiatan": rencana.indikator_kegiatan,
+    }
+    if any(pohon.values()):
+        anggaran_pohon_simpan(kecamatan=kecamatan, tahun=tahun, **pohon)
     if rencana.profil:
         profil = isi.profil or kecamatan_services.profil_update(
             kecamatan=kecamatan, tahun=tahun, versi=versi_objek(None), luas_km2=None, jumlah_penduduk=None,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from anggaran.models import Keluaran, Program, SubKegiatan
+from anggaran.models import IndikatorKegiatan, IndikatorProgram, Keluaran, Program, SubKegiatan
 from capaian.models import Realisasi
 from kecamatan.models import AlurLaporan, Desa, Kecamatan, KomposisiPegawai, SaranaPrasarana, StatusAlur
 from lkip.accounts.models import Peran
@@ -319,6 +319,115 @@ def test_new_budget_rows_and_a_missing_parent():
     )
 
 
+INDIKATOR = "Indikator Program"
+URAIAN_PROGRAM_1 = "Persentase realisasi anggaran"
+
+
+def _indikator_program(uraian: str = URAIAN_PROGRAM_1) -> IndikatorProgram:
+    return IndikatorProgram.objects.get(
+        program__kecamatan__slug="kalisat", program__tahun=2024, program__kode="1", uraian=uraian
+    )
+
+
+def test_program_and_kegiatan_indicators_change_and_are_added_with_old_and_new_in_the_preview():
+    kegiatan = IndikatorKegiatan.objects.filter(
+        kegiatan__program__kecamatan__slug="kalisat", kegiatan__program__tahun=2024, kegiatan__kode="1.1"
+    )
+    sebelum = list(kegiatan.values_list("uraian", flat=True))
+
+    def isi(buku):
+        isi_sel(buku, INDIKATOR, ("Indikator", URAIAN_PROGRAM_1), "Realisasi", "97,5")
+        isi_sel(buku, INDIKATOR, ("Indikator", URAIAN_PROGRAM_1), "Target", "1.250,5")
+        buku[INDIKATOR].append(["1", "1.1", "Jumlah laporan uji", "Laporan", "2,25", None])
+
+    berkas = ubah(templat(), isi)
+    rencana = _rencana(berkas)
+    assert rencana.galat == []
+    berubah = {(b.label, b.jenis, u.kolom, u.lama, u.baru) for b in rencana.baris for u in b.ubahan}
+    assert berubah == {
+        (f"Program 1: {URAIAN_PROGRAM_1}", Jenis.UBAH, "Target", "100", "1.250,5"),
+        (f"Program 1: {URAIAN_PROGRAM_1}", Jenis.UBAH, "Realisasi", "–", "97,5"),
+        ("Kegiatan 1.1: Jumlah laporan uji", Jenis.BARU, "Satuan", "–", "Laporan"),
+        ("Kegiatan 1.1: Jumlah laporan uji", Jenis.BARU, "Target", "–", "2,25"),
+    }
+    _terapkan(berkas, oleh=pengguna(Peran.OPERATOR, "kalisat"))
+    ind = _indikator_program()
+    assert (ind.target, ind.realisasi) == (Decimal("1250.5"), Decimal("97.5"))
+    riwayat = ind.history.latest()
+    assert riwayat.history_change_reason == "impor excel" and riwayat.history_user is not None
+    # The new one goes after the kegiatan's others, which keep their order.
+    assert list(kegiatan.order_by("urutan").values_list("uraian", flat=True)) == [
+        *sebelum,
+        "Jumlah laporan uji",
+    ]
+    assert kegiatan.get(uraian="Jumlah laporan uji").target == Decimal("2.25")
+    assert not _rencana(berkas).ada_perubahan
+
+
+@pytest.mark.parametrize(
+    ("kolom_salah", "teks", "pesan"),
+    [("Target", "-1", "tidak boleh kurang dari 0"), ("Realisasi", "sepuluh", "angka")],
+)
+def test_a_bad_indicator_number_gets_a_message_and_nothing_is_written(kolom_salah, teks, pesan):
+    def isi(buku):
+        isi_sel(buku, INDIKATOR, ("Indikator", URAIAN_PROGRAM_1), kolom_salah, teks)
+        buku[INDIKATOR].append(["1", "", "Indikator baru uji", "%", 5, None])
+
+    berkas = ubah(templat(), isi)
+    rencana = _rencana(berkas)
+    assert [(g.lembar, g.kolom) for g in rencana.galat] == [(INDIKATOR, kolom_salah)]
+    assert pesan in rencana.galat[0].pesan
+    with pytest.raises(ImporDitolak):
+        impor_terapkan(berkas=periksa_berkas_xlsx(berkas), kecamatan=_kec(), tahun=2024, sidik=rencana.sidik)
+    assert _indikator_program().target == 100
+    assert not IndikatorProgram.objects.filter(uraian="Indikator baru uji").exists()
+
+
+def test_an_indicator_of_an_unknown_or_another_kecamatans_program_is_refused():
+    lain = Program.objects.create(kecamatan=_kec("arjasa"), tahun=2024, kode="9", nama="Program Arjasa")
+    lain.kegiatan.create(kode="9.1", nama="Kegiatan Arjasa")
+
+    def isi(buku):
+        buku[INDIKATOR].append(["9", "", "Indikator uji", "%", 5, None])
+        buku[INDIKATOR].append(["9", "9.1", "Indikator uji", "%", 5, None])
+        buku[INDIKATOR].append(["1", "1.99", "Indikator uji", "%", 5, None])
+        buku[INDIKATOR].append(["", "", "Indikator uji", "%", 5, None])
+
+    rencana = _rencana(ubah(templat(), isi))
+    assert [(g.kolom, g.pesan) for g in rencana.galat] == [
+        ("Kode program", "Program 9 tidak ada di lembar Anggaran maupun di data."),
+        ("Kode kegiatan", "Kegiatan 9.1 (program 9) tidak ada di lembar Anggaran maupun di data."),
+        ("Kode kegiatan", "Kegiatan 1.99 (program 1) tidak ada di lembar Anggaran maupun di data."),
+        ("Kode program", "Wajib diisi."),
+    ]
+    # A program the same workbook adds on its Anggaran sheet may carry indicators at once.
+    baru = ubah(
+        templat(),
+        lambda b: (
+            b["Anggaran"].append(["Program", "9", "", "", "Program Uji", None, None, ""]),
+            b[INDIKATOR].append(["9", "", "Indikator uji", "%", 5, None]),
+        ),
+    )
+    assert _rencana(baru).galat == []
+    _terapkan(baru)
+    ind = IndikatorProgram.objects.get(program__kecamatan__slug="kalisat", program__kode="9")
+    assert (ind.uraian, ind.target, ind.urutan) == ("Indikator uji", 5, 1)
+    assert not lain.indikator.exists()
+
+
+@pytest.mark.parametrize("status", [StatusAlur.DIAJUKAN, StatusAlur.TERKUNCI])
+def test_a_locked_year_refuses_the_indicators_and_writes_nothing(status):
+    berkas = ubah(
+        templat(), lambda b: isi_sel(b, INDIKATOR, ("Indikator", URAIAN_PROGRAM_1), "Realisasi", 90)
+    )
+    rencana = _rencana(berkas)
+    assert rencana.ada_perubahan
+    AlurLaporan.objects.create(kecamatan=_kec(), tahun=2024, status=status)
+    with pytest.raises(ValidationError, match="tidak dapat diubah"):
+        impor_terapkan(berkas=periksa_berkas_xlsx(berkas), kecamatan=_kec(), tahun=2024, sidik=rencana.sidik)
+    assert _indikator_program().realisasi is None
+
+
 def test_the_plan_is_built_in_a_constant_number_of_queries(django_assert_num_queries):
     def banyak(n):
         def isi(buku):
@@ -327,15 +436,18 @@ def test_the_plan_is_built_in_a_constant_number_of_queries(django_assert_num_que
                 buku["Anggaran"].append(
                     ["Sub kegiatan", "1", "1.1", f"1.1.{100 + i}", f"Sub {i}", 1000 + i, None, "S1"]
                 )
+                buku["Indikator Program"].append(["1", "", f"Indikator uji {i:03}", "%", i, None])
+                buku["Indikator Program"].append(["1", "1.1", f"Indikator uji {i:03}", "%", "1,5", i])
 
         return periksa_berkas_xlsx(ubah(templat(), isi))
 
     kecil, besar = banyak(2), banyak(300)
-    with django_assert_num_queries(19) as kecil_q:  # 17 before the RKT sheet: the RKT and its targets
+    # 17 before the RKT sheet: the RKT and its targets; then the program and kegiatan indicators
+    with django_assert_num_queries(21) as kecil_q:
         rencana_berkas(kecil, kecamatan=_kec(), tahun=2024)
     with django_assert_num_queries(len(kecil_q.captured_queries)):
         r = rencana_berkas(besar, kecamatan=_kec(), tahun=2024)
-    assert sum(1 for b in r.baris if b.jenis == Jenis.BARU) == 600
+    assert sum(1 for b in r.baris if b.jenis == Jenis.BARU) == 1200
 
 
 def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
@@ -358,8 +470,6 @@ def _kosongkan(kecamatan: Kecamatan, tahun: int) -> None:
 #: profile page and the fixtures carry them), the year's innovations and awards, and the
 #: documentation photos (files, not cells).
 TIDAK_DIBAWA_BUKU = {"sumber_tabel", "inovasi", "penghargaan", "dokumentasi"}
-#: Nor the indicators of the programs and kegiatan (the Anggaran page and the fixtures carry
-#: them); ``indikator`` names the Renstra's and the capaian's indicators too, so only these go.
 
 
 def _tanpa(isi, kunci: set[str]):
@@ -373,10 +483,6 @@ def _tanpa(isi, kunci: set[str]):
 def _json(kecamatan, tahun: int) -> str:
     """The year's ``lkip_json`` without what the workbook does not carry yet."""
     dok = dokumen_json(dokumen_lkip(kecamatan=kecamatan, tahun=tahun))
-    for program in dok["anggaran"]["program"]:
-        program.pop("indikator")
-        for kegiatan in program["kegiatan"]:
-            kegiatan.pop("indikator")
     return json.dumps(_tanpa(dok, TIDAK_DIBAWA_BUKU), sort_keys=True, default=str)
 
 
@@ -386,7 +492,8 @@ def _json(kecamatan, tahun: int) -> str:
 )
 def test_round_trip_a_seed_year_reproduces_the_same_lkip_json(slug, tahun):
     """Everything the year holds goes through the workbook, nothing left out: the kinds of
-    spending and the Rencana Aksi's quarterly targets (RKT and outputs) included."""
+    spending, the Rencana Aksi's quarterly targets (RKT and outputs) and the program and
+    kegiatan indicators included."""
     kecamatan = _kec(slug)
     asli = _json(kecamatan, tahun)
     berkas = templat(slug, tahun)

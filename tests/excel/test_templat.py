@@ -19,7 +19,8 @@ def buku(django_db_setup, django_db_blocker):
 
 def test_sheets_in_order_and_the_marker_hidden(buku):
     assert buku.sheetnames == [
-        "Realisasi", "Target Renstra", "PK", "RKT", "Anggaran", "Keluaran", "Desa", "Pegawai", "Sarana", "_versi", "_daftar",
+        "Realisasi", "Target Renstra", "PK", "RKT", "Anggaran", "Keluaran", "Indikator Program", "Desa", "Pegawai",
+        "Sarana", "_versi", "_daftar",
     ]  # fmt: skip
     assert [buku[s].sheet_state for s in ("_versi", "_daftar")] == ["hidden", "hidden"]
     assert [[c.value for c in r] for r in buku["_versi"].iter_rows()] == [
@@ -35,6 +36,10 @@ def test_prefilled_with_numbers_as_numbers_and_a_help_row(buku):
     assert ws["A2"].value.startswith("Satu baris per program")
     r = buku["Realisasi"]
     assert r.cell(baris_dengan(buku, "Realisasi", "Kode indikator", "S1.1"), 7).value == Decimal("4")
+    i = buku["Indikator Program"]
+    program = baris_dengan(buku, "Indikator Program", "Indikator", "Persentase realisasi anggaran")
+    assert [c.value for c in i[program]] == ["1", None, "Persentase realisasi anggaran", "%", 100, None]
+    assert i["A2"].value.startswith("Indikator tiap program (kode kegiatan kosong)")
 
 
 def test_headers_and_keys_are_locked_values_and_new_rows_open(buku):
@@ -63,4 +68,5 @@ def test_list_values_have_drop_downs(buku):
     assert daftar("Target Renstra", "Aturan triwulan")[0] == "Kumulatif (dijumlah)"
     assert daftar("Anggaran", "Sasaran yang didukung") == ["S1", "S2", "S3", "S4", "S5", "S6"]
     assert "dokumen" in daftar("Keluaran", "Satuan")
+    assert {"Dokumen", "Laporan", "unit"} <= set(daftar("Indikator Program", "Satuan"))
     assert daftar("Realisasi", "Status")[0] == "Terisi"
