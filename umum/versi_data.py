@@ -64,11 +64,6 @@ def _baca(kunci: list[str]) -> dict[str, str]:
     return {k: versi.get(k) or uuid.uuid4().hex for k in kunci}
 
 
-def versi_data() -> str:
-    """The shared version."""
-    return _baca([KUNCI])[KUNCI]
-
-
 def versi_banyak(kecamatan_id: Iterable[int]) -> tuple[str, dict[int, str]]:
     """The shared version and each kecamatan's, read together (one cache read once set)."""
     pk = list(kecamatan_id)
@@ -76,12 +71,17 @@ def versi_banyak(kecamatan_id: Iterable[int]) -> tuple[str, dict[int, str]]:
     return versi[KUNCI], {k: versi[kunci_kecamatan(k)] for k in pk}
 
 
+def kunci_simpan(nama: str, tahun: int, kecamatan_id: int, bersama: str, versi: str) -> str:
+    """The cache key of what ``nama`` keeps of one kecamatan's year under these versions."""
+    return f"lkip:{nama}:{tahun}:{kecamatan_id}:{bersama}:{versi}"
+
+
 def tersimpan(nama: str, kecamatan_id: int, tahun: int, buat: Callable[[], T]) -> T:
     """What ``buat`` computes from one kecamatan's year, kept in the cache under that
     kecamatan's version and the shared one: computed again only after a write to either. For
     data read only from the data apps (``APLIKASI_DATA``), the same for whoever asks."""
     bersama, versi = versi_banyak([kecamatan_id])
-    kunci = f"lkip:{nama}:{tahun}:{kecamatan_id}:{bersama}:{versi[kecamatan_id]}"
+    kunci = kunci_simpan(nama, tahun, kecamatan_id, bersama, versi[kecamatan_id])
     nilai = cache.get(kunci)
     if nilai is None:
         nilai = buat()

@@ -30,7 +30,7 @@ from kabupaten import selectors
 from kabupaten.models import IndikatorKabupaten
 from kecamatan.alur import Status
 from kecamatan.models import Kecamatan
-from umum.versi_data import versi_banyak
+from umum.versi_data import kunci_simpan, versi_banyak
 
 Pasangan = tuple[Kecamatan, int]
 
@@ -65,7 +65,7 @@ def _baris(
     """The stored row of every pair, in order; the missing ones made by ``buat`` (for all of
     them at once) and stored. The versions were read before the data: a row made from data a
     write changes meanwhile is stored under the version that write replaces."""
-    kunci = {(k.pk, t): f"lkip:{nama}:{t}:{k.pk}:{bersama}:{versi[k.pk]}" for k, t in pasangan}
+    kunci = {(k.pk, t): kunci_simpan(nama, t, k.pk, bersama, versi[k.pk]) for k, t in pasangan}
     ada = cache.get_many(list(kunci.values()))
     hilang = [(k, t) for k, t in pasangan if kunci[(k.pk, t)] not in ada]
     if hilang:
