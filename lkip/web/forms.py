@@ -236,6 +236,21 @@ class VersiForm(forms.Form):
 _TRIWULAN = RealisasiTriwulan._meta.get_field("angka")
 
 
+class KumpulanBaris(forms.BaseFormSet):
+    """A formset of table rows edited in one page (blank extra rows, «Hapus» to remove)."""
+
+    def baris(self) -> list[dict]:
+        """Each filled row's cleaned data, its delete box as ``hapus``; blank rows left out."""
+        hasil = []
+        for form in self.forms:
+            data = dict(form.cleaned_data)
+            if not data:
+                continue
+            data["hapus"] = data.pop("DELETE", False)
+            hasil.append(data)
+        return hasil
+
+
 class RealisasiForm(VersiForm):
     status = forms.ChoiceField(
         label=_("Status"),

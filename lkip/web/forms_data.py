@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anggaran.models import IndikatorProgram, JenisBelanja, Keluaran, SubKegiatan
 from kecamatan.models import ProfilKecamatan
-from lkip.web.forms import AngkaField, NilaiField, VersiForm, nilai_isian
+from lkip.web.forms import AngkaField, KumpulanBaris, NilaiField, VersiForm, nilai_isian
 from perencanaan.models import PerjanjianKinerja, StatusPenandatangan, TargetPerjanjian
 from umum.gambar import BATAS_FOTO_BYTE, SISI_FOTO_TERSIMPAN
 from umum.kolom import panjang_kolom
@@ -234,7 +234,7 @@ class IndikatorAnggaranBaris(forms.Form):
     )
 
 
-class _KumpulanIndikator(forms.BaseFormSet):
+class _KumpulanIndikator(KumpulanBaris):
     def clean(self) -> None:
         if any(self.errors):
             return
@@ -250,16 +250,6 @@ class _KumpulanIndikator(forms.BaseFormSet):
                     % {"uraian": data["uraian"].strip()}
                 )
             dipakai.add(kunci)
-
-    def baris(self) -> list[dict]:
-        hasil = []
-        for form in self.forms:
-            data = dict(form.cleaned_data)
-            if not data:
-                continue
-            data["hapus"] = data.pop("DELETE", False)
-            hasil.append(data)
-        return hasil
 
 
 IndikatorAnggaranKumpulan = forms.formset_factory(

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kecamatan.models import Desa, KomposisiPegawai, ProfilKecamatan, RincianPegawai, SaranaPrasarana
-from lkip.web.forms import AngkaField
+from lkip.web.forms import AngkaField, KumpulanBaris
 from lkip.web.forms_data import TanggalInput
 
 
@@ -115,7 +115,7 @@ class OrganisasiBaris(_Baris):
         self.fields["induk"].queryset = self.profil.organisasi.all()
 
 
-class _Kumpulan(forms.BaseFormSet):
+class _Kumpulan(KumpulanBaris):
     def __init__(self, *args, profil: ProfilKecamatan, **kwargs) -> None:
         self.profil = profil
         super().__init__(*args, form_kwargs={"profil": profil}, **kwargs)
@@ -129,16 +129,6 @@ class _Kumpulan(forms.BaseFormSet):
             ]
             if len(kepala) > 1:
                 raise forms.ValidationError(_("Hanya satu pejabat yang menandatangani LKIP."))
-
-    def baris(self) -> list[dict]:
-        hasil = []
-        for form in self.forms:
-            data = dict(form.cleaned_data)
-            if not data:
-                continue
-            data["hapus"] = data.pop("DELETE", False)
-            hasil.append(data)
-        return hasil
 
 
 def _kumpulan(kelas: type[_Baris]) -> type[_Kumpulan]:
